@@ -1,0 +1,41 @@
+package normalize
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// MinBodyWords is the shortest body, in words, that gets a body dedupe key.
+// Short bodies ("Live updates", "Photo gallery") repeat across unrelated
+// stories; only a real body identifies one.
+const MinBodyWords = 25
+
+// DedupeKeys returns the keys under which a's story is recognised from any
+// source: "url:" + the canonical link, and "body:" + a hash of the body's
+// analyzed words (case, accents, punctuation and quote style folded, so the
+// same wire copy matches across outlets). The source is never part of a key.
+// Storage enforces the keys in the same transaction as the write.
+func (a *Article) DedupeKeys() []string {
+	var keys []string
+	if a.URL != "" {
+		keys = append(keys, "url:"+a.URL)
+	}
+	if words := Words(a.Text); len(words) >= MinBodyWords {
+		keys = append(keys, "body:"+hash(strings.Join(words, " ")))
+	}
+	return keys
+}
+
+// ContentHash fingerprints what a reader sees of an article (title, link,
+// summary, content, authors, categories), so that an update is recorded
+// only when one of them changed, not when a feed merely re-stamps a date.
+func (a *Article) ContentHash() string {
+	parts := []string{a.Title, a.Link, a.Summary, a.Content, strings.Join(a.Authors, "\x1f"), strings.Join(a.Categories, "\x1f")}
+	return hash(strings.Join(parts, "\x1e"))
+}
+
+func hash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}

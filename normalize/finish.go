@@ -1,0 +1,128 @@
+package normalize
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/mail"
+	"strings"
+	"time"
+)
+
+// MaxFuture is how far past the time of fetching a date may lie before it is
+// clamped: feeds with wrong clocks or time zones must not pin an entry to the
+// top of every feed for days.
+const MaxFuture = 24 * time.Hour
+
+// Finish completes an article that an adapter has filled from its input:
+// titles and summaries become plain text, content is sanitized (relative links
+// resolved against the article's link), the missing one of Text and Content
+// is derived from the other, the link is canonicalized, dates are made UTC
+// and sane, authors and categories cleaned, and the stable ID is set from
+// origin (the configured source name) and the GUID. now is the time the
+// article is first seen; an article with no date gets it.
+func (a *Article) Finish(origin string, now time.Time) {
+	a.Title = PlainText(a.Title)
+	a.Summary = PlainText(a.Summary)
+	a.Link = strings.TrimSpace(a.Link)
+	if a.Link == "" && isHTTPURL(a.GUID) {
+		a.Link = a.GUID // an RSS guid is a permalink by default
+	}
+	if u, err := CanonicalURL(a.Link); err == nil {
+		a.URL = u
+	} else {
+		a.URL = ""
+	}
+	a.Content = SanitizeHTML(a.Content, a.Link)
+	if strings.TrimSpace(a.Text) == "" {
+		a.Text = HTMLToText(a.Content)
+	}
+	if a.Content == "" {
+		a.Content = TextToHTML(a.Text)
+	}
+	if a.Title == "" {
+		a.Title = firstWords(a.Summary+" "+a.Text, 12)
+	}
+	a.Authors = cleanAuthors(a.Authors)
+	a.Categories = cleanList(a.Categories)
+	a.Captions = cleanList(a.Captions)
+	a.finishDates(now)
+	if a.GUID = strings.TrimSpace(a.GUID); a.GUID == "" {
+		a.GUID = a.fallbackGUID()
+	}
+	a.ID = NewID(origin, a.GUID)
+}
+
+// finishDates makes both dates UTC, fills a missing one from the other or
+// from now, clamps dates far in the future and keeps Updated >= Published.
+func (a *Article) finishDates(now time.Time) {
+	now = now.UTC()
+	if a.Published.IsZero() {
+		a.Published = a.Updated
+	}
+	if a.Published.IsZero() {
+		a.Published = now
+	}
+	if a.Published.After(now.Add(MaxFuture)) {
+		a.Published = now
+	}
+	if a.Updated.IsZero() || a.Updated.Before(a.Published) || a.Updated.After(now.Add(MaxFuture)) {
+		a.Updated = a.Published
+	}
+	a.Published = a.Published.UTC().Truncate(time.Second)
+	a.Updated = a.Updated.UTC().Truncate(time.Second)
+}
+
+// fallbackGUID identifies an article that came without a GUID: its link,
+// else a hash of its title and text.
+func (a *Article) fallbackGUID() string {
+	if a.Link != "" {
+		return a.Link
+	}
+	sum := sha256.Sum256([]byte(a.Title + "\n" + a.Text))
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// cleanAuthors normalizes author names: "jane@example.com (Jane Doe)" and
+// "Jane Doe <jane@example.com>" become "Jane Doe", a bare address is kept,
+// blanks and repeats are dropped.
+func cleanAuthors(authors []string) []string {
+	out := make([]string, 0, len(authors))
+	for _, s := range authors {
+		s = PlainText(s)
+		if open := strings.LastIndex(s, "("); open > 0 && strings.HasSuffix(s, ")") && strings.Contains(s[:open], "@") {
+			s = strings.TrimSpace(s[open+1 : len(s)-1])
+		} else if addr, err := mail.ParseAddress(s); err == nil && addr.Name != "" {
+			s = addr.Name
+		}
+		out = append(out, s)
+	}
+	return cleanList(out)
+}
+
+// cleanList returns the non-empty items of list as plain text, without
+// repeats (compared case-insensitively), in their first order; never nil.
+func cleanList(list []string) []string {
+	out := make([]string, 0, len(list))
+	seen := make(map[string]bool, len(list))
+	for _, s := range list {
+		s = PlainText(s)
+		if k := strings.ToLower(s); s != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// firstWords returns the first n words of s, with an ellipsis when cut.
+func firstWords(s string, n int) string {
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + "…"
+}
+
+func isHTTPURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}

@@ -1,0 +1,43 @@
+package normalize
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// Topic is a named saved search whose matching articles are republished as a
+// feed. Topics are built from config.yaml at start-up; a Topic is immutable
+// afterwards and safe for concurrent use.
+type Topic struct {
+	// Name is URL-safe (see ValidTopicName): the feed is /topics/NAME.atom.
+	Name        string
+	Title       string
+	Description string
+	Query       *Query
+}
+
+// topicName is what a topic name may look like: it is used in URLs and as a
+// file name by export, so it must never contain a slash or a dot-dot.
+var topicName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+
+// ValidTopicName reports whether name can be a topic name: 1 to 64 lower-case
+// ASCII letters, digits, '-' or '_', starting with a letter or digit.
+func ValidTopicName(name string) bool {
+	return topicName.MatchString(name)
+}
+
+// NewTopic builds a topic, compiling its query. It returns a *QueryError
+// for a bad query and an error naming the rule for a bad name.
+func NewTopic(name, title, description, query string) (*Topic, error) {
+	if !ValidTopicName(name) {
+		return nil, fmt.Errorf("topic name %q: use 1-64 lower-case letters, digits, '-' or '_'", name)
+	}
+	q, err := ParseQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	if title == "" {
+		title = name
+	}
+	return &Topic{Name: name, Title: title, Description: description, Query: q}, nil
+}

@@ -1,0 +1,236 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tidings/normalize"
+)
+
+// Outcome is what Save did with one article.
+type Outcome int
+
+// The outcomes of saving an article.
+const (
+	// New: stored for the first time.
+	New Outcome = iota
+	// Updated: the source sent the same GUID with changed content.
+	Updated
+	// Unchanged: already stored as it is.
+	Unchanged
+	// Duplicate: the same story is already stored from this or another
+	// source (same canonical URL or body); not stored again.
+	Duplicate
+)
+
+// Counts tallies the outcomes of one Save.
+type Counts struct {
+	New        int `json:"new"`
+	Updated    int `json:"updated"`
+	Unchanged  int `json:"unchanged"`
+	Duplicates int `json:"duplicates"`
+}
+
+func (c *Counts) add(o Outcome) {
+	switch o {
+	case New:
+		c.New++
+	case Updated:
+		c.Updated++
+	case Unchanged:
+		c.Unchanged++
+	case Duplicate:
+		c.Duplicates++
+	}
+}
+
+// Save stores the articles of one fetched source and its new fetch state in
+// a single transaction, so a crash leaves either all of it or none. Articles
+// are deduplicated inside the transaction: the same GUID from the same source
+// updates in place (only when the content changed); the same canonical URL or
+// body from anywhere is a duplicate and is not stored twice. The state's
+// article count is increased by the new articles.
+func (s *Store) Save(source string, articles []normalize.Article, state SourceState) (Counts, error) {
+	var c Counts
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		c = Counts{}
+		for i := range articles {
+			o, err := s.saveArticle(tx, source, &articles[i])
+			if err != nil {
+				return fmt.Errorf("save article %q of %s: %w", articles[i].GUID, source, err)
+			}
+			c.add(o)
+		}
+		if c.New+c.Updated > 0 {
+			if err := s.markChanged(tx); err != nil {
+				return err
+			}
+		}
+		prev, err := getSource(tx, state.Name)
+		if err == nil {
+			state.Articles = prev.Articles
+		}
+		state.Articles += c.New
+		return putSource(tx, state)
+	})
+	if err != nil {
+		return Counts{}, fmt.Errorf("save %s: %w", source, err)
+	}
+	return c, nil
+}
+
+// saveArticle stores one article within tx and says what it did.
+func (s *Store) saveArticle(tx *bolt.Tx, source string, a *normalize.Article) (Outcome, error) {
+	guids := tx.Bucket(bucketGUIDs)
+	gk := guidKey(source, a.GUID)
+	if v := guids.Get(gk); len(v) > 1 {
+		if v[0] == 'd' {
+			return Duplicate, nil
+		}
+		return s.updateArticle(tx, string(v[1:]), a)
+	}
+	keys := tx.Bucket(bucketKeys)
+	for _, k := range a.DedupeKeys() {
+		if id := keys.Get([]byte(k)); id != nil {
+			return Duplicate, guids.Put(gk, append([]byte{'d'}, id...))
+		}
+	}
+	if err := s.insertArticle(tx, a); err != nil {
+		return 0, err
+	}
+	return New, guids.Put(gk, append([]byte{'a'}, a.ID...))
+}
+
+// insertArticle writes a new article with its index entries and keys.
+func (s *Store) insertArticle(tx *bolt.Tx, a *normalize.Article) error {
+	if err := putArticle(tx, a); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketByTime).Put(timeKey(a), nil); err != nil {
+		return err
+	}
+	for _, k := range a.DedupeKeys() {
+		if err := tx.Bucket(bucketKeys).Put([]byte(k), []byte(a.ID)); err != nil {
+			return err
+		}
+	}
+	return s.indexTopics(tx, a, normalize.NewDocument(a))
+}
+
+// updateArticle replaces the stored article id with a when its content
+// changed. The stored ID and first published date are kept, so the entry
+// keeps its place and identity in every feed.
+func (s *Store) updateArticle(tx *bolt.Tx, id string, a *normalize.Article) (Outcome, error) {
+	old, err := getArticle(tx, id)
+	if err != nil {
+		return 0, err
+	}
+	if old.ContentHash() == a.ContentHash() {
+		return Unchanged, nil
+	}
+	a.ID, a.Published = old.ID, old.Published
+	if !a.Updated.After(old.Updated) {
+		a.Updated = s.now().UTC().Truncate(1e9)
+	}
+	if err := s.unindexTopics(tx, &old); err != nil {
+		return 0, err
+	}
+	if err := putArticle(tx, a); err != nil {
+		return 0, err
+	}
+	keys := tx.Bucket(bucketKeys)
+	for _, k := range a.DedupeKeys() {
+		if keys.Get([]byte(k)) == nil {
+			if err := keys.Put([]byte(k), []byte(a.ID)); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return Updated, s.indexTopics(tx, a, normalize.NewDocument(a))
+}
+
+// Article returns the stored article with the given ID, or ErrNotFound.
+func (s *Store) Article(id string) (normalize.Article, error) {
+	var a normalize.Article
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		a, err = getArticle(tx, id)
+		return err
+	})
+	return a, err
+}
+
+// Latest returns up to limit articles, newest published first.
+func (s *Store) Latest(limit int) ([]normalize.Article, error) {
+	var out []normalize.Article
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		out, err = latest(tx, tx.Bucket(bucketByTime), limit)
+		return err
+	})
+	return out, err
+}
+
+// CountArticles returns how many articles are stored.
+func (s *Store) CountArticles() int {
+	var n int
+	s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketArticles).Stats().KeyN
+		return nil
+	})
+	return n
+}
+
+// latest walks an index bucket (time+ID keys) from the end and loads up to
+// limit articles.
+func latest(tx *bolt.Tx, index *bolt.Bucket, limit int) ([]normalize.Article, error) {
+	out := []normalize.Article{}
+	if index == nil {
+		return out, nil
+	}
+	c := index.Cursor()
+	for k, _ := c.Last(); k != nil && len(out) < limit; k, _ = c.Prev() {
+		a, err := getArticle(tx, string(k[8:]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func getArticle(tx *bolt.Tx, id string) (normalize.Article, error) {
+	v := tx.Bucket(bucketArticles).Get([]byte(id))
+	if v == nil {
+		return normalize.Article{}, fmt.Errorf("article %s: %w", id, ErrNotFound)
+	}
+	return decodeArticle([]byte(id), v)
+}
+
+func decodeArticle(id, v []byte) (normalize.Article, error) {
+	var a normalize.Article
+	if err := json.Unmarshal(v, &a); err != nil {
+		return a, fmt.Errorf("decode article %s: %w", id, err)
+	}
+	return a, nil
+}
+
+func putArticle(tx *bolt.Tx, a *normalize.Article) error {
+	v, err := json.Marshal(a)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketArticles).Put([]byte(a.ID), v)
+}
+
+// guidKey is the key of a source's GUID in the guids bucket.
+func guidKey(source, guid string) []byte {
+	var b bytes.Buffer
+	b.WriteString(source)
+	b.WriteByte(0)
+	b.WriteString(guid)
+	return b.Bytes()
+}

@@ -1,0 +1,101 @@
+package storage
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Source statuses, as `tidings sources` shows them.
+const (
+	StatusOK       = "ok"
+	StatusError    = "error"
+	StatusDisabled = "disabled"
+	StatusNew      = "new" // configured, never fetched
+)
+
+// SourceState is what tidings remembers about a source between runs.
+type SourceState struct {
+	Name string `json:"name"`
+	// URL is the feed URL, or the seed folder for a seed source.
+	URL string `json:"url"`
+	// ETag and LastModified are the validators of the last 200 response,
+	// sent back on the next request so an unchanged feed costs a 304.
+	ETag              string    `json:"etag,omitempty"`
+	LastModified      string    `json:"last_modified,omitempty"`
+	Status            string    `json:"status"`
+	LastAttempt       time.Time `json:"last_attempt"`
+	LastSuccess       time.Time `json:"last_success"`
+	LastError         string    `json:"last_error"`
+	ConsecutiveErrors int       `json:"consecutive_errors"`
+	NextDue           time.Time `json:"next_due"`
+	// Articles counts the articles stored from this source.
+	Articles int `json:"articles"`
+}
+
+// Source returns the stored state of the named source, or an error wrapping
+// ErrNotFound for a source never fetched.
+func (s *Store) Source(name string) (SourceState, error) {
+	var st SourceState
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		st, err = getSource(tx, name)
+		return err
+	})
+	return st, err
+}
+
+// Sources returns the state of every source ever fetched, sorted by name.
+func (s *Store) Sources() ([]SourceState, error) {
+	out := []SourceState{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSources).ForEach(func(k, v []byte) error {
+			var st SourceState
+			if err := json.Unmarshal(v, &st); err != nil {
+				return fmt.Errorf("decode source %q: %w", k, err)
+			}
+			out = append(out, st)
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, err
+}
+
+// PutSource stores a source's state without touching its articles; ingest
+// uses it for a failed or unchanged fetch. The stored article count is kept.
+func (s *Store) PutSource(state SourceState) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if prev, err := getSource(tx, state.Name); err == nil {
+			state.Articles = prev.Articles
+		}
+		return putSource(tx, state)
+	})
+	if err != nil {
+		return fmt.Errorf("save state of %s: %w", state.Name, err)
+	}
+	return nil
+}
+
+func getSource(tx *bolt.Tx, name string) (SourceState, error) {
+	var st SourceState
+	v := tx.Bucket(bucketSources).Get([]byte(name))
+	if v == nil {
+		return st, fmt.Errorf("source %q: %w", name, ErrNotFound)
+	}
+	if err := json.Unmarshal(v, &st); err != nil {
+		return st, fmt.Errorf("decode source %q: %w", name, err)
+	}
+	return st, nil
+}
+
+func putSource(tx *bolt.Tx, st SourceState) error {
+	v, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketSources).Put([]byte(st.Name), v)
+}

@@ -1,0 +1,186 @@
+// Package storage keeps tidings' state in one bbolt file: the articles, an
+// index by time and one per topic (so the latest entries of a topic are read
+// without a scan), the dedupe keys, and each source's fetch state.
+//
+// Layout (all keys and values are bytes; times are big-endian Unix nanoseconds
+// so that byte order is time order):
+//
+//	meta      "schema" -> version; "changed" -> time of the last change;
+//	          "topic:NAME" -> the query the topic's index was built with
+//	articles  ID -> JSON record
+//	bytime    time(8) ID -> ""            (Published, newest last)
+//	topics    NAME -> bucket of time(8) ID -> ""
+//	keys      dedupe key -> ID            (canonical URL, body hash)
+//	guids     source 0x00 GUID -> kind(1) ID   (kind 'a' owns, 'd' duplicate of)
+//	sources   name -> JSON SourceState
+//
+// A Store is safe for concurrent use; bbolt serialises writers.
+package storage
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"tidings/normalize"
+)
+
+// SchemaVersion is the layout version this package reads and writes.
+const SchemaVersion = 1
+
+var (
+	// ErrNotFound is returned when an article, source or topic is unknown.
+	ErrNotFound = errors.New("not found")
+	// ErrLocked is returned by Open when another process holds the database
+	// (typically a running `tidings serve`).
+	ErrLocked = errors.New("database is in use by another process")
+	// ErrSchema is returned by Open for a database written by a newer tidings.
+	ErrSchema = errors.New("unsupported database schema")
+)
+
+var (
+	bucketMeta     = []byte("meta")
+	bucketArticles = []byte("articles")
+	bucketByTime   = []byte("bytime")
+	bucketTopics   = []byte("topics")
+	bucketKeys     = []byte("keys")
+	bucketGUIDs    = []byte("guids")
+	bucketSources  = []byte("sources")
+	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketByTime, bucketTopics, bucketKeys, bucketGUIDs, bucketSources}
+
+	keySchema  = []byte("schema")
+	keyChanged = []byte("changed")
+)
+
+// Options configure Open.
+type Options struct {
+	// LockTimeout is how long Open waits for another process to release the
+	// file; zero means 1 second. bbolt's own default waits forever, which
+	// would hang a cron job behind a running server.
+	LockTimeout time.Duration
+	// Now returns the current time; nil means time.Now. Tests fix it.
+	Now func() time.Time
+}
+
+// Store is the bbolt-backed store. Create it with Open and Close it when done.
+type Store struct {
+	db  *bolt.DB
+	now func() time.Time
+
+	mu     sync.RWMutex
+	topics []*normalize.Topic // set by SyncTopics; used to index new articles
+}
+
+// Open opens or creates the database at path, creating its folder, and
+// checks the schema version. It returns an error wrapping ErrLocked when
+// another process holds the file and ErrSchema for a newer schema.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("open database %s: %w", path, ErrLocked)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{db: db, now: opts.Now}
+	if err := db.Update(s.initSchema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// initSchema creates the buckets of a new database and refuses a newer one.
+func (s *Store) initSchema(tx *bolt.Tx) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	v := meta.Get(keySchema)
+	if v == nil {
+		return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+	}
+	if n, err := strconv.Atoi(string(v)); err != nil || n > SchemaVersion {
+		return fmt.Errorf("%w: version %q, this tidings reads up to %d", ErrSchema, v, SchemaVersion)
+	}
+	return nil
+}
+
+// Close closes the database file.
+func (s *Store) Close() error {
+	return s.db.Close()
+}
+
+// Path returns the database file's path.
+func (s *Store) Path() string {
+	return s.db.Path()
+}
+
+// Check runs bbolt's consistency check over the whole file and returns the
+// first problem found, or nil.
+func (s *Store) Check() error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			return err
+		}
+		return nil
+	})
+}
+
+// Changed returns the time of the last write that changed articles or
+// topics, or the zero time for an empty database. Servers use it to
+// invalidate cached feeds.
+func (s *Store) Changed() time.Time {
+	var t time.Time
+	s.db.View(func(tx *bolt.Tx) error {
+		t = decodeTime(tx.Bucket(bucketMeta).Get(keyChanged))
+		return nil
+	})
+	return t
+}
+
+// markChanged records that tx changes articles or topic membership.
+func (s *Store) markChanged(tx *bolt.Tx) error {
+	return tx.Bucket(bucketMeta).Put(keyChanged, encodeTime(s.now()))
+}
+
+// signBit flips the sign of Unix nanoseconds so that dates before 1970 sort
+// before later ones as unsigned bytes.
+const signBit = 1 << 63
+
+// encodeTime returns t as 8 big-endian bytes of Unix nanoseconds, so that
+// byte order is time order for any date from 1678 to 2262.
+func encodeTime(t time.Time) []byte {
+	return binary.BigEndian.AppendUint64(nil, uint64(t.UnixNano())^signBit)
+}
+
+func decodeTime(b []byte) time.Time {
+	if len(b) < 8 {
+		return time.Time{}
+	}
+	return time.Unix(0, int64(binary.BigEndian.Uint64(b)^signBit)).UTC()
+}
+
+// timeKey is the index key of an article: its published time, then its ID.
+func timeKey(a *normalize.Article) []byte {
+	return append(encodeTime(a.Published), a.ID...)
+}

@@ -1,0 +1,208 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tidings/normalize"
+)
+
+var testNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+// openTest opens a store in a temporary folder and checks the file's
+// consistency when the test ends.
+func openTest(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "sub", "t.db"), Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Check(); err != nil {
+			t.Errorf("consistency check: %v", err)
+		}
+		s.Close()
+	})
+	return s
+}
+
+func body(words string) string {
+	return strings.Repeat(words+" ", 30)
+}
+
+// article builds a finished article as the adapters would.
+func article(source, guid, title, link, text string, published time.Time) normalize.Article {
+	a := normalize.Article{Source: source, GUID: guid, Title: title, Link: link, Text: text, Published: published}
+	a.Finish(source, testNow)
+	return a
+}
+
+func topic(t *testing.T, name, query string) *normalize.Topic {
+	t.Helper()
+	tp, err := normalize.NewTopic(name, "", "", query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tp
+}
+
+func TestSaveDedupe(t *testing.T) {
+	s := openTest(t)
+	day := time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
+	first := []normalize.Article{
+		article("A", "a1", "Gaza talks", "https://example.com/gaza?utm_source=x", body("ceasefire talks in gaza"), day),
+		article("A", "a2", "Other story", "https://example.com/other", body("something else entirely"), day.Add(time.Hour)),
+	}
+	got, err := s.Save("A", first, SourceState{Name: "A"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Counts{New: 2}); got != want {
+		t.Fatalf("first save: got %+v, want %+v", got, want)
+	}
+
+	tests := []struct {
+		name string
+		src  string
+		a    normalize.Article
+		want Counts
+	}{
+		{"same guid, same content", "A", first[0], Counts{Unchanged: 1}},
+		{"same canonical url elsewhere", "B", article("B", "b1", "Gaza talks (wire)", "https://EXAMPLE.com:443/gaza#top", "short", day), Counts{Duplicates: 1}},
+		{"same body elsewhere", "C", article("C", "c1", "Retitled", "https://other.org/x", body("Ceasefire talks in “Gaza”"), day), Counts{Duplicates: 1}},
+		{"same guid, new content", "A", article("A", "a1", "Gaza talks resume", "https://example.com/gaza", body("ceasefire talks in gaza"), day), Counts{Updated: 1}},
+		{"known duplicate again", "B", article("B", "b1", "Gaza talks (wire)", "https://example.com/gaza", "short", day), Counts{Duplicates: 1}},
+		{"new story", "B", article("B", "b2", "Fresh", "https://b.example/fresh", body("fresh news"), day), Counts{New: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Save(tt.src, []normalize.Article{tt.a}, SourceState{Name: tt.src})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+	if n := s.CountArticles(); n != 3 {
+		t.Errorf("stored %d articles, want 3", n)
+	}
+	a, err := s.Article(first[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Gaza talks resume" || !a.Published.Equal(day) {
+		t.Errorf("updated article: got title %q published %v, want the new title and the first date", a.Title, a.Published)
+	}
+	st, err := s.Source("A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 2 {
+		t.Errorf("source A articles: got %d, want 2", st.Articles)
+	}
+}
+
+func TestTopicsIndex(t *testing.T) {
+	s := openTest(t)
+	if _, err := s.SyncTopics([]*normalize.Topic{topic(t, "gaza", "gaza")}); err != nil {
+		t.Fatal(err)
+	}
+	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
+	var batch []normalize.Article
+	for i := range 10 {
+		word := "gaza"
+		if i%2 == 1 {
+			word = "football"
+		}
+		batch = append(batch, article("A", fmt.Sprint(i), fmt.Sprintf("%s %d", word, i),
+			fmt.Sprintf("https://e.com/%d", i), body(fmt.Sprintf("%s story number %d", word, i)), base.Add(time.Duration(i)*time.Hour)))
+	}
+	if _, err := s.Save("A", batch, SourceState{Name: "A"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.TopicArticles("gaza", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if titles := titlesOf(got); titles != "gaza 8|gaza 6|gaza 4" {
+		t.Errorf("latest 3 of gaza: got %s, want newest first", titles)
+	}
+
+	// A changed query and a new topic apply to everything stored.
+	rebuilt, err := s.SyncTopics([]*normalize.Topic{topic(t, "gaza", "gaza OR football"), topic(t, "ball", "football")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rebuilt, ",") != "gaza,ball" {
+		t.Errorf("rebuilt: got %v, want [gaza ball]", rebuilt)
+	}
+	if n := s.TopicCount("gaza"); n != 10 {
+		t.Errorf("gaza after query change: got %d, want 10", n)
+	}
+	if n := s.TopicCount("ball"); n != 5 {
+		t.Errorf("new topic ball: got %d, want 5", n)
+	}
+	// Unchanged topics are not rebuilt; removed ones are dropped.
+	rebuilt, err = s.SyncTopics([]*normalize.Topic{topic(t, "ball", "football")})
+	if err != nil || len(rebuilt) != 0 {
+		t.Errorf("sync unchanged: got %v, %v, want nothing rebuilt", rebuilt, err)
+	}
+	if _, err := s.TopicArticles("gaza", 1); !errors.Is(err, ErrNotFound) {
+		t.Errorf("removed topic: got %v, want ErrNotFound", err)
+	}
+}
+
+func titlesOf(as []normalize.Article) string {
+	var t []string
+	for _, a := range as {
+		t = append(t, a.Title)
+	}
+	return strings.Join(t, "|")
+}
+
+func TestOpenLockedAndSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path, Options{LockTimeout: 50 * time.Millisecond}); !errors.Is(err, ErrLocked) {
+		t.Errorf("second open: got %v, want ErrLocked", err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte("99"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(path, Options{}); !errors.Is(err, ErrSchema) {
+		t.Errorf("newer schema: got %v, want ErrSchema", err)
+	}
+}
+
+func TestTimeKeyOrder(t *testing.T) {
+	times := []time.Time{
+		time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC),
+		time.Date(1970, 1, 1, 0, 0, 1, 0, time.UTC),
+		time.Date(2021, 5, 12, 18, 58, 0, 0, time.UTC),
+	}
+	for i := 1; i < len(times); i++ {
+		a, b := encodeTime(times[i-1]), encodeTime(times[i])
+		if string(a) >= string(b) {
+			t.Errorf("encodeTime(%v) does not sort before encodeTime(%v)", times[i-1], times[i])
+		}
+		if got := decodeTime(b); !got.Equal(times[i]) {
+			t.Errorf("decodeTime: got %v, want %v", got, times[i])
+		}
+	}
+}

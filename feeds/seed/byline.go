@@ -1,0 +1,196 @@
+package seed
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+var (
+	// bylineRE matches "By …", "BY: …", "Posted By: By …", "avatar by …".
+	bylineRE = regexp.MustCompile(`(?i)^(?:(?:posted|written|reported)\s+by\s*:?\s*(?:by\s+)?|(?:avatar\s+)?by\s*:?\s+)(\S.*)$`)
+	// authorRE matches "Author: …" with the names on the same line.
+	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)\s*:\s*(\S.*)$`)
+	// viaRE matches agency-only bylines such as "Via AP news wire".
+	viaRE = regexp.MustCompile(`(?i)^via\s+(\S.*)$`)
+	// fromRE matches CNN live-post bylines: "From CNN's A and B".
+	fromRE = regexp.MustCompile(`^From (\S+?)(?:'s|’s)\s+(\S.*)$`)
+	// authorLabelRE matches a byline label whose names follow on the next line.
+	authorLabelRE = regexp.MustCompile(`(?i)^(?:author of the article|authors?|written by|posted by|by)\s*:?$`)
+	// nameSepRE separates the names of a byline.
+	nameSepRE = regexp.MustCompile(`(?i)\s*(?:,|;|&|\band\b|\bund\b)\s*`)
+)
+
+// notNames are words that follow "By" in prose and would otherwise pass for
+// a one-word name.
+var notNames = setOf(
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "today",
+	"tomorrow", "yesterday", "then", "now", "the", "this", "that", "these",
+	"those", "its", "his", "her", "their", "our", "my", "your", "late",
+	"early", "midnight", "noon", "contrast", "comparison", "far", "law",
+)
+
+// parseByline reads a byline line into authors: people's names title-cased
+// when written in capitals, agencies expanded to their full names. A byline
+// naming only staff or a desk has no authors but still reports true.
+func parseByline(s string) ([]string, bool) {
+	if wordCount(s) > 24 {
+		return nil, false
+	}
+	if m := fromRE.FindStringSubmatch(s); m != nil && agencyName(m[1]) != "" {
+		return parseNames(m[2])
+	}
+	if m := viaRE.FindStringSubmatch(s); m != nil {
+		if ag := agencyName(m[1]); ag != "" {
+			return []string{ag}, true
+		}
+		return nil, false
+	}
+	if m := bylineRE.FindStringSubmatch(s); m != nil {
+		return parseNames(m[1])
+	}
+	if m := authorRE.FindStringSubmatch(s); m != nil {
+		return parseNames(m[1])
+	}
+	return nil, false
+}
+
+// isAuthorLabel reports whether s is a byline label alone on its line.
+func isAuthorLabel(s string) bool {
+	return authorLabelRE.MatchString(s)
+}
+
+// parseNames reads the names after "By": a list separated by commas, "and"
+// or "&", optionally followed by "| Agency". It fails when any item is not
+// name-like, which keeps prose such as "By Monday, officials said" out.
+func parseNames(s string) ([]string, bool) {
+	parts := strings.Split(strings.TrimRight(s, " ,;|•&"), "|")
+	names, ok := splitNames(parts[0])
+	if !ok {
+		return nil, false
+	}
+	for _, p := range parts[1:] {
+		if ag := agencyName(p); ag != "" {
+			names = appendNew(names, ag)
+		}
+	}
+	return names, true
+}
+
+// splitNames splits a list of names and checks each one.
+func splitNames(s string) ([]string, bool) {
+	s = cutAffiliation(s)
+	items := nameSepRE.Split(s, -1)
+	if len(items) > 10 {
+		return nil, false
+	}
+	var names []string
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" || isStaffName(it) {
+			continue
+		}
+		got, ok := itemNames(it)
+		if !ok {
+			return nil, false
+		}
+		for _, n := range got {
+			names = appendNew(names, n)
+		}
+	}
+	return names, true
+}
+
+// cutAffiliation drops a trailing " from NYT Opinion" or " for The Times".
+func cutAffiliation(s string) string {
+	for _, sep := range []string{" from ", " for "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// itemNames reads one item of a byline list: an agency, a person, or a
+// person followed by an agency ("ANDREW BROOKS Associated Press").
+func itemNames(it string) ([]string, bool) {
+	if ag := agencyName(it); ag != "" {
+		return []string{ag}, true
+	}
+	ws := strings.Fields(it)
+	for k := 1; k <= 3 && k <= len(ws)-2; k++ {
+		ag := agencyName(strings.Join(ws[len(ws)-k:], " "))
+		if ag == "" {
+			continue
+		}
+		if n, ok := personName(strings.Join(ws[:len(ws)-k], " ")); ok {
+			return []string{n, ag}, true
+		}
+	}
+	n, ok := personName(it)
+	if !ok {
+		return nil, false
+	}
+	return []string{n}, true
+}
+
+// isStaffName reports whether a byline item names staff or a desk rather
+// than a person: "JPost.com Staff", "News Desk", "agencies".
+func isStaffName(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range []string{"staff", "desk", "agencies", "editorial board", "wire services", "editors"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// personName checks that s looks like a person's name (one to five
+// capitalised words, particles allowed) and returns it cased.
+func personName(s string) (string, bool) {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 5 || notNames[strings.ToLower(ws[0])] {
+		return "", false
+	}
+	for i, w := range ws {
+		if !isNameWord(w, i == 0) {
+			return "", false
+		}
+	}
+	if isAllCaps(s) {
+		return titleCaseName(s), true
+	}
+	return s, true
+}
+
+// isNameWord reports whether w can be a word of a name: letters, marks,
+// periods, hyphens and apostrophes, capitalised unless it is a particle
+// after the first word ("al-Mughrabi", "van").
+func isNameWord(w string, first bool) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !strings.ContainsRune(".-'’", r) {
+			return false
+		}
+	}
+	if !hasLetter(w) {
+		return false
+	}
+	if startsUpper(w) {
+		return true
+	}
+	head, _, _ := strings.Cut(w, "-")
+	return !first && particles[strings.ToLower(head)]
+}
+
+// appendNew appends s to list unless it is already there.
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

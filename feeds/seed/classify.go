@@ -1,0 +1,173 @@
+package seed
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// kind is what a line of a page is, as decided by the classifiers.
+type kind int
+
+const (
+	kindText        kind = iota // headline, standfirst or body candidate
+	kindJunk                    // ads, share rows, prompts, copyright: dropped
+	kindEnd                     // end-matter heading: the body stops here
+	kindNav                     // a row of navigation words
+	kindCrumb                   // a short unterminated label: section, widget
+	kindPlace                   // a place dateline such as "GAZA CITY -"
+	kindByline                  // "By …": names in line.names
+	kindAuthorLabel             // "Author:" alone; the next line holds names
+	kindDate                    // a date or timestamp line; time in line.date
+	kindCredit                  // a photo credit alone
+	kindCaption                 // an image caption; text in line.caption
+	kindRepeat                  // a near repeat of an earlier text line
+)
+
+// isMeta reports whether lines of kind k sit in an article's header block:
+// the lines that tell a headline from other unterminated text.
+func (k kind) isMeta() bool {
+	switch k {
+	case kindByline, kindAuthorLabel, kindDate, kindCredit, kindCaption:
+		return true
+	}
+	return false
+}
+
+// line is one classified line of a page.
+type line struct {
+	text    string
+	kind    kind
+	names   []string  // kindByline: the authors, cased and expanded
+	date    time.Time // kindDate: the instant, zero for a bare timestamp
+	caption string    // kindCaption: the caption without its credit
+	repeats int       // kindRepeat: index of the line repeated
+}
+
+// classify decides a line's kind from its text alone. The order matters:
+// junk and credits are recognised before bylines and dates, and navigation
+// and crumbs only when nothing more specific matched.
+func classify(s string) line {
+	l := line{text: s}
+	switch {
+	case isJunk(s):
+		l.kind = kindJunk
+	case isEndMatter(s):
+		l.kind = kindEnd
+	case isCredit(s):
+		l.kind = kindCredit
+	case isAuthorLabel(s):
+		l.kind = kindAuthorLabel
+	}
+	if l.kind != kindText {
+		return l
+	}
+	if names, ok := parseByline(s); ok {
+		return line{text: s, kind: kindByline, names: names}
+	}
+	if t, ok := parseDateLine(s); ok {
+		return line{text: s, kind: kindDate, date: t}
+	}
+	if c, ok := captionWithCredit(s); ok {
+		return line{text: s, kind: kindCaption, caption: c}
+	}
+	switch {
+	case isNav(s):
+		l.kind = kindNav
+	case isPlaceLine(s):
+		l.kind = kindPlace
+	case isCrumb(s):
+		l.kind = kindCrumb
+	}
+	return l
+}
+
+// isNav reports whether s is a row of navigation words: five or more words,
+// no sentence punctuation, every word capitalised, and either separators
+// between short items, a repeated word, several ALL-CAPS words or sheer
+// length. Title-case headlines usually fail on a lower-case small word.
+func isNav(s string) bool {
+	if endsSentence(s) || strings.ContainsAny(s, ",;\"“”") {
+		return false
+	}
+	if separatedItems(s) >= 3 {
+		return true
+	}
+	ws := strings.Fields(s)
+	if len(ws) < 5 {
+		return false
+	}
+	for _, w := range ws {
+		if !startsUpper(w) && hasLetter(w) {
+			return false
+		}
+	}
+	return hasRepeatedWord(ws) || (len(ws) >= 8 && capsWords(ws) >= 2) || len(ws) >= 15
+}
+
+// separatedItems counts the items of a menu row such as "Home | News | World"
+// when every item is at most three words; otherwise it returns 0.
+func separatedItems(s string) int {
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•·", r) })
+	for _, it := range items {
+		if wordCount(it) > 3 {
+			return 0
+		}
+	}
+	return len(items)
+}
+
+// hasRepeatedWord reports whether a word of three or more letters occurs
+// twice, ignoring case: menus repeat "News", headlines rarely repeat words.
+func hasRepeatedWord(ws []string) bool {
+	seen := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		if len([]rune(w)) < 3 {
+			continue
+		}
+		if seen[w] {
+			return true
+		}
+		seen[w] = true
+	}
+	return false
+}
+
+// capsWords counts the ALL-CAPS words of four or more letters.
+func capsWords(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if isAllCaps(w) && len([]rune(w)) >= 4 {
+			n++
+		}
+	}
+	return n
+}
+
+// isCrumb reports whether s is a short unterminated label of at most three
+// words, such as a section name ("world", "News|Education"), a weather
+// widget, or a line without letters.
+func isCrumb(s string) bool {
+	if !hasLetter(s) {
+		return true
+	}
+	return wordCount(s) <= 3 && len([]rune(s)) <= 40 && !endsSentence(s)
+}
+
+// isPlaceLine reports whether s is a place dateline on its own line:
+// "YERUSHALAYIM -" or "Gaza, Tel Aviv (agencies)".
+func isPlaceLine(s string) bool {
+	if wordCount(s) > 6 || !startsUpper(s) {
+		return false
+	}
+	if strings.HasSuffix(s, " -") || strings.HasSuffix(s, "—") || strings.HasSuffix(s, "–") {
+		return true
+	}
+	open := strings.LastIndexByte(s, '(')
+	if open < 0 || !strings.HasSuffix(s, ")") {
+		return false
+	}
+	inner := strings.ToLower(s[open+1 : len(s)-1])
+	return inner == "agencies" || inner == "agency" || agencyName(inner) != ""
+}

@@ -1,0 +1,143 @@
+package seed
+
+import (
+	"regexp"
+	"strings"
+)
+
+// listCounterRE matches Al Jazeera's inline related-list counters.
+var listCounterRE = regexp.MustCompile(`(?i)^list \d+ of \d+$`)
+
+// repeatWindow is how many lines after a text line a repeat of it is
+// looked for.
+const repeatWindow = 3
+
+// classifyAll classifies each line on its own, then settles the kinds that
+// depend on neighbouring lines.
+func classifyAll(texts []string) []line {
+	ls := make([]line, len(texts))
+	for i, s := range texts {
+		ls[i] = classify(s)
+	}
+	joinBylines(ls)
+	dropListItems(ls)
+	markCaptionsBeforeCredits(ls)
+	markCaptionCopies(ls)
+	markRepeats(ls)
+	return ls
+}
+
+// joinBylines completes bylines whose names continue on the next line
+// ("By A Martínez," / "Tim Mak") or follow a label ("Author of the
+// article:" / name).
+func joinBylines(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		l, next := &ls[i], &ls[i+1]
+		if next.kind != kindText && next.kind != kindCrumb {
+			continue
+		}
+		if l.kind != kindAuthorLabel && (l.kind != kindByline || !bylineContinues(l.text)) {
+			continue
+		}
+		names, ok := parseNames(next.text)
+		if !ok || len(names) == 0 {
+			continue
+		}
+		if l.kind == kindByline {
+			l.names = append(l.names, names...)
+			names = nil
+		}
+		*next = line{text: next.text, kind: kindByline, names: names}
+	}
+}
+
+// bylineContinues reports whether a byline ends mid-list.
+func bylineContinues(s string) bool {
+	s = strings.ToLower(s)
+	return strings.HasSuffix(s, ",") || strings.HasSuffix(s, " and") || strings.HasSuffix(s, " &")
+}
+
+// dropListItems marks the teaser after a "list 1 of 3" counter as junk.
+func dropListItems(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if listCounterRE.MatchString(ls[i].text) && ls[i+1].kind == kindText && !endsSentence(ls[i+1].text) {
+			ls[i+1].kind = kindJunk
+		}
+	}
+}
+
+// markCaptionsBeforeCredits makes a caption of a text line followed by a
+// bracketed credit: "Caption text" / "(photo credit: …)".
+func markCaptionsBeforeCredits(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		l := &ls[i]
+		if l.kind != kindText || ls[i+1].kind != kindCredit || !isTrailingCredit(ls[i+1].text) {
+			continue
+		}
+		if c, ok := checkCaption(l.text); ok {
+			l.kind, l.caption = kindCaption, c
+		}
+	}
+}
+
+// markCaptionCopies makes a caption of every text line that repeats a
+// caption's text, so a caption printed with and without its credit is
+// reported once and kept out of the body.
+func markCaptionCopies(ls []line) {
+	captions := make(map[string]bool)
+	for _, l := range ls {
+		if l.kind == kindCaption {
+			captions[key(l.caption)] = true
+		}
+	}
+	for i := range ls {
+		l := &ls[i]
+		if l.kind != kindCaption && l.kind != kindByline && l.kind != kindDate && captions[key(l.text)] {
+			*l = line{text: l.text, kind: kindCaption, caption: l.text}
+		}
+	}
+}
+
+// markRepeats marks a text line that repeats one of the few lines before it.
+// Whether the pair is a doubled headline or an uncredited caption printed
+// twice is settled once the headline is known (see resolveRepeats).
+func markRepeats(ls []line) {
+	for i := range ls {
+		if ls[i].kind != kindText {
+			continue
+		}
+		k := key(ls[i].text)
+		for j := i + 1; j < len(ls) && j <= i+repeatWindow; j++ {
+			if ls[j].kind == kindText && key(ls[j].text) == k {
+				ls[j].kind, ls[j].repeats = kindRepeat, i
+			}
+		}
+	}
+}
+
+// resolveRepeats turns repeated pairs into captions, except repeats of the
+// headline or standfirst, which are simply dropped.
+func resolveRepeats(ls []line, keep ...int) {
+	for j := range ls {
+		if ls[j].kind != kindRepeat {
+			continue
+		}
+		i := ls[j].repeats
+		if isOneOf(i, keep) {
+			continue
+		}
+		for _, k := range []int{i, j} {
+			ls[k] = line{text: ls[k].text, kind: kindCaption, caption: ls[k].text}
+		}
+	}
+}
+
+// isOneOf reports whether i is in list.
+func isOneOf(i int, list []int) bool {
+	for _, x := range list {
+		if x == i {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,128 @@
+package seed
+
+import (
+	"regexp"
+	"strings"
+)
+
+// creditWordRE marks the text inside brackets as a photo credit.
+var creditWordRE = regexp.MustCompile(`(?i)\b(?:photos?|photograph|credit|getty|courtesy|screenshot|flash90|handout|pool|shutterstock|istock|via|file)\b`)
+
+// creditLineREs match a credit that stands alone on its line.
+var creditLineREs = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^credit\.\.\.\S`),
+	regexp.MustCompile(`(?i)^(?:(?:photo|photograph|picture|image|foto|bild)\s*(?:credit|source)|credit)s?\s*[:,]\s*\S`),
+	regexp.MustCompile(`(?i)^(?:photo|photograph|picture|image|foto|bild)\s*:\s*\S`),
+	regexp.MustCompile(`(?i)^(?:photo|photograph|picture)s? by\s+\S`),
+	regexp.MustCompile(`^[—–-]\s*[^/]{1,40}/.{1,40}$`),
+	regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`),
+}
+
+// trailingCreditREs split a caption from the credit glued to its end. The
+// first group is the caption.
+var trailingCreditREs = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^(.+?)\s*\((?:photo|image|picture|video)?\s*credit\b[^()]*\)$`),
+	regexp.MustCompile(`^(.+?)\s*Credit\.\.\.\S.*$`),
+	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}$`),
+	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
+}
+
+// bracketTailRE and labelTailRE find a credit in round or square brackets,
+// or after a "Photo:" style label, at the end of a line.
+var (
+	bracketTailRE = regexp.MustCompile(`^(.+?)\s*(?:\(([^()]+)\)|\[([^\[\]]+)\])$`)
+	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photograph|Photo|Picture|Image|Foto|Bild)\s*:\s*([^:]{1,60})$`)
+)
+
+// isCreditText reports whether s, taken from brackets or after a label,
+// reads as a photo credit: short, and with a slash, a credit word or an
+// agency name.
+func isCreditText(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || wordCount(s) > 8 {
+		return false
+	}
+	return strings.Contains(s, "/") || creditWordRE.MatchString(s) || agencyName(s) != ""
+}
+
+// isCredit reports whether s is a photo credit alone on its line:
+// "(photo credit: REUTERS/NAME)", "(AP Photo/Name)", "[Name/Agency]",
+// "Credit: Name", "Image source, EPA", "Photo: Twitter/Screenshot.".
+func isCredit(s string) bool {
+	if wordCount(s) > 12 {
+		return false
+	}
+	if inner, ok := wrapped(s); ok {
+		return isCreditText(inner)
+	}
+	for _, re := range creditLineREs {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTrailingCredit reports whether s is a bracketed credit, the kind printed
+// after the caption it belongs to.
+func isTrailingCredit(s string) bool {
+	_, ok := wrapped(s)
+	return ok && isCredit(s)
+}
+
+// wrapped returns the text inside s when s is wholly in round or square
+// brackets.
+func wrapped(s string) (string, bool) {
+	if len(s) < 2 {
+		return "", false
+	}
+	open, end := s[0], s[len(s)-1]
+	if (open != '(' || end != ')') && (open != '[' || end != ']') {
+		return "", false
+	}
+	inner := s[1 : len(s)-1]
+	if strings.ContainsAny(inner, "()[]") {
+		return "", false
+	}
+	return inner, true
+}
+
+// captionWithCredit splits a line into its caption and a credit at its end,
+// or reads a BBC "Image caption, …" line. It reports false when s carries no
+// credit.
+func captionWithCredit(s string) (string, bool) {
+	if c, ok := cutCaptionLabel(s); ok {
+		return c, true
+	}
+	for _, re := range trailingCreditREs {
+		if m := re.FindStringSubmatch(s); m != nil {
+			return checkCaption(m[1])
+		}
+	}
+	if m := bracketTailRE.FindStringSubmatch(s); m != nil && isCreditText(m[2]+m[3]) {
+		return checkCaption(m[1])
+	}
+	if m := labelTailRE.FindStringSubmatch(s); m != nil && (isCreditText(m[2]) || wordCount(m[2]) <= 4) {
+		return checkCaption(m[1])
+	}
+	return "", false
+}
+
+// cutCaptionLabel reads "Image caption, …" and "Media caption, …" lines.
+func cutCaptionLabel(s string) (string, bool) {
+	for _, p := range []string{"Image caption,", "Media caption,", "Caption:"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return checkCaption(rest)
+		}
+	}
+	return "", false
+}
+
+// checkCaption trims a caption and accepts it when it has two or more words.
+func checkCaption(c string) (string, bool) {
+	c = strings.TrimSpace(strings.TrimRight(c, " -—–|,;:"))
+	if wordCount(c) < 2 {
+		return "", false
+	}
+	return c, true
+}

@@ -1,0 +1,362 @@
+package seed
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// monthRE matches an English month name or abbreviation.
+const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+
+var (
+	// mdyRE matches "MAY 12, 2021", "Sep 29, 2021" and "May 3, 2022Updated".
+	mdyRE = regexp.MustCompile(`(?i)\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}|\d{2})`)
+	// dmyRE matches "12 May 2021", "14th May, 2021" and "12 MAY 21".
+	dmyRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+` + monthRE + `,?\s+(\d{4}|\d{2})`)
+	// isoRE matches "2021-05-12" with an optional time and offset.
+	isoRE = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?`)
+	// monthDayRE matches a date without a year: "May 11th", "11 May".
+	monthDayRE = regexp.MustCompile(`(?i)\b(?:` + monthRE + `\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthRE + `)\b`)
+	// clockRE matches "18:58", "6:20 AM", "4:00 p.m.", "12.38pm", "14.08 Uhr".
+	clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\b\.?)?|\.(\d{2})\s*(?:([ap])\.?m\b\.?|uhr\b))`)
+	// zoneRE matches a time zone right after a clock time.
+	zoneRE = regexp.MustCompile(`(?i)^[\s,]*\(?(british summer time|greenwich mean time|gmt|utc|z|bst|cest|cet|eest|eet|msk|ist|idt|aest|aedt|jst|sgt|hkt|edt|est|et|cdt|cst|ct|mdt|mst|mt|pdt|pst|pt)\b(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?`)
+)
+
+// zoneOffsets are fixed offsets east of UTC, in minutes.
+var zoneOffsets = map[string]int{
+	"british summer time": 60, "greenwich mean time": 0, "gmt": 0, "utc": 0,
+	"z": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180,
+	"msk": 180, "ist": 330, "idt": 180, "aest": 600, "aedt": 660, "jst": 540,
+	"sgt": 480, "hkt": 480, "edt": -240, "est": -300, "cdt": -300,
+	"cst": -360, "mdt": -360, "mst": -420, "pdt": -420, "pst": -480,
+}
+
+// usZones are the US zone names without a daylight-saving marker, as
+// standard-time offsets in minutes.
+var usZones = map[string]int{"et": -300, "ct": -360, "mt": -420, "pt": -480}
+
+// zoneNameWords are the words of long zone names.
+var zoneNameWords = setOf(
+	"british", "summer", "greenwich", "mean", "standard", "daylight",
+	"eastern", "central", "pacific", "mountain", "time",
+)
+
+// dateLabels are words that may surround a date on a date line.
+var dateLabels = setOf(
+	"published", "updated", "update", "posted", "originally", "first", "last",
+	"modified", "on", "at", "date", "time", "am", "pm", "a.m", "p.m", "uhr",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "vom",
+)
+
+// dateMatch is one calendar date found in a line, at s[start:end].
+type dateMatch struct {
+	start, end int
+	y          int
+	m          time.Month
+	d          int
+	// clock is set when the date carried its own time (ISO form).
+	clock *time.Time
+}
+
+// parseDateLine reports whether s is a date line: a date or timestamp with
+// at most a few label words around it, or such a segment of a "•" or "|"
+// separated row. The instant is the earliest full date on the line in UTC,
+// zero for a timestamp or a date without a year.
+func parseDateLine(s string) (time.Time, bool) {
+	if wordCount(s) > 20 || !isDateRow(s) {
+		return time.Time{}, false
+	}
+	var best time.Time
+	dates := findDates(s)
+	for i, d := range dates {
+		t := d.instant(s, dates, i)
+		if best.IsZero() || t.Before(best) {
+			best = t
+		}
+	}
+	return best, true
+}
+
+// isDateRow reports whether some segment of s is only a date or time and
+// every other segment is short.
+func isDateRow(s string) bool {
+	segs := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•", r) })
+	found := false
+	for _, seg := range segs {
+		switch {
+		case isDateSegment(seg):
+			found = true
+		case wordCount(seg) > 4 || endsSentence(seg):
+			return false
+		}
+	}
+	return found
+}
+
+// isDateSegment reports whether seg holds a date or clock time and, with
+// those and any label words removed, at most one other word.
+func isDateSegment(seg string) bool {
+	dates := findDates(seg)
+	n := len(dates)
+	rest := []byte(seg)
+	for _, d := range dates {
+		for i := d.start; i < d.end; i++ {
+			rest[i] = ' '
+		}
+	}
+	left := string(rest)
+	for _, re := range []*regexp.Regexp{monthDayRE, clockRE} {
+		n += len(re.FindAllStringIndex(left, -1))
+		left = re.ReplaceAllString(left, " ")
+	}
+	if n == 0 {
+		return false
+	}
+	other := 0
+	for _, w := range strings.Fields(left) {
+		w = strings.ToLower(strings.Trim(w, ":,.;()-–—/"))
+		if w != "" && !dateLabels[w] && !isZoneWord(w) {
+			other++
+		}
+	}
+	return other <= 1
+}
+
+// isZoneWord reports whether w is a zone abbreviation or a word of a zone's
+// long name.
+func isZoneWord(w string) bool {
+	_, fixed := zoneOffsets[w]
+	_, us := usZones[w]
+	return fixed || us || zoneNameWords[w]
+}
+
+// findDates returns the full calendar dates in s, in order.
+func findDates(s string) []dateMatch {
+	var out []dateMatch
+	for _, m := range isoRE.FindAllStringSubmatchIndex(s, -1) {
+		if d, ok := isoDate(s, m); ok {
+			out = append(out, d)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, m := range mdyRE.FindAllStringSubmatchIndex(s, -1) {
+		out = appendDate(out, s, m, m[4:6], m[2:4], m[6:8])
+	}
+	for _, m := range dmyRE.FindAllStringSubmatchIndex(s, -1) {
+		out = appendDate(out, s, m, m[2:4], m[4:6], m[6:8])
+	}
+	return dropOverlaps(out)
+}
+
+// appendDate appends the date at match m (day, month and year groups given
+// by their index pairs) when it is a real calendar date.
+func appendDate(out []dateMatch, s string, m, day, mon, year []int) []dateMatch {
+	ys := s[year[0]:year[1]]
+	if len(ys) == 2 && year[1] < len(s) && strings.ContainsRune("0123456789:", rune(s[year[1]])) {
+		return out // "21" of "2106" or "06" of "06:19": not a two-digit year
+	}
+	d, _ := strconv.Atoi(s[day[0]:day[1]])
+	y, _ := strconv.Atoi(ys)
+	if len(ys) == 2 {
+		y = twoDigitYear(y)
+	}
+	mo := monthOf(s[mon[0]:mon[1]])
+	if !validDate(y, mo, d) {
+		return out
+	}
+	return append(out, dateMatch{start: m[0], end: m[1], y: y, m: mo, d: d})
+}
+
+// isoDate reads an ISO 8601 date and its optional time and offset.
+func isoDate(s string, m []int) (dateMatch, bool) {
+	num := func(i int) int {
+		n, _ := strconv.Atoi(s[m[2*i]:m[2*i+1]])
+		return n
+	}
+	d := dateMatch{start: m[0], end: m[1], y: num(1), m: time.Month(num(2)), d: num(3)}
+	if !validDate(d.y, d.m, d.d) {
+		return d, false
+	}
+	if m[8] >= 0 {
+		t := time.Date(d.y, d.m, d.d, num(4), num(5), 0, 0, time.UTC)
+		if m[12] >= 0 {
+			t = t.Add(-time.Duration(offsetMinutes(s[m[12]:m[13]])) * time.Minute)
+		}
+		d.clock = &t
+	}
+	return d, true
+}
+
+// instant is the date's moment in UTC, using the clock time on the line
+// nearest to it: after it, up to the next date, or else before it.
+func (d dateMatch) instant(s string, all []dateMatch, i int) time.Time {
+	if d.clock != nil {
+		return d.clock.UTC()
+	}
+	lo, hi := 0, len(s)
+	if i > 0 {
+		lo = all[i-1].end
+	}
+	if i+1 < len(all) {
+		hi = all[i+1].start
+	}
+	h, mi, zone, ok := findClock(s[d.end:hi])
+	if !ok {
+		h, mi, zone, ok = findClock(s[lo:d.start])
+	}
+	if !ok {
+		return time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC)
+	}
+	off := zoneOffset(zone, d.y, d.m, d.d)
+	local := time.Date(d.y, d.m, d.d, h, mi, 0, 0, time.UTC)
+	return local.Add(-time.Duration(off) * time.Minute)
+}
+
+// findClock returns the first clock time in s, as 24-hour hours and
+// minutes, and the zone written after it ("" when none).
+func findClock(s string) (h, m int, zone string, ok bool) {
+	for _, g := range clockRE.FindAllStringSubmatchIndex(s, -1) {
+		h, _ = strconv.Atoi(group(s, g, 1))
+		mins, ampm := group(s, g, 2), group(s, g, 3)
+		if g[8] >= 0 {
+			mins, ampm = group(s, g, 4), group(s, g, 5)
+		}
+		m, _ = strconv.Atoi(mins)
+		h = to24(h, strings.ToLower(ampm))
+		if h > 23 || m > 59 {
+			continue
+		}
+		return h, m, zoneAfter(s[g[1]:]), true
+	}
+	return 0, 0, "", false
+}
+
+// zoneAfter returns the zone name, with any "+3" style offset, that starts
+// s, in lower case.
+func zoneAfter(s string) string {
+	m := zoneRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(m[1]) + m[2] + m[3]
+}
+
+// zoneOffset returns the offset of zone east of UTC in minutes on the given
+// day. Unknown and missing zones count as UTC. US zones without a
+// daylight marker follow the US daylight-saving rules in force since 2007.
+func zoneOffset(zone string, y int, mo time.Month, d int) int {
+	name := strings.TrimRight(zone, "+-0123456789")
+	if off, ok := usZones[name]; ok {
+		if usDaylight(y, mo, d) {
+			off += 60
+		}
+		return off
+	}
+	return zoneOffsets[name] + offsetMinutes(zone[len(name):])
+}
+
+// offsetMinutes reads "+03:00", "-0500", "+3" or "Z" as minutes east of UTC.
+func offsetMinutes(s string) int {
+	if len(s) < 2 || (s[0] != '+' && s[0] != '-') {
+		return 0
+	}
+	digits := strings.ReplaceAll(s[1:], ":", "")
+	h, m := digits, ""
+	if len(digits) > 2 {
+		h, m = digits[:len(digits)-2], digits[len(digits)-2:]
+	}
+	hh, _ := strconv.Atoi(h)
+	mm, _ := strconv.Atoi(m)
+	off := hh*60 + mm
+	if s[0] == '-' {
+		return -off
+	}
+	return off
+}
+
+// usDaylight reports whether US daylight-saving time is in force on the
+// day: from the second Sunday in March to the first Sunday in November.
+func usDaylight(y int, mo time.Month, d int) bool {
+	switch {
+	case mo > time.March && mo < time.November:
+		return true
+	case mo == time.March:
+		return d >= nthSunday(y, mo, 2)
+	case mo == time.November:
+		return d < nthSunday(y, mo, 1)
+	}
+	return false
+}
+
+// nthSunday returns the day of the month of its nth Sunday.
+func nthSunday(y int, mo time.Month, n int) int {
+	first := time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC).Weekday()
+	return 1 + (7-int(first))%7 + 7*(n-1)
+}
+
+// to24 converts a 12-hour clock hour to 24 hours when ampm is "a" or "p".
+func to24(h int, ampm string) int {
+	switch {
+	case ampm == "p" && h < 12:
+		return h + 12
+	case ampm == "a" && h == 12:
+		return 0
+	}
+	return h
+}
+
+// monthOf returns the month a name or abbreviation stands for.
+func monthOf(name string) time.Month {
+	p := strings.ToLower(name)
+	if len(p) > 3 {
+		p = p[:3]
+	}
+	i := strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", p)
+	return time.Month(i/3 + 1)
+}
+
+// validDate reports whether y-m-d is a real calendar date.
+func validDate(y int, m time.Month, d int) bool {
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Day() == d
+}
+
+// twoDigitYear reads "21" as 2021 and "98" as 1998.
+func twoDigitYear(y int) int {
+	if y < 70 {
+		return 2000 + y
+	}
+	return 1900 + y
+}
+
+// dropOverlaps sorts dates by position and drops any date that overlaps an
+// earlier one: in "12 MAY 21 06:19" the day-first reading wins over
+// "MAY 21 06".
+func dropOverlaps(ds []dateMatch) []dateMatch {
+	slices.SortFunc(ds, func(a, b dateMatch) int { return a.start - b.start })
+	out := ds[:0]
+	for _, d := range ds {
+		if len(out) > 0 && d.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// group returns submatch i of a FindStringSubmatchIndex result, or "".
+func group(s string, m []int, i int) string {
+	if m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}

@@ -1,0 +1,347 @@
+package seed
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// want lists the fields a page test checks: Text by its start, end,
+// paragraph count and strings it must not contain, the rest exactly (an
+// empty want means the field must be empty).
+type want struct {
+	title, summary, source string
+	authors, captions      []string
+	published              time.Time
+	textStart, textEnd     string
+	excludes               []string
+	paragraphs             int
+}
+
+func TestParsePages(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		page string
+		want want
+	}{
+		{
+			name: "nav line, headline, standfirst, byline with and",
+			page: " date 2022-03-01 The Daily Planet - Metropolis News World Business Sport Opinion Sport\n" +
+				"World\n" +
+				"Mayor opens new bridge over the river\n\n" +
+				"The crossing took six years to build and cost far more than planned.\n" +
+				"By Lois Lane and Jimmy Olsen\n" +
+				"The mayor cut the ribbon on Tuesday morning in front of a large crowd.\n" +
+				"Traffic is expected to ease across the city centre.\n",
+			want: want{
+				title:      "Mayor opens new bridge over the river",
+				summary:    "The crossing took six years to build and cost far more than planned.",
+				source:     "The Daily Planet",
+				authors:    []string{"Lois Lane", "Jimmy Olsen"},
+				published:  day(2022, 3, 1),
+				textStart:  "The mayor cut the ribbon",
+				textEnd:    "across the city centre.",
+				excludes:   []string{"World", "Daily Planet", "By Lois"},
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "by A | Reuters and day-first date with zone",
+			page: " date 2021-05-14 \n" +
+				"Skip to main content\n" +
+				"Gaza militants fire rockets as Israel strikes back\n" +
+				"By Nidal al-Mughrabi | Reuters\n" +
+				"Friday, 14 May 2021 19:18 GMT\n" +
+				"GAZA, May 14 (Reuters) - Militants fired rockets at Israel on Friday.\n" +
+				"Advertisement\n" +
+				"Israel said its strikes targeted militant infrastructure.\n" +
+				"Read more: Why the fighting flared\n" +
+				"Related Articles\n" +
+				"Another story entirely about something else.\n",
+			want: want{
+				title:      "Gaza militants fire rockets as Israel strikes back",
+				authors:    []string{"Nidal al-Mughrabi", "Reuters"},
+				published:  time.Date(2021, 5, 14, 19, 18, 0, 0, time.UTC),
+				textStart:  "GAZA, May 14 (Reuters)",
+				textEnd:    "targeted militant infrastructure.",
+				excludes:   []string{"Advertisement", "Read more", "Related", "Another story", "Skip to"},
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "via AP news wire, local date with US zone",
+			page: " date 2021-03-21 Stay up to date with notifications from The Independent\n" +
+				"Notifications can be managed in browser preferences.\n" +
+				"Storm knocks out power to thousands in Texas\n" +
+				"Via AP news wire\n" +
+				"Sunday 21 March 2021 14:04 EDT\n" +
+				"A powerful storm knocked out power to thousands of homes on Sunday.\n" +
+				"Share\n" +
+				"Crews worked through the night to restore service.\n" +
+				"Copyright 2021 The Associated Press. All rights reserved.\n",
+			want: want{
+				title:      "Storm knocks out power to thousands in Texas",
+				authors:    []string{"Associated Press"},
+				published:  time.Date(2021, 3, 21, 18, 4, 0, 0, time.UTC),
+				textStart:  "A powerful storm",
+				textEnd:    "restore service.",
+				excludes:   []string{"Share", "Copyright", "notifications"},
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "published and updated glued, first published wins",
+			page: " date 2022-05-04 Opinion\n" +
+				"Why the city needs more trees\n" +
+				"By Jane Doe, John Roe\n" +
+				"Published May 3, 2022Updated May 4, 2022\n" +
+				"Trees cool streets and clean the air, research shows.\n" +
+				"Newsletter\n" +
+				"Sign up for our morning briefing newsletter\n" +
+				"They also make neighbourhoods nicer places to live.\n",
+			want: want{
+				title:      "Why the city needs more trees",
+				authors:    []string{"Jane Doe", "John Roe"},
+				published:  day(2022, 5, 3),
+				textStart:  "Trees cool streets",
+				textEnd:    "nicer places to live.",
+				excludes:   []string{"Published", "Sign up", "Newsletter"},
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "caption three times, CRLF and NBSP, ALL CAPS byline with particles",
+			page: " date 2021-05-12 Jerusalem Gazette - Israel News ISRAEL NEWS WORLD NEWS Opinion\r\n" +
+				"Israel and Hamas trade fire for a third day\r\n\r\n" +
+				"The fighting is the worst since 2014, officials said.\r\n\r\n" +
+				"By NIDAL AL-MUGHRABI, DANA BEN-DAVID, ANA MIKULIĆ, SEAN O'BRIEN \u00a0 \r\n" +
+				"MAY 12, 2021 18:58\r\n" +
+				"Smoke rises over Gaza City, May 12, 2021 (photo credit: REUTERS/MOHAMMED SALEM)\r\n" +
+				"Smoke rises over Gaza City, May 12, 2021\r\n" +
+				"(photo credit: REUTERS/MOHAMMED SALEM)\r\n" +
+				"\u00a0 Rockets were fired from Gaza\u00a0overnight, the army said.\r\n" +
+				"Sirens sounded in several towns in the south.\r\n\r\n",
+			want: want{
+				title:      "Israel and Hamas trade fire for a third day",
+				summary:    "The fighting is the worst since 2014, officials said.",
+				source:     "Jerusalem Gazette",
+				authors:    []string{"Nidal al-Mughrabi", "Dana Ben-David", "Ana Mikulić", "Sean O'Brien"},
+				captions:   []string{"Smoke rises over Gaza City, May 12, 2021"},
+				published:  time.Date(2021, 5, 12, 18, 58, 0, 0, time.UTC),
+				textStart:  "Rockets were fired from Gaza overnight, the army said.",
+				textEnd:    "several towns in the south.",
+				excludes:   []string{"\r", "\u00a0", "Smoke rises", "photo credit", "MAY 12"},
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "AP Photo credit, bracketed credit and glued Credit...",
+			page: " date 2021-05-13 world\n" +
+				"Crowds gather as leaders meet in Cairo\n" +
+				"By Samy Magdy\n" +
+				"12 May 2021\n" +
+				"People wave flags in Tahrir Square on Tuesday. (AP Photo/Amr Nabil)\n" +
+				"Egyptian officials hosted the talks at a palace in the capital.\n" +
+				"Demonstrators gather outside the palace [Raneen Sawafta/Reuters]\n" +
+				"Mediators said progress had been slow but steady.\n" +
+				"The foreign minister speaks to reporters on Monday.Credit...Khaled Elfiqi\n" +
+				"More talks are planned for next week.\n",
+			want: want{
+				title:   "Crowds gather as leaders meet in Cairo",
+				authors: []string{"Samy Magdy"},
+				captions: []string{
+					"People wave flags in Tahrir Square on Tuesday.",
+					"Demonstrators gather outside the palace",
+					"The foreign minister speaks to reporters on Monday.",
+				},
+				published:  day(2021, 5, 12),
+				textStart:  "Egyptian officials hosted",
+				textEnd:    "planned for next week.",
+				excludes:   []string{"AP Photo", "Raneen", "Credit", "Tahrir", "Demonstrators", "foreign minister"},
+				paragraphs: 3,
+			},
+		},
+		{
+			name: "missing header, headline first, no meta",
+			page: "Scientists find water on distant moon\n" +
+				"Researchers using a space telescope found signs of water vapour on the moon.\n" +
+				"The finding raises hopes that life could exist there.\n",
+			want: want{
+				title:      "Scientists find water on distant moon",
+				textStart:  "Researchers using",
+				textEnd:    "life could exist there.",
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "month-only capture date, body paragraph on line 1",
+			page: " date 2021-01 The council voted on Monday to close the old library building.\n" +
+				"Residents protested outside the town hall for several hours.\n",
+			want: want{
+				published:  day(2021, 1, 1),
+				textStart:  "The council voted",
+				textEnd:    "for several hours.",
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "byline split over lines, posted-by label and time before date",
+			page: " date 2020-05-12 Clear\n" +
+				"SEVERE WX : 2 Alerts View Alerts\n" +
+				"Governors weigh how fast to reopen states\n" +
+				"Posted By: By A Martínez,\n" +
+				"Tim Mak\n" +
+				"Updated 4:00 p.m. ET, May 12, 2020\n" +
+				"(CNN) Governors across the country are weighing how quickly to reopen.\n" +
+				"Some states have already lifted stay-at-home orders.\n",
+			want: want{
+				title:      "Governors weigh how fast to reopen states",
+				authors:    []string{"A Martínez", "Tim Mak"},
+				published:  time.Date(2020, 5, 12, 20, 0, 0, 0, time.UTC),
+				textStart:  "(CNN) Governors",
+				excludes:   []string{"Tim Mak", "Updated", "SEVERE"},
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "identical uncredited caption twice, headline twice",
+			page: " date 2021-05-12 news\n" +
+				"Rockets hit Tel Aviv for the first time in years\n" +
+				"Rockets hit Tel Aviv for the first time in years\n" +
+				"By Staff Writer\n" +
+				"Israeli soldiers stand guard near the border fence\n" +
+				"Israeli soldiers stand guard near the border fence\n" +
+				"Air raid sirens wailed across Tel Aviv late on Tuesday night.\n" +
+				"Residents rushed to shelters as interceptors streaked overhead.\n",
+			want: want{
+				title:      "Rockets hit Tel Aviv for the first time in years",
+				captions:   []string{"Israeli soldiers stand guard near the border fence"},
+				published:  day(2021, 5, 12),
+				textStart:  "Air raid sirens",
+				excludes:   []string{"Rockets hit", "soldiers stand", "Staff"},
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "future masthead date ignored, author label",
+			page: " date 2021-09-29 Sunday, December 21, 2025\n" +
+				"Pipeline deal signed after months of talks\n" +
+				"Author of the article:\n" +
+				"Jesse Snyder\n" +
+				"Sep 29, 2021  •  6 minutes ago  •  < 1 minute read  •  Join the conversation\n" +
+				"Article content\n" +
+				"The federal government signed the pipeline deal on Wednesday.\n" +
+				"Article content\n" +
+				"Construction is expected to begin next spring.\n",
+			want: want{
+				title:      "Pipeline deal signed after months of talks",
+				authors:    []string{"Jesse Snyder"},
+				published:  day(2021, 9, 29),
+				textStart:  "The federal government",
+				textEnd:    "begin next spring.",
+				excludes:   []string{"Article content", "Jesse", "minute read"},
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "masthead date, teaser list and newsletter before the article",
+			page: " date 2021-05-11 Tuesday, May 11th | 1 Sivan 5781\n" +
+				"Search\n" +
+				"Get our newsletter for the latest news\n" +
+				"Trending\n" +
+				"Hamas fires rockets at Jerusalem\n" +
+				"Markets slide on inflation fears\n" +
+				"Israel launches strikes on Gaza after rocket barrage\n" +
+				"avatar by JNS.org\n" +
+				"Israel's military said it struck targets in Gaza on Monday night.\n" +
+				"Email ThisBlogThis!Share to Twitter\n" +
+				"The strikes followed rocket fire on Jerusalem.\n" +
+				"No comments:\n" +
+				"Great article, thanks for sharing it with us.\n",
+			want: want{
+				title:      "Israel launches strikes on Gaza after rocket barrage",
+				authors:    []string{"Jewish News Syndicate"},
+				published:  day(2021, 5, 11),
+				textStart:  "Israel's military said",
+				textEnd:    "rocket fire on Jerusalem.",
+				excludes:   []string{"Markets", "Great article", "BlogThis", "Sivan"},
+				paragraphs: 2,
+			},
+		},
+		{
+			name: "no headline, body from line 1, Reuters reporting line",
+			page: " date 2021-05-12 JERUSALEM (Reuters) - Israel pounded Gaza with air strikes on Wednesday and militants fired rockets at Tel Aviv.\n" +
+				"The violence is the worst in years.\n" +
+				"(Reporting by Jane Doe; Editing by John Roe)\n" +
+				"Our Standards: The Thomson Reuters Trust Principles.\n",
+			want: want{
+				published:  day(2021, 5, 12),
+				textStart:  "JERUSALEM (Reuters) - Israel pounded Gaza",
+				textEnd:    "worst in years.",
+				excludes:   []string{"Reporting by", "Standards"},
+				paragraphs: 2,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a, err := Parse("100_0123456789abcdef.txt", []byte(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := tt.want
+			if a.Title != w.title {
+				t.Errorf("Title = %q, want %q", a.Title, w.title)
+			}
+			if a.Summary != w.summary {
+				t.Errorf("Summary = %q, want %q", a.Summary, w.summary)
+			}
+			if a.Source != w.source {
+				t.Errorf("Source = %q, want %q", a.Source, w.source)
+			}
+			if !slices.Equal(a.Authors, w.authors) {
+				t.Errorf("Authors = %q, want %q", a.Authors, w.authors)
+			}
+			if !slices.Equal(a.Captions, w.captions) {
+				t.Errorf("Captions = %q, want %q", a.Captions, w.captions)
+			}
+			if !a.Published.Equal(w.published) {
+				t.Errorf("Published = %v, want %v", a.Published, w.published)
+			}
+			if a.GUID != "100_0123456789abcdef.txt" {
+				t.Errorf("GUID = %q", a.GUID)
+			}
+			checkText(t, a.Text, w)
+			if n := strings.Count(a.Content, "<p>"); n != w.paragraphs {
+				t.Errorf("Content has %d paragraphs, want %d:\n%s", n, w.paragraphs, a.Content)
+			}
+		})
+	}
+}
+
+// checkText checks the body text against a want.
+func checkText(t *testing.T, text string, w want) {
+	t.Helper()
+	if !strings.HasPrefix(text, w.textStart) {
+		t.Errorf("Text = %q, want prefix %q", text, w.textStart)
+	}
+	if !strings.HasSuffix(text, w.textEnd) {
+		t.Errorf("Text = %q, want suffix %q", text, w.textEnd)
+	}
+	for _, s := range w.excludes {
+		if strings.Contains(text, s) {
+			t.Errorf("Text = %q, contains %q", text, s)
+		}
+	}
+	if n := len(strings.Split(text, "\n\n")); text != "" && n != w.paragraphs {
+		t.Errorf("Text has %d paragraphs, want %d: %q", n, w.paragraphs, text)
+	}
+}
+
+// day returns midnight UTC of a date.
+func day(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,115 @@
+package seed
+
+import (
+	"regexp"
+	"strings"
+)
+
+// junkLines are whole lines, compared by key, that are page furniture rather
+// than article text: ad markers, share rows, skip links, prompts.
+var junkLines = setOf(
+	"ad", "advertisement", "skip advertisement", "article content", "sponsored",
+	"sponsored content", "share", "share this", "share this article",
+	"share this story", "share on facebook", "share on twitter", "tweet",
+	"email", "e-mail", "print", "copy link", "link copied", "whatsapp",
+	"facebook", "twitter", "linkedin", "reddit", "save", "save article",
+	"skip to content", "skip to main content", "skip to navigation",
+	"skip to footer", "read more", "also read", "see also", "listen",
+	"listen to this article", "view image in fullscreen", "enlarge this image",
+	"toggle caption", "hide caption", "continue reading", "subscribe",
+	"subscribe now", "sign up", "sign in", "log in", "menu", "search", "close",
+	"home", "loading", "open in app", "join the conversation",
+	"notifications can be managed in browser preferences", "end of list",
+	"click here", "watch now", "watch", "play video", "image", "photo",
+	"video", "gallery", "view gallery", "download the app", "back to top",
+	"scroll to top", "open image in gallery", "image caption", "media caption",
+)
+
+// junkPrefixes start lines, compared in lower case, that are prompts or
+// inline links to other stories.
+var junkPrefixes = []string{
+	"read more:", "also read:", "related:", "see also:", "read also:",
+	"sign up for", "sign up to", "subscribe to", "subscribe for",
+	"stay up to date with notifications from", "get our newsletter",
+	"get the latest", "follow us on", "join our", "click here to",
+	"download the app", "this article was originally published",
+	"this story was originally published", "source http", "continue reading",
+	"we use cookies", "this website uses cookies", "by continuing to use",
+	"please enable javascript", "share to twitter", "share to facebook",
+	"email thisblogthis", "(sign up", "keep up to date with",
+	"want to read more", "to continue reading",
+}
+
+// junkPatterns match the remaining furniture: numbered ads, read-time
+// labels, list counters, copyright lines, bare URLs.
+var junkPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^advertisement\s*\d*$`),
+	regexp.MustCompile(`(?i)^(?:<\s*)?\d+[- ]?min(?:ute)?s?(?:\.)?[- ]read$`),
+	regexp.MustCompile(`(?i)^list (?:\d+ )?of \d+(?: items?)?$`),
+	regexp.MustCompile(`(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))`),
+	regexp.MustCompile(`(?i)\ball rights reserved\b`),
+	regexp.MustCompile(`(?i)^https?://\S+$`),
+	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
+	regexp.MustCompile(`(?i)^\d+ comments?$`),
+	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),
+}
+
+// endLines are headings, compared by key, after which only end matter
+// follows: related lists, tags, comments, alert prompts.
+var endLines = setOf(
+	"related articles", "related stories", "related content", "related",
+	"more stories", "more on this story", "most popular", "most read",
+	"most viewed", "top stories", "explore more on these topics",
+	"reuse this content", "no comments", "post a comment", "comments",
+	"you may also like", "recommended", "recommended stories",
+	"recommended for you", "trending", "trending now", "tags", "topics",
+	"read next", "what to read next", "latest news", "more from",
+	"never miss breaking news",
+)
+
+// endPrefixes start end-matter lines, compared in lower case.
+var endPrefixes = []string{
+	"never miss breaking news", "(reporting by", "explore more on these topics",
+	"more stories from", "tags:", "topics:",
+}
+
+// isJunk reports whether s is page furniture that is dropped wherever it is.
+func isJunk(s string) bool {
+	k := key(s)
+	if junkLines[k] || isDoubled(s) {
+		return true
+	}
+	if hasAnyPrefix(strings.ToLower(s), junkPrefixes) {
+		return true
+	}
+	for _, re := range junkPatterns {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isEndMatter reports whether s starts the end matter after an article.
+func isEndMatter(s string) bool {
+	return endLines[key(s)] || hasAnyPrefix(strings.ToLower(s), endPrefixes)
+}
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// setOf returns a set holding words.
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

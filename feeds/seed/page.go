@@ -1,0 +1,81 @@
+package seed
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// page is a seed file split into its capture date and its cleaned, non-blank
+// lines. The text after the date on line 1 is the first line.
+type page struct {
+	// captured is the capture date from line 1; zero when missing or garbled.
+	captured time.Time
+	// capturedEnd is the latest plausible publication instant: the end of the
+	// capture period plus a day for time zones. Zero when captured is.
+	capturedEnd time.Time
+	lines       []string
+}
+
+// readPage splits a seed file into its header and lines. It never fails: a
+// missing header leaves the dates zero and keeps line 1 as text.
+func readPage(data string) page {
+	data = strings.TrimPrefix(data, "\uFEFF")
+	var p page
+	for i, raw := range strings.Split(data, "\n") {
+		s := cleanLine(raw)
+		if i == 0 {
+			s = p.readHeader(s)
+		}
+		if s != "" {
+			p.lines = append(p.lines, s)
+		}
+	}
+	return p
+}
+
+// readHeader takes the "date YYYY-MM-DD" or "date YYYY-MM" prefix off the
+// cleaned first line, records the date, and returns the rest of the line.
+func (p *page) readHeader(s string) string {
+	rest, ok := strings.CutPrefix(s, "date ")
+	if !ok {
+		return s
+	}
+	field, after, _ := strings.Cut(rest, " ")
+	if t, err := time.Parse(time.DateOnly, field); err == nil {
+		p.captured, p.capturedEnd = t, t.AddDate(0, 0, 2)
+		return after
+	}
+	if t, err := time.Parse("2006-01", field); err == nil {
+		p.captured, p.capturedEnd = t, t.AddDate(0, 1, 1)
+		return after
+	}
+	if isDateish(field) {
+		return after
+	}
+	return rest
+}
+
+// isDateish reports whether s is made of digits and date separators only, a
+// garbled capture date that is dropped rather than kept as page text.
+func isDateish(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789-/.:T") == ""
+}
+
+// cleanLine drops control and invisible format characters, turns every kind
+// of space (NBSP included) into a plain one, collapses runs of spaces and
+// trims the ends.
+func cleanLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u200B' || r == '\uFEFF' || r == '\u00AD' || r == '\u2060':
+			return -1
+		case unicode.IsSpace(r):
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}

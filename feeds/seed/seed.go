@@ -1,0 +1,125 @@
+package seed
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"tidings/normalize"
+)
+
+// ErrNoArticle means a seed file holds neither a headline nor body text, for
+// example an empty file or a page of navigation only. Parse and ParseFile
+// wrap it with the file name or path.
+var ErrNoArticle = errors.New("no article found")
+
+// ErrInvalidUTF8 means a seed file is not valid UTF-8. Parse and ParseFile
+// wrap it with the file name or path and the offset of the first bad byte.
+var ErrInvalidUTF8 = errors.New("invalid UTF-8")
+
+// Parse extracts the article from the contents of one seed file. name is the
+// file's base name; it becomes the article's GUID and is used for nothing
+// else. Title, Summary, Text, Content, Authors, Captions, Published (UTC, zero
+// when no date is found) and Source (empty when the page names no publisher)
+// are filled; the caller sets ID, URL and Updated and falls back to its
+// configured source name.
+//
+// A missing or garbled date header is tolerated. Parse returns an error
+// wrapping ErrInvalidUTF8 when data is not UTF-8 and ErrNoArticle when no
+// headline or body text can be found. It is safe for concurrent use.
+func Parse(name string, data []byte) (normalize.Article, error) {
+	a, err := parse(name, data)
+	if err != nil {
+		return normalize.Article{}, fmt.Errorf("seed %s: %w", name, err)
+	}
+	return a, nil
+}
+
+// ParseFile reads the seed file at path and parses it with Parse, using the
+// base name of path as the GUID. Errors name the path; they wrap the read
+// error, ErrInvalidUTF8 or ErrNoArticle.
+func ParseFile(path string) (normalize.Article, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return normalize.Article{}, fmt.Errorf("read seed: %w", err)
+	}
+	a, err := parse(filepath.Base(path), data)
+	if err != nil {
+		return normalize.Article{}, fmt.Errorf("seed %s: %w", path, err)
+	}
+	return a, nil
+}
+
+// Files returns the paths of the seed files in dir, sorted by file name: the
+// regular files (or links to them) whose names end in ".txt". Hidden files
+// and subdirectories are skipped. Errors name dir.
+func Files(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("list seeds in %s: %w", dir, err)
+	}
+	var paths []string
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".txt") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		ok, err := isRegular(path, e)
+		if err != nil {
+			return nil, fmt.Errorf("list seeds in %s: %w", dir, err)
+		}
+		if ok {
+			paths = append(paths, path)
+		}
+	}
+	return paths, nil
+}
+
+// isRegular reports whether the entry is a regular file, following a
+// symbolic link. A dangling link is skipped rather than reported.
+func isRegular(path string, e os.DirEntry) (bool, error) {
+	if e.Type().IsRegular() {
+		return true, nil
+	}
+	if e.Type()&os.ModeSymlink == 0 {
+		return false, nil
+	}
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return fi.Mode().IsRegular(), nil
+}
+
+// parse is Parse without the file name in its errors.
+func parse(name string, data []byte) (normalize.Article, error) {
+	if !utf8.Valid(data) {
+		return normalize.Article{}, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, firstInvalid(data))
+	}
+	a := extract(readPage(string(data)))
+	if a.Title == "" && a.Text == "" {
+		return normalize.Article{}, ErrNoArticle
+	}
+	a.GUID = name
+	return a, nil
+}
+
+// firstInvalid returns the offset of the first byte that is not part of a
+// valid UTF-8 sequence, or len(data).
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}

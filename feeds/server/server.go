@@ -1,0 +1,254 @@
+// Package server is the http.Handler behind `tidings serve` (and, in
+// process, behind `tidings export`): topic feeds in Atom, RSS and JSON Feed,
+// the OPML of all topics, HTML pages, source and topic state as JSON, and a
+// loopback-only control endpoint through which `tidings fetch` runs a fetch
+// inside the server that owns the database.
+package server
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"tidings/normalize"
+	"tidings/storage"
+)
+
+// Entry limits of a topic feed.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 500
+)
+
+// Topic is a configured topic with its feed's entry limit.
+type Topic struct {
+	*normalize.Topic
+	Limit int // entries per feed; zero means DefaultLimit
+}
+
+// Source is a configured source, for /sources.json.
+type Source struct {
+	Name string
+	URL  string // feed URL or seed folder
+}
+
+// Options configure a Server. Store and BaseURL are required.
+type Options struct {
+	Store   *storage.Store
+	Topics  []Topic
+	Sources []Source
+	// BaseURL is the public address of the server, ending in "/"; feed ids
+	// and self links are built from it.
+	BaseURL string
+	Logger  *slog.Logger // nil discards
+	// Control, when set, is served under /-/ to loopback clients that send
+	// "Authorization: Bearer ControlToken".
+	Control      http.Handler
+	ControlToken string
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server serves tidings' HTTP endpoints. It is safe for concurrent use.
+type Server struct {
+	opts    Options
+	mux     *http.ServeMux
+	started time.Time
+	topics  map[string]Topic
+
+	mu    sync.Mutex
+	cache map[cacheKey]*rendered
+}
+
+// New returns a Server for the options.
+func New(opts Options) *Server {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Server{
+		opts:    opts,
+		mux:     http.NewServeMux(),
+		started: opts.Now().UTC().Truncate(time.Second),
+		topics:  make(map[string]Topic, len(opts.Topics)),
+		cache:   make(map[cacheKey]*rendered),
+	}
+	for _, t := range opts.Topics {
+		t.Limit = cmp.Or(t.Limit, DefaultLimit)
+		s.topics[t.Name] = t
+	}
+	s.routes()
+	return s
+}
+
+func (s *Server) routes() {
+	s.mux.HandleFunc("GET /{$}", s.handleIndex)
+	s.mux.HandleFunc("GET /topics/{file}", s.handleTopic)
+	s.mux.HandleFunc("GET /topics.opml", s.handleOPML)
+	s.mux.HandleFunc("GET /topics.json", s.handleTopicsJSON)
+	s.mux.HandleFunc("GET /sources.json", s.handleSourcesJSON)
+	s.mux.HandleFunc("GET /healthz", s.handleHealth)
+	if s.opts.Control != nil {
+		s.mux.Handle("/-/", s.requireControl(s.opts.Control))
+	}
+}
+
+// ServeHTTP routes a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	fmt.Fprintln(w, "ok")
+}
+
+// requireControl lets through only loopback clients with the token: the
+// endpoint starts fetches, so it must not be reachable from the network
+// even when the server listens publicly or sits behind a local proxy.
+func (s *Server) requireControl(next http.Handler) http.Handler {
+	want := []byte("Bearer " + s.opts.ControlToken)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got := []byte(r.Header.Get("Authorization"))
+		if !isLoopback(r.RemoteAddr) || s.opts.ControlToken == "" || subtle.ConstantTimeCompare(got, want) != 1 {
+			s.error(w, r, errForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func isLoopback(remote string) bool {
+	host, _, err := net.SplitHostPort(remote)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Request errors that map to a status in error.
+var (
+	errForbidden = errors.New("forbidden")
+)
+
+// badRequest is a client error, answered 400 with its message.
+type badRequest struct{ msg string }
+
+func (e *badRequest) Error() string { return e.msg }
+
+// error maps err to a status in one place and logs only server errors.
+func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+	status := http.StatusInternalServerError
+	var bad *badRequest
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		status = http.StatusNotFound
+	case errors.Is(err, errForbidden):
+		status = http.StatusForbidden
+	case errors.As(err, &bad):
+		status = http.StatusBadRequest
+	default:
+		s.opts.Logger.Error("request failed", "url", r.URL.String(), "error", err)
+	}
+	msg := err.Error()
+	if status == http.StatusInternalServerError {
+		msg = "internal error"
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, "%d %s: %s\n", status, http.StatusText(status), msg)
+}
+
+// limit reads ?limit=, between 1 and MaxLimit, defaulting to def.
+func limit(r *http.Request, def int) (int, error) {
+	v := r.URL.Query().Get("limit")
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > MaxLimit {
+		return 0, &badRequest{fmt.Sprintf("limit %q: want a number from 1 to %d", v, MaxLimit)}
+	}
+	return n, nil
+}
+
+// rendered is a response body kept for conditional and repeated requests.
+type rendered struct {
+	body        []byte
+	contentType string
+	etag        string
+	modified    time.Time
+	changed     time.Time // the store's Changed() when rendered
+}
+
+type cacheKey struct {
+	path  string
+	limit int
+}
+
+// serveRendered answers with a cached body, rendering it again only when
+// the store changed since. Conditional requests (If-None-Match,
+// If-Modified-Since) and HEAD are answered by http.ServeContent.
+func (s *Server) serveRendered(w http.ResponseWriter, r *http.Request, key cacheKey, render func() ([]byte, string, error)) {
+	changed := s.opts.Store.Changed()
+	s.mu.Lock()
+	e := s.cache[key]
+	s.mu.Unlock()
+	if e == nil || !e.changed.Equal(changed) {
+		body, ctype, err := render()
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		sum := sha256.Sum256(body)
+		e = &rendered{body: body, contentType: ctype, etag: `"` + hex.EncodeToString(sum[:16]) + `"`,
+			modified: s.lastModified(changed), changed: changed}
+		s.mu.Lock()
+		s.cache[key] = e
+		s.mu.Unlock()
+	}
+	h := w.Header()
+	h.Set("Content-Type", e.contentType)
+	h.Set("ETag", e.etag)
+	h.Set("Cache-Control", "public, max-age=300")
+	h.Set("X-Content-Type-Options", "nosniff")
+	http.ServeContent(w, r, "", e.modified, bytes.NewReader(e.body))
+}
+
+// lastModified is the store's last change, or the server's start for an
+// empty store; never the zero time.
+func (s *Server) lastModified(changed time.Time) time.Time {
+	if changed.IsZero() {
+		return s.started
+	}
+	return changed.UTC().Truncate(time.Second)
+}
+
+// topicFile splits "NAME.EXT" into the topic and the format.
+func (s *Server) topicFile(file string) (Topic, string, error) {
+	name, ext, _ := strings.Cut(file, ".")
+	t, ok := s.topics[name]
+	if !ok {
+		return t, "", fmt.Errorf("topic %q: %w", name, storage.ErrNotFound)
+	}
+	switch ext {
+	case "", "atom", "rss", "json":
+		return t, ext, nil
+	}
+	return t, "", fmt.Errorf("format %q of topic %q: %w", ext, name, storage.ErrNotFound)
+}

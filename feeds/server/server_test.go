@@ -1,0 +1,181 @@
+package server
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/normalize"
+	"tidings/storage"
+)
+
+var testStart = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+// clock is a test's own time, advanced by hand.
+type clock struct{ now time.Time }
+
+func (c *clock) Now() time.Time { return c.now }
+
+// newTestServer serves a real store with one topic, "gaza", holding n
+// articles, and a control handler that answers "ran".
+func newTestServer(t *testing.T, n int) (*httptest.Server, *storage.Store, *clock) {
+	t.Helper()
+	clk := &clock{testStart}
+	store, err := storage.Open(filepath.Join(t.TempDir(), "t.db"), storage.Options{Now: clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := store.Check(); err != nil {
+			t.Errorf("consistency check: %v", err)
+		}
+		store.Close()
+	})
+	topic, err := normalize.NewTopic("gaza", "Gaza", "All about Gaza", "gaza")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.SyncTopics([]*normalize.Topic{topic}); err != nil {
+		t.Fatal(err)
+	}
+	addArticles(t, store, 0, n)
+	control := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ran") })
+	s := New(Options{Store: store, Topics: []Topic{{Topic: topic}}, BaseURL: "http://feeds.example/",
+		Control: control, ControlToken: "secret", Now: clk.Now})
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	return ts, store, clk
+}
+
+func addArticles(t *testing.T, store *storage.Store, from, to int) {
+	t.Helper()
+	var batch []normalize.Article
+	for i := from; i < to; i++ {
+		a := normalize.Article{Source: "Wire", GUID: fmt.Sprint(i), Title: fmt.Sprintf("Gaza story %d", i),
+			Link: fmt.Sprintf("https://wire.example/%d", i), Text: "News from Gaza.",
+			Published: time.Date(2021, 5, 12, i, 0, 0, 0, time.UTC)}
+		a.Finish("Wire", testStart)
+		batch = append(batch, a)
+	}
+	if _, err := store.Save("Wire", batch, storage.SourceState{Name: "Wire"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func do(t *testing.T, method, url string, header ...string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+func TestRoutes(t *testing.T) {
+	ts, _, _ := newTestServer(t, 3)
+	tests := []struct {
+		path, status, ctype, contains string
+	}{
+		{"/topics/gaza.atom", "200 OK", "application/atom+xml", "<title type=\"text\">Gaza story 2</title>"},
+		{"/topics/gaza.rss", "200 OK", "application/rss+xml", "<rss"},
+		{"/topics/gaza.json", "200 OK", "application/feed+json", `"version": "https://jsonfeed.org/version/1.1"`},
+		{"/topics/gaza", "200 OK", "text/html", "Gaza story 2"},
+		{"/topics/gaza.atom?limit=1", "200 OK", "application/atom+xml", "Gaza story 2"},
+		{"/topics.opml", "200 OK", "text/x-opml", `xmlUrl="http://feeds.example/topics/gaza.atom"`},
+		{"/", "200 OK", "text/html", `rel="alternate" type="application/atom+xml"`},
+		{"/healthz", "200 OK", "text/plain", "ok"},
+		{"/topics.json", "200 OK", "application/json", `"articles": 3`},
+		{"/topics/nope.atom", "404 Not Found", "text/plain", `topic "nope"`},
+		{"/topics/gaza.xml", "404 Not Found", "text/plain", `format "xml"`},
+		{"/topics/gaza.atom?limit=0", "400 Bad Request", "text/plain", "limit"},
+		{"/topics/gaza.atom?limit=501", "400 Bad Request", "text/plain", "limit"},
+		{"/nothing", "404 Not Found", "text/plain", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			resp, body := do(t, http.MethodGet, ts.URL+tt.path)
+			if resp.Status != tt.status || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.ctype) {
+				t.Errorf("got %s %q, want %s %q", resp.Status, resp.Header.Get("Content-Type"), tt.status, tt.ctype)
+			}
+			if !strings.Contains(body, tt.contains) {
+				t.Errorf("body lacks %q:\n%.400s", tt.contains, body)
+			}
+		})
+	}
+	_, body := do(t, http.MethodGet, ts.URL+"/topics/gaza.atom?limit=1")
+	if n := strings.Count(body, "<entry>"); n != 1 {
+		t.Errorf("limit=1: got %d entries, want 1", n)
+	}
+}
+
+func TestConditionalRequests(t *testing.T) {
+	ts, store, clk := newTestServer(t, 2)
+	url := ts.URL + "/topics/gaza.atom"
+	resp, body := do(t, http.MethodGet, url)
+	etag, modified := resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+	if !strings.HasPrefix(etag, `"`) || modified == "" {
+		t.Fatalf("got ETag %q, Last-Modified %q; want a strong ETag and a date", etag, modified)
+	}
+	if r, b := do(t, http.MethodGet, url, "If-None-Match", etag); r.StatusCode != http.StatusNotModified || b != "" {
+		t.Errorf("If-None-Match: got %s with %d bytes, want an empty 304", r.Status, len(b))
+	}
+	if r, _ := do(t, http.MethodGet, url, "If-Modified-Since", modified); r.StatusCode != http.StatusNotModified {
+		t.Errorf("If-Modified-Since: got %s, want 304", r.Status)
+	}
+	if r, b := do(t, http.MethodHead, url); r.StatusCode != 200 || b != "" || r.Header.Get("ETag") != etag {
+		t.Errorf("HEAD: got %s, %d bytes, ETag %q; want 200, no body, the same ETag", r.Status, len(b), r.Header.Get("ETag"))
+	}
+
+	// A new article changes the feed: the old validator no longer matches.
+	clk.now = clk.now.Add(time.Hour)
+	addArticles(t, store, 2, 3)
+	r, newBody := do(t, http.MethodGet, url, "If-None-Match", etag)
+	if r.StatusCode != 200 || r.Header.Get("ETag") == etag || newBody == body || !strings.Contains(newBody, "Gaza story 2") {
+		t.Errorf("after a change: got %s, ETag %q (was %q); want 200 with the new entry", r.Status, r.Header.Get("ETag"), etag)
+	}
+}
+
+func TestControlNeedsToken(t *testing.T) {
+	ts, _, _ := newTestServer(t, 0)
+	tests := []struct {
+		name, auth string
+		want       int
+	}{
+		{"no token", "", http.StatusForbidden},
+		{"wrong token", "Bearer guess", http.StatusForbidden},
+		{"token", "Bearer secret", http.StatusOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, _ := do(t, http.MethodPost, ts.URL+"/-/fetch", "Authorization", tt.auth)
+			if resp.StatusCode != tt.want {
+				t.Errorf("got %s, want %d", resp.Status, tt.want)
+			}
+		})
+	}
+	if isLoopback("192.0.2.1:1234") || !isLoopback("127.0.0.1:1") || !isLoopback("[::1]:1") {
+		t.Error("isLoopback misjudges an address")
+	}
+}
+
+func TestEmptyTopicFeedIsDated(t *testing.T) {
+	ts, _, _ := newTestServer(t, 0)
+	resp, body := do(t, http.MethodGet, ts.URL+"/topics/gaza.atom")
+	if resp.StatusCode != 200 || !strings.Contains(body, "<updated>2026-11-26T12:00:00Z</updated>") {
+		t.Errorf("empty topic: got %s\n%s", resp.Status, body)
+	}
+}

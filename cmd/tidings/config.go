@@ -1,0 +1,314 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"tidings/feeds/ingest"
+	"tidings/feeds/server"
+	"tidings/normalize"
+)
+
+// Config is config.yaml. Relative paths in it are relative to the file.
+type Config struct {
+	Database string        `yaml:"database"`
+	BaseURL  string        `yaml:"base_url"`
+	Listen   string        `yaml:"listen"`
+	Log      LogConfig     `yaml:"log"`
+	Fetch    FetchConfig   `yaml:"fetch"`
+	Sources  []SourceEntry `yaml:"sources"`
+	Topics   []TopicEntry  `yaml:"topics"`
+
+	// path is the file the config was read from ("" for a reader).
+	path string
+	// topics are the compiled topics, in config order.
+	topics []*normalize.Topic
+}
+
+// LogConfig selects the logger.
+type LogConfig struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error
+	Format string `yaml:"format"` // text or json
+}
+
+// FetchConfig tunes fetch runs.
+type FetchConfig struct {
+	Interval     time.Duration `yaml:"interval"`      // a source is due this long after its last attempt
+	Timeout      time.Duration `yaml:"timeout"`       // one request, body included
+	Deadline     time.Duration `yaml:"deadline"`      // a whole run
+	Concurrency  int           `yaml:"concurrency"`   // sources read at once
+	MaxBodyBytes int64         `yaml:"max_body_size"` // bytes, after decompression
+	UserAgent    string        `yaml:"user_agent"`
+}
+
+// SourceEntry is one item of sources: a live feed (url) or a seed folder.
+type SourceEntry struct {
+	Name  string `yaml:"name"`
+	URL   string `yaml:"url"`
+	Seeds string `yaml:"seeds"`
+}
+
+// TopicEntry is one item of topics.
+type TopicEntry struct {
+	Name        string `yaml:"name"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	Query       string `yaml:"query"`
+	Limit       int    `yaml:"limit"` // entries per feed; default 50
+}
+
+// defaultConfig holds the defaults that the file overrides.
+func defaultConfig() Config {
+	return Config{
+		Database: "data/tidings.db",
+		BaseURL:  "http://127.0.0.1:8080/",
+		Listen:   "127.0.0.1:8080",
+		Log:      LogConfig{Level: "info", Format: "text"},
+		Fetch: FetchConfig{
+			Interval:     15 * time.Minute,
+			Timeout:      30 * time.Second,
+			Deadline:     10 * time.Minute,
+			Concurrency:  8,
+			MaxBodyBytes: 10 << 20,
+			UserAgent:    "tidings/0.1 (+https://github.com/tidings/tidings)",
+		},
+	}
+}
+
+// ConfigError is a problem in config.yaml, located by file and line.
+type ConfigError struct {
+	File string
+	Line int // 0 when unknown
+	Msg  string
+}
+
+func (e *ConfigError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// LoadConfig reads and validates the config file at path.
+func LoadConfig(path string) (*Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	defer f.Close()
+	c, err := ParseConfig(f, path)
+	if err != nil {
+		return nil, err
+	}
+	c.resolvePaths(filepath.Dir(path))
+	return c, nil
+}
+
+// ParseConfig decodes and validates a config from r; name is used in errors.
+// Unknown keys, duplicate names, bad URLs and bad queries are errors that
+// name the line.
+func ParseConfig(r io.Reader, name string) (*Config, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read config %s: %w", name, err)
+	}
+	c := defaultConfig()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlError(name, err)
+	}
+	var root yaml.Node
+	yaml.Unmarshal(data, &root) // decoded above already; only for line numbers
+	c.path = name
+	if err := c.validate(lines{&root}); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// yamlLine matches the "line N: problem" messages of yaml.v3.
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// yamlError turns a decoding error into a ConfigError for its first
+// problem, with the line, in the words a config author understands.
+func yamlError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	ce := &ConfigError{File: file, Msg: msg}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		ce.Line, _ = strconv.Atoi(m[1])
+		ce.Msg = m[2]
+	}
+	ce.Msg = strings.NewReplacer("field ", "unknown key ", " not found in type main.", " in ").Replace(ce.Msg)
+	return ce
+}
+
+// validate checks what decoding cannot, and compiles the topics.
+func (c *Config) validate(ln lines) error {
+	if err := c.validateTop(); err != nil {
+		return err
+	}
+	names := map[string]bool{}
+	for i, s := range c.Sources {
+		if err := s.validate(names); err != nil {
+			return &ConfigError{File: c.path, Line: ln.item("sources", i), Msg: fmt.Sprintf("sources[%d]: %v", i, err)}
+		}
+	}
+	names = map[string]bool{}
+	for i, t := range c.Topics {
+		topic, err := t.compile(names)
+		if err != nil {
+			return &ConfigError{File: c.path, Line: ln.item("topics", i), Msg: fmt.Sprintf("topics[%d]: %v", i, err)}
+		}
+		c.topics = append(c.topics, topic)
+	}
+	return nil
+}
+
+func (c *Config) validateTop() error {
+	bad := func(msg string) error { return &ConfigError{File: c.path, Msg: msg} }
+	if c.Database == "" {
+		return bad("database: must name a file")
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return bad(fmt.Sprintf("base_url: %q is not an absolute http(s) URL", c.BaseURL))
+	}
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	if c.Fetch.Concurrency < 1 || c.Fetch.Timeout <= 0 || c.Fetch.Deadline <= 0 || c.Fetch.Interval <= 0 || c.Fetch.MaxBodyBytes <= 0 {
+		return bad("fetch: concurrency, timeout, deadline, interval and max_body_size must be positive")
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		return bad(fmt.Sprintf("log.format: %q is not text or json", c.Log.Format))
+	}
+	return nil
+}
+
+func (s SourceEntry) validate(names map[string]bool) error {
+	switch {
+	case strings.TrimSpace(s.Name) == "":
+		return errors.New("name is required")
+	case names[s.Name]:
+		return fmt.Errorf("duplicate name %q", s.Name)
+	case (s.URL == "") == (s.Seeds == ""):
+		return fmt.Errorf("source %q: set exactly one of url and seeds", s.Name)
+	}
+	names[s.Name] = true
+	if s.URL != "" {
+		u, err := url.Parse(s.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("source %q: url %q is not an absolute http(s) URL", s.Name, s.URL)
+		}
+	}
+	return nil
+}
+
+func (t TopicEntry) compile(names map[string]bool) (*normalize.Topic, error) {
+	if names[t.Name] {
+		return nil, fmt.Errorf("duplicate name %q", t.Name)
+	}
+	names[t.Name] = true
+	if t.Limit < 0 || t.Limit > maxLimit {
+		return nil, fmt.Errorf("topic %q: limit %d is not between 1 and %d", t.Name, t.Limit, maxLimit)
+	}
+	topic, err := normalize.NewTopic(t.Name, t.Title, t.Description, t.Query)
+	if err != nil {
+		return nil, fmt.Errorf("topic %q: query %q: %w", t.Name, t.Query, err)
+	}
+	return topic, nil
+}
+
+// resolvePaths makes the database and seed paths relative to dir.
+func (c *Config) resolvePaths(dir string) {
+	c.Database = relativeTo(dir, c.Database)
+	for i := range c.Sources {
+		if c.Sources[i].Seeds != "" {
+			c.Sources[i].Seeds = relativeTo(dir, c.Sources[i].Seeds)
+		}
+	}
+}
+
+func relativeTo(dir, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
+}
+
+// ingestSources returns the sources as ingest takes them, in config order,
+// restricted to only when it is not empty.
+func (c *Config) ingestSources(only []string) ([]ingest.Source, error) {
+	var out []ingest.Source
+	for _, s := range c.Sources {
+		if len(only) == 0 || slices.Contains(only, s.Name) {
+			out = append(out, ingest.Source{Name: s.Name, URL: s.URL, Seeds: s.Seeds})
+		}
+	}
+	for _, name := range only {
+		if !c.hasSource(name) {
+			return nil, fmt.Errorf("no source named %q in %s", name, c.path)
+		}
+	}
+	return out, nil
+}
+
+func (c *Config) hasSource(name string) bool {
+	for _, s := range c.Sources {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// topicLimit is the configured number of entries of a topic's feed.
+func (c *Config) topicLimit(name string) int {
+	for _, t := range c.Topics {
+		if t.Name == name && t.Limit > 0 {
+			return t.Limit
+		}
+	}
+	return defaultLimit
+}
+
+// lines finds the line of a config item in the parsed YAML document.
+type lines struct{ root *yaml.Node }
+
+// item returns the line of the i-th item of the top-level sequence key, or 0.
+func (l lines) item(key string, i int) int {
+	if l.root == nil || len(l.root.Content) == 0 {
+		return 0
+	}
+	m := l.root.Content[0]
+	for j := 0; j+1 < len(m.Content); j += 2 {
+		if m.Content[j].Value == key && i < len(m.Content[j+1].Content) {
+			return m.Content[j+1].Content[i].Line
+		}
+	}
+	return 0
+}
+
+// Entries per topic feed.
+const (
+	defaultLimit = server.DefaultLimit
+	maxLimit     = server.MaxLimit
+)

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"time"
+
+	"tidings/feeds/ingest"
+	"tidings/storage"
+)
+
+// controlFile is written next to the database by `tidings serve`: where it
+// listens and the token its control endpoint wants. It is readable only by
+// the owner, like the database.
+type controlFile struct {
+	Addr  string `json:"addr"`
+	Token string `json:"token"`
+	PID   int    `json:"pid"`
+}
+
+func controlPath(db string) string { return db + ".serve" }
+
+func (cf controlFile) write(db string) error {
+	data, err := json.Marshal(cf)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(controlPath(db), data, 0o600); err != nil {
+		return fmt.Errorf("write control file: %w", err)
+	}
+	return nil
+}
+
+func removeControlFile(db string) {
+	os.Remove(controlPath(db))
+}
+
+// readControlFile finds the running server that holds db.
+func readControlFile(db string) (controlFile, error) {
+	var cf controlFile
+	data, err := os.ReadFile(controlPath(db))
+	if err != nil {
+		return cf, fmt.Errorf("%s is locked by another process and no tidings serve announces itself in %s: %w",
+			db, controlPath(db), storage.ErrLocked)
+	}
+	if err := json.Unmarshal(data, &cf); err != nil {
+		return cf, fmt.Errorf("read %s: %w", controlPath(db), err)
+	}
+	return cf, nil
+}
+
+// remoteFetch asks the running server that holds the database to run the
+// fetch, and returns its summary.
+func remoteFetch(ctx context.Context, c *Config, req fetchRequest) (*ingest.Summary, error) {
+	cf, err := readControlFile(c.Database)
+	if err != nil {
+		return nil, err
+	}
+	body, _ := json.Marshal(req)
+	ctx, cancel := context.WithTimeout(ctx, c.Fetch.Deadline+time.Minute)
+	defer cancel()
+	data, err := cf.do(ctx, http.MethodPost, "/-/fetch", bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("fetch through the running server: %w", err)
+	}
+	var sum ingest.Summary
+	if err := json.Unmarshal(data, &sum); err != nil {
+		return nil, fmt.Errorf("fetch through the running server: bad answer: %w", err)
+	}
+	return &sum, nil
+}
+
+// do sends one request to the server announced in cf and returns the body
+// of a 200 answer.
+func (cf controlFile) do(ctx context.Context, method, path string, body io.Reader) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, method, "http://"+cf.Addr+path, body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer "+cf.Token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("server at %s (pid %d) does not answer: %w", cf.Addr, cf.PID, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %s: %s", path, resp.Status, bytes.TrimSpace(data))
+	}
+	return data, nil
+}
+
+// pages answers GET requests for the server's paths, whether the database
+// is free (a server is built in process) or held by a running `tidings
+// serve` (asked over HTTP). export, sources and topics read through it, so
+// they render exactly what serve serves.
+type pages struct {
+	get   func(ctx context.Context, path string) ([]byte, error)
+	close func() error
+}
+
+func (e *env) openPages(c *Config) (*pages, error) {
+	store, err := storage.Open(c.Database, storage.Options{})
+	if errors.Is(err, storage.ErrLocked) {
+		cf, err := readControlFile(c.Database)
+		if err != nil {
+			return nil, err
+		}
+		return &pages{
+			get: func(ctx context.Context, path string) ([]byte, error) {
+				return cf.do(ctx, http.MethodGet, path, nil)
+			},
+			close: func() error { return nil },
+		}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	log := e.logger(c)
+	if err := syncTopics(store, c, log); err != nil {
+		store.Close()
+		return nil, err
+	}
+	h := newServer(store, c, log, nil, "")
+	return &pages{
+		get: func(ctx context.Context, path string) ([]byte, error) {
+			return getLocal(ctx, h, path)
+		},
+		close: store.Close,
+	}, nil
+}
+
+// getLocal runs a GET through an in-process handler.
+func getLocal(ctx context.Context, h http.Handler, path string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return nil, err
+	}
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	h.ServeHTTP(rec, req)
+	if rec.status != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %d %s", path, rec.status, bytes.TrimSpace(rec.body.Bytes()))
+	}
+	return rec.body.Bytes(), nil
+}
+
+// recorder is the smallest http.ResponseWriter that keeps what it is sent.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
+func (r *recorder) WriteHeader(status int)      { r.status = status }

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := e.newFlags("export", "-out DIR")
+	out := fs.String("out", "", "write the feeds under `DIR` (created if needed)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usageError(fmt.Errorf("-out DIR is required"))
+	}
+	c, err := e.loadConfig()
+	if err != nil {
+		return err
+	}
+	p, err := e.openPages(c)
+	if err != nil {
+		return err
+	}
+	defer p.close()
+	files := exportFiles(c)
+	for _, f := range files {
+		data, err := p.get(ctx, f.path)
+		if err != nil {
+			return fmt.Errorf("export %s: %w", f.file, err)
+		}
+		if err := writeAtomic(filepath.Join(*out, f.file), data); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stdout, "wrote %d files for %d topics to %s\n", len(files), len(c.topics), *out)
+	return nil
+}
+
+// exportFile maps a server path to the file it is written to.
+type exportFile struct{ path, file string }
+
+// exportFiles lists what export writes: every topic in every format and as
+// HTML, the OPML and the index page.
+func exportFiles(c *Config) []exportFile {
+	files := []exportFile{{"/", "index.html"}, {"/topics.opml", "topics.opml"}}
+	for _, t := range c.topics {
+		for _, ext := range []string{".atom", ".rss", ".json"} {
+			files = append(files, exportFile{"/topics/" + t.Name + ext, "topics/" + t.Name + ext})
+		}
+		files = append(files, exportFile{"/topics/" + t.Name, "topics/" + t.Name + ".html"})
+	}
+	return files
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it
+// into place, so a web server serving the folder never sees half a file.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"tidings/feeds/fetch"
+	"tidings/feeds/ingest"
+	"tidings/storage"
+)
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// fetchRequest is what `tidings fetch` asks of a running server.
+type fetchRequest struct {
+	Sources []string `json:"sources"`
+	Force   bool     `json:"force"`
+}
+
+func runFetch(ctx context.Context, e *env, args []string) error {
+	fs := e.newFlags("fetch", "[-source NAME]... [-force] [-json]")
+	var req fetchRequest
+	fs.Var((*stringList)(&req.Sources), "source", "fetch only the source `NAME` (repeatable)")
+	fs.BoolVar(&req.Force, "force", false, "fetch sources even when they are not due")
+	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	c, err := e.loadConfig()
+	if err != nil {
+		return err
+	}
+	if _, err := c.ingestSources(req.Sources); err != nil {
+		return usageError(err)
+	}
+	sum, err := fetchLocalOrRemote(ctx, e, c, req)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		err = json.NewEncoder(e.stdout).Encode(sum)
+	} else {
+		err = printSummary(e.stdout, sum)
+	}
+	if err != nil {
+		return err
+	}
+	if !sum.OK() {
+		return errFailed
+	}
+	return nil
+}
+
+// fetchLocalOrRemote runs the fetch on the database, or, when a running
+// `tidings serve` holds it, asks that server to run it.
+func fetchLocalOrRemote(ctx context.Context, e *env, c *Config, req fetchRequest) (*ingest.Summary, error) {
+	store, err := storage.Open(c.Database, storage.Options{})
+	if errors.Is(err, storage.ErrLocked) {
+		return remoteFetch(ctx, c, req)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	return fetchWith(ctx, store, c, req, e.logger(c))
+}
+
+// fetchWith runs one fetch over an open store; the server uses it too.
+func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRequest, log *slog.Logger) (*ingest.Summary, error) {
+	sources, err := c.ingestSources(req.Sources)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	if err := syncTopics(store, c, log); err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.Fetch.Deadline)
+	defer cancel()
+	return ingest.Run(ctx, sources, ingest.Options{
+		Store:       store,
+		Fetcher:     newFetcher(c),
+		Logger:      log,
+		Concurrency: c.Fetch.Concurrency,
+		Interval:    c.Fetch.Interval,
+		Force:       req.Force,
+	})
+}
+
+// syncTopics brings the stored topic indexes in line with the config,
+// logging the topics it re-indexed over the stored articles.
+func syncTopics(store *storage.Store, c *Config, log *slog.Logger) error {
+	rebuilt, err := store.SyncTopics(c.topics)
+	if store.CountArticles() == 0 {
+		return err // nothing was indexed: not worth a line
+	}
+	for _, name := range rebuilt {
+		log.Info("topic indexed over stored articles", "topic", name, "articles", store.TopicCount(name))
+	}
+	return err
+}
+
+// newFetcher builds the HTTP client from the fetch config.
+func newFetcher(c *Config) *fetch.Client {
+	return fetch.New(fetch.Options{
+		UserAgent:   c.Fetch.UserAgent,
+		Timeout:     c.Fetch.Timeout,
+		MaxBodySize: c.Fetch.MaxBodyBytes,
+	})
+}
+
+// printSummary prints one line per source and a total.
+func printSummary(w io.Writer, sum *ingest.Summary) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "new\tupdated\tduplicate\tunchanged\tfailed\t source")
+	var total ingest.Result
+	for _, r := range sum.Results {
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t %s%s\n", r.New, r.Updated, r.Duplicates, r.Unchanged, r.Failed, r.Source, resultNote(r))
+		total.New += r.New
+		total.Updated += r.Updated
+		total.Duplicates += r.Duplicates
+		total.Unchanged += r.Unchanged
+		total.Failed += r.Failed
+	}
+	fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t total, %d sources in %s\n", total.New, total.Updated, total.Duplicates,
+		total.Unchanged, total.Failed, len(sum.Results), sum.Duration.Round(time.Millisecond))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, r := range sum.Results {
+		for _, msg := range r.Errors {
+			fmt.Fprintf(w, "error: %s: %s\n", r.Source, msg)
+		}
+	}
+	return nil
+}
+
+// resultNote is the parenthesised remark after a source's name.
+func resultNote(r ingest.Result) string {
+	var notes []string
+	switch {
+	case r.Skipped:
+		notes = append(notes, "not due")
+	case r.NotModified:
+		notes = append(notes, "not modified")
+	}
+	if r.Moved != "" {
+		notes = append(notes, "moved permanently to "+r.Moved)
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(notes, ", ") + ")"
+}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"tidings/feeds/server"
+)
+
+func runSources(ctx context.Context, e *env, args []string) error {
+	var list []server.SourceInfo
+	return e.list(ctx, "sources", "/sources.json", args, &list, func(tw *tabwriter.Writer) {
+		fmt.Fprintln(tw, "NAME\tSTATUS\tARTICLES\tLAST ATTEMPT\tLAST SUCCESS\tNEXT DUE\tURL")
+		for _, s := range list {
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.Name, s.Status, s.Articles,
+				when(s.LastAttempt, "never"), when(s.LastSuccess, "never"), when(s.NextDue, "now"), s.URL)
+		}
+		tw.Flush()
+		for _, s := range list {
+			if s.LastError != "" {
+				fmt.Fprintf(tw, "error: %s (%d in a row): %s\n", s.Name, s.ConsecutiveErrors, s.LastError)
+			}
+		}
+	})
+}
+
+func runTopics(ctx context.Context, e *env, args []string) error {
+	var list []server.TopicInfo
+	return e.list(ctx, "topics", "/topics.json", args, &list, func(tw *tabwriter.Writer) {
+		fmt.Fprintln(tw, "NAME\tARTICLES\tTITLE\tQUERY")
+		for _, t := range list {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", t.Name, t.Articles, t.Title, t.Query)
+		}
+	})
+}
+
+// list prints what the server says at path: the JSON array itself with
+// -json, else a table drawn by table after decoding into v.
+func (e *env) list(ctx context.Context, name, path string, args []string, v any, table func(*tabwriter.Writer)) error {
+	fs := e.newFlags(name, "[-json]")
+	asJSON := fs.Bool("json", false, "print one JSON array")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	c, err := e.loadConfig()
+	if err != nil {
+		return err
+	}
+	p, err := e.openPages(c)
+	if err != nil {
+		return err
+	}
+	defer p.close()
+	data, err := p.get(ctx, path)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		_, err = e.stdout.Write(data)
+		return err
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	table(tw)
+	return tw.Flush()
+}
+
+// when formats a time for tables, with zero as the word for the zero time.
+func when(t time.Time, zero string) string {
+	if t.IsZero() {
+		return zero
+	}
+	return t.Local().Format("2006-01-02 15:04:05")
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"tidings/feeds/server"
+	"tidings/storage"
+)
+
+// shutdownTimeout bounds how long serve waits for requests in flight.
+const shutdownTimeout = 10 * time.Second
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := e.newFlags("serve", "[-addr HOST:PORT]")
+	addr := fs.String("addr", "", "listen on `HOST:PORT` (default: listen in config)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	c, err := e.loadConfig()
+	if err != nil {
+		return err
+	}
+	store, err := storage.Open(c.Database, storage.Options{})
+	if errors.Is(err, storage.ErrLocked) {
+		return fmt.Errorf("%w (is another tidings serve running?)", err)
+	}
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	log := e.logger(c)
+	if err := syncTopics(store, c, log); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cmp.Or(*addr, c.Listen))
+	if err != nil {
+		return err
+	}
+	return serve(ctx, ln, store, c, log)
+}
+
+// serve answers HTTP on ln until ctx is done, then shuts down cleanly. While
+// it runs, a control file next to the database tells `tidings fetch` where
+// to ask for a fetch, since the server holds bbolt's exclusive lock.
+func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config, log *slog.Logger) error {
+	token, err := newToken()
+	if err != nil {
+		return err
+	}
+	ctl := controlFile{Addr: loopbackAddr(ln.Addr()), Token: token, PID: os.Getpid()}
+	if err := ctl.write(c.Database); err != nil {
+		ln.Close()
+		return err
+	}
+	defer removeControlFile(c.Database)
+	srv := &http.Server{
+		Handler:           newServer(store, c, log, controlHandler(store, c, log), token),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "database", c.Database)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
+}
+
+// newServer builds the HTTP handler for the config; control may be nil.
+func newServer(store *storage.Store, c *Config, log *slog.Logger, control http.Handler, token string) *server.Server {
+	opts := server.Options{Store: store, BaseURL: c.BaseURL, Logger: log, Control: control, ControlToken: token}
+	for _, t := range c.topics {
+		opts.Topics = append(opts.Topics, server.Topic{Topic: t, Limit: c.topicLimit(t.Name)})
+	}
+	for _, s := range c.Sources {
+		opts.Sources = append(opts.Sources, server.Source{Name: s.Name, URL: cmp.Or(s.URL, s.Seeds)})
+	}
+	return server.New(opts)
+}
+
+// controlHandler runs fetches asked for by `tidings fetch`, one at a time.
+func controlHandler(store *storage.Store, c *Config, log *slog.Logger) http.Handler {
+	var running sync.Mutex
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /-/fetch", func(w http.ResponseWriter, r *http.Request) {
+		var req fetchRequest
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+			http.Error(w, "bad fetch request: "+err.Error(), http.StatusBadRequest)
+			return
+		}
+		// A run may take up to the fetch deadline: lift the write timeout.
+		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(c.Fetch.Deadline + time.Minute))
+		running.Lock()
+		sum, err := fetchWith(r.Context(), store, c, req, log)
+		running.Unlock()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(sum)
+	})
+	return mux
+}
+
+func newToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("make control token: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// loopbackAddr is the address a local client dials to reach a listener:
+// an unspecified host (0.0.0.0, ::) becomes the loopback address.
+func loopbackAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return a.String()
+	}
+	ip := net.IPv4(127, 0, 0, 1)
+	if tcp.IP.To4() == nil {
+		ip = net.IPv6loopback
+	}
+	return net.JoinHostPort(ip.String(), fmt.Sprint(tcp.Port))
+}

@@ -9,12 +9,12 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Source statuses, as `tidings sources` shows them.
+// Source statuses, as `tidings sources` shows them. A source never
+// fetched is "ok" with a zero LastAttempt: nothing has gone wrong yet.
 const (
 	StatusOK       = "ok"
 	StatusError    = "error"
 	StatusDisabled = "disabled"
-	StatusNew      = "new" // configured, never fetched
 )
 
 // SourceState is what tidings remembers about a source between runs.

@@ -70,9 +70,9 @@ func (e *env) list(ctx context.Context, name, path string, args []string, v any,
 	return tw.Flush()
 }
 
-// when formats a time for tables, with zero as the word for the zero time.
-func when(t time.Time, zero string) string {
-	if t.IsZero() {
+// when formats a time for tables, with zero as the word for no time.
+func when(t *time.Time, zero string) string {
+	if t == nil {
 		return zero
 	}
 	return t.Local().Format("2006-01-02 15:04:05")

@@ -160,7 +160,7 @@ func readSource(ctx context.Context, i int, src Source, opts Options) read {
 	start := opts.Now()
 	prev, err := opts.Store.Source(src.Name)
 	if errors.Is(err, storage.ErrNotFound) {
-		prev = storage.SourceState{Name: src.Name, Status: storage.StatusNew}
+		prev = storage.SourceState{Name: src.Name, Status: storage.StatusOK}
 	}
 	r := read{index: i, result: Result{Source: src.Name}, state: prev}
 	r.state.URL = cmp.Or(src.URL, src.Seeds)

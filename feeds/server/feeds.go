@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"time"
 
 	"tidings/feeds/publish"
 	"tidings/storage"
@@ -138,22 +139,50 @@ func (s *Server) handleTopicsJSON(w http.ResponseWriter, r *http.Request) {
 }
 
 // SourceInfo is one configured source with its stored state, as
-// /sources.json lists it.
-type SourceInfo storage.SourceState
+// /sources.json lists it. Times never reached are null.
+type SourceInfo struct {
+	Name              string     `json:"name"`
+	URL               string     `json:"url"`
+	Status            string     `json:"status"`
+	LastAttempt       *time.Time `json:"last_attempt"`
+	LastSuccess       *time.Time `json:"last_success"`
+	LastError         string     `json:"last_error"`
+	ConsecutiveErrors int        `json:"consecutive_errors"`
+	NextDue           *time.Time `json:"next_due"`
+	ETag              string     `json:"etag,omitempty"`
+	LastModified      string     `json:"last_modified,omitempty"`
+	Articles          int        `json:"articles"`
+}
+
+func sourceInfo(st storage.SourceState) SourceInfo {
+	return SourceInfo{
+		Name: st.Name, URL: st.URL, Status: st.Status,
+		LastAttempt: timeOrNil(st.LastAttempt), LastSuccess: timeOrNil(st.LastSuccess),
+		LastError: st.LastError, ConsecutiveErrors: st.ConsecutiveErrors, NextDue: timeOrNil(st.NextDue),
+		ETag: st.ETag, LastModified: st.LastModified, Articles: st.Articles,
+	}
+}
+
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
 
 func (s *Server) handleSourcesJSON(w http.ResponseWriter, r *http.Request) {
 	out := []SourceInfo{}
 	for _, src := range s.opts.Sources {
 		st, err := s.opts.Store.Source(src.Name)
 		if errors.Is(err, storage.ErrNotFound) {
-			st, err = storage.SourceState{Name: src.Name, Status: storage.StatusNew}, nil
+			st, err = storage.SourceState{Name: src.Name, Status: storage.StatusOK}, nil
 		}
 		if err != nil {
 			s.error(w, r, err)
 			return
 		}
 		st.URL = src.URL
-		out = append(out, SourceInfo(st))
+		out = append(out, sourceInfo(st))
 	}
 	writeJSON(w, out)
 }

@@ -20,8 +20,12 @@ const (
 // SourceState is what tidings remembers about a source between runs.
 type SourceState struct {
 	Name string `json:"name"`
-	// URL is the feed URL, or the seed folder for a seed source.
+	// URL is the feed URL fetched, or the seed folder for a seed source.
+	// After a permanent redirect it is the new address.
 	URL string `json:"url"`
+	// ConfigURL is the URL as configured when URL was set; when the
+	// configuration changes, the configured URL wins again.
+	ConfigURL string `json:"config_url,omitempty"`
 	// ETag and LastModified are the validators of the last 200 response,
 	// sent back on the next request so an unchanged feed costs a 304.
 	ETag              string    `json:"etag,omitempty"`
@@ -31,7 +35,9 @@ type SourceState struct {
 	LastSuccess       time.Time `json:"last_success"`
 	LastError         string    `json:"last_error"`
 	ConsecutiveErrors int       `json:"consecutive_errors"`
-	NextDue           time.Time `json:"next_due"`
+	// FailingSince is the first failure of the current error streak.
+	FailingSince time.Time `json:"failing_since"`
+	NextDue      time.Time `json:"next_due"`
 	// Articles counts the articles stored from this source.
 	Articles int `json:"articles"`
 }

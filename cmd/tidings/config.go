@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -46,19 +47,32 @@ type LogConfig struct {
 // FetchConfig tunes fetch runs.
 type FetchConfig struct {
 	Interval     time.Duration `yaml:"interval"`      // a source is due this long after its last attempt
+	Every        time.Duration `yaml:"every"`         // serve fetches due sources this often; 0: never
 	Timeout      time.Duration `yaml:"timeout"`       // one request, body included
 	Deadline     time.Duration `yaml:"deadline"`      // a whole run
 	Concurrency  int           `yaml:"concurrency"`   // sources read at once
+	PerHost      int           `yaml:"per_host"`      // requests to one host at once
 	MaxBodyBytes int64         `yaml:"max_body_size"` // bytes, after decompression
+	MaxEntries   int           `yaml:"max_entries"`   // articles taken from one feed
 	UserAgent    string        `yaml:"user_agent"`
 }
 
-// SourceEntry is one item of sources: a live feed (url) or a seed folder.
+// SourceEntry is one item of sources: a live feed (url), a seed folder
+// (seeds), or an OPML subscription list whose every feed becomes a source.
 type SourceEntry struct {
-	Name  string `yaml:"name"`
-	URL   string `yaml:"url"`
-	Seeds string `yaml:"seeds"`
+	Name    string            `yaml:"name"`
+	URL     string            `yaml:"url"`
+	Seeds   string            `yaml:"seeds"`
+	OPML    string            `yaml:"opml"`
+	Every   time.Duration     `yaml:"every"`   // overrides fetch.interval
+	Headers map[string]string `yaml:"headers"` // extra request headers
 }
+
+// Bounds of a source's own interval.
+const (
+	minEvery = time.Minute
+	maxEvery = 7 * 24 * time.Hour
+)
 
 // TopicEntry is one item of topics.
 type TopicEntry struct {
@@ -80,8 +94,10 @@ func defaultConfig() Config {
 			Interval:     15 * time.Minute,
 			Timeout:      30 * time.Second,
 			Deadline:     10 * time.Minute,
-			Concurrency:  8,
+			Concurrency:  16,
+			PerHost:      2,
 			MaxBodyBytes: 10 << 20,
+			MaxEntries:   500,
 			UserAgent:    "tidings/0.1 (+https://github.com/tidings/tidings)",
 		},
 	}
@@ -192,8 +208,13 @@ func (c *Config) validateTop() error {
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
-	if c.Fetch.Concurrency < 1 || c.Fetch.Timeout <= 0 || c.Fetch.Deadline <= 0 || c.Fetch.Interval <= 0 || c.Fetch.MaxBodyBytes <= 0 {
-		return bad("fetch: concurrency, timeout, deadline, interval and max_body_size must be positive")
+	f := c.Fetch
+	if f.Concurrency < 1 || f.PerHost < 1 || f.Timeout <= 0 || f.Deadline <= 0 || f.Interval <= 0 || f.MaxBodyBytes <= 0 || f.MaxEntries < 1 || f.Every < 0 {
+		return bad("fetch: concurrency, per_host, timeout, deadline, interval, max_body_size and max_entries must be positive (every may be 0)")
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.Log.Level)); err != nil {
+		return bad(fmt.Sprintf("log.level: %q is not debug, info, warn or error", c.Log.Level))
 	}
 	switch c.Log.Format {
 	case "text", "json":
@@ -209,8 +230,12 @@ func (s SourceEntry) validate(names map[string]bool) error {
 		return errors.New("name is required")
 	case names[s.Name]:
 		return fmt.Errorf("duplicate name %q", s.Name)
-	case (s.URL == "") == (s.Seeds == ""):
-		return fmt.Errorf("source %q: set exactly one of url and seeds", s.Name)
+	case countSet(s.URL, s.Seeds, s.OPML) != 1:
+		return fmt.Errorf("source %q: set exactly one of url, seeds and opml", s.Name)
+	case s.Every != 0 && (s.Every < minEvery || s.Every > maxEvery):
+		return fmt.Errorf("source %q: every %v is not between %v and %v", s.Name, s.Every, minEvery, maxEvery)
+	case len(s.Headers) > 0 && s.URL == "" && s.OPML == "":
+		return fmt.Errorf("source %q: headers apply only to feeds", s.Name)
 	}
 	names[s.Name] = true
 	if s.URL != "" {
@@ -220,6 +245,17 @@ func (s SourceEntry) validate(names map[string]bool) error {
 		}
 	}
 	return nil
+}
+
+// countSet counts the non-empty strings.
+func countSet(values ...string) int {
+	n := 0
+	for _, v := range values {
+		if v != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func (t TopicEntry) compile(names map[string]bool) (*normalize.Topic, error) {

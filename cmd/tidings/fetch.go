@@ -34,6 +34,7 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 	fs.Var((*stringList)(&req.Sources), "source", "fetch only the source `NAME` (repeatable)")
 	fs.BoolVar(&req.Force, "force", false, "fetch sources even when they are not due")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	verbose := fs.Bool("v", false, "also log each source on stderr (the summary says it all otherwise)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +47,10 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 	}
 	if _, err := c.ingestSources(req.Sources); err != nil {
 		return usageError(err)
+	}
+	if !*verbose {
+		// cron mails whatever a job prints: the summary and nothing else.
+		c.Log.Level = "error"
 	}
 	sum, err := fetchLocalOrRemote(ctx, e, c, req)
 	if err != nil {
@@ -76,11 +81,14 @@ func fetchLocalOrRemote(ctx context.Context, e *env, c *Config, req fetchRequest
 		return nil, err
 	}
 	defer store.Close()
-	return fetchWith(ctx, store, c, req, e.logger(c))
+	bar := e.progressBar()
+	defer bar.done()
+	return fetchWith(ctx, store, c, req, e.logger(c), bar.update)
 }
 
 // fetchWith runs one fetch over an open store; the server uses it too.
-func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRequest, log *slog.Logger) (*ingest.Summary, error) {
+// progress, when set, reports the run's progress (a terminal's bar).
+func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRequest, log *slog.Logger, progress func(done, total int)) (*ingest.Summary, error) {
 	sources, err := c.ingestSources(req.Sources)
 	if err != nil {
 		return nil, usageError(err)
@@ -95,8 +103,11 @@ func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRe
 		Fetcher:     newFetcher(c),
 		Logger:      log,
 		Concurrency: c.Fetch.Concurrency,
+		PerHost:     c.Fetch.PerHost,
 		Interval:    c.Fetch.Interval,
+		MaxEntries:  c.Fetch.MaxEntries,
 		Force:       req.Force,
+		Progress:    progress,
 	})
 }
 
@@ -152,8 +163,10 @@ func printSummary(w io.Writer, sum *ingest.Summary) error {
 func resultNote(r ingest.Result) string {
 	var notes []string
 	switch {
+	case r.Disabled && r.Skipped:
+		notes = append(notes, "disabled: gone (410)")
 	case r.Skipped:
-		notes = append(notes, "not due")
+		notes = append(notes, "not due until "+r.NextDue.Local().Format("15:04"))
 	case r.NotModified:
 		notes = append(notes, "not modified")
 	}

@@ -294,7 +294,7 @@ func TestConfigErrors(t *testing.T) {
 		{"duplicate source", "sources:\n  - name: A\n    seeds: s\n  - name: A\n    seeds: t\n", `config.yaml:4: sources[1]: duplicate name "A"`},
 		{"bad query", "topics:\n  - name: t\n    query: (gaza\n", "config.yaml:2: topics[0]: topic \"t\": query \"(gaza\": column"},
 		{"bad topic name", "topics:\n  - name: ../x\n    query: gaza\n", "config.yaml:2: topics[0]"},
-		{"source without input", "sources:\n  - name: A\n", "set exactly one of url and seeds"},
+		{"source without input", "sources:\n  - name: A\n", "set exactly one of url, seeds and opml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

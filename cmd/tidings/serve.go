@@ -116,7 +116,7 @@ func controlHandler(store *storage.Store, c *Config, log *slog.Logger) http.Hand
 		// A run may take up to the fetch deadline: lift the write timeout.
 		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(c.Fetch.Deadline + time.Minute))
 		running.Lock()
-		sum, err := fetchWith(r.Context(), store, c, req, log)
+		sum, err := fetchWith(r.Context(), store, c, req, log, nil)
 		running.Unlock()
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)

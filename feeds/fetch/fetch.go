@@ -125,6 +125,11 @@ type Response struct {
 	// began with one or more 301 or 308 redirects, else empty. It is the
 	// target of the last permanent redirect before any temporary one.
 	PermanentRedirect string
+	// MaxAge is how long the server says the feed stays fresh, from
+	// Cache-Control max-age (s-maxage, no-cache and no-store ignored: we are
+	// a client polling, not a cache) or else Expires minus Date; zero when
+	// it says nothing. Schedulers use it as a lower bound on the interval.
+	MaxAge time.Duration
 }
 
 // Client fetches feeds over HTTP. It is safe for concurrent use by multiple
@@ -152,6 +157,13 @@ func New(opts Options) *Client {
 // redirect target) that is not http or https. When Timeout expires the error
 // wraps context.DeadlineExceeded; connection errors are wrapped as they come.
 func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Response, error) {
+	return c.GetWithHeader(ctx, rawURL, v, nil)
+}
+
+// GetWithHeader is Get with extra request headers, such as a token a
+// private feed needs. They are set after ours, so they may replace Accept or
+// User-Agent; the conditional headers come from v alone. Errors as Get.
+func (c *Client) GetWithHeader(ctx context.Context, rawURL string, v Validators, header map[string]string) (*Response, error) {
 	reqCtx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, rawURL, nil)
@@ -161,6 +173,9 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 	name := req.URL.Redacted() // errors get logged; keep passwords out
 	if err := checkURL(req.URL.Scheme, req.URL.Host); err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", name, err)
+	}
+	for k, val := range header {
+		req.Header.Set(k, val)
 	}
 	c.setHeaders(req.Header, v)
 	res, err := c.do(req, v)
@@ -173,8 +188,12 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 // setHeaders sets our request headers and the conditional ones from v.
 // Accept-Encoding stays unset so the transport handles gzip.
 func (c *Client) setHeaders(h http.Header, v Validators) {
-	h.Set("User-Agent", c.opts.UserAgent)
-	h.Set("Accept", acceptHeader)
+	if h.Get("User-Agent") == "" {
+		h.Set("User-Agent", c.opts.UserAgent)
+	}
+	if h.Get("Accept") == "" {
+		h.Set("Accept", acceptHeader)
+	}
 	if v.ETag != "" {
 		h.Set("If-None-Match", v.ETag)
 	}
@@ -197,6 +216,7 @@ func (c *Client) do(req *http.Request, v Validators) (*Response, error) {
 		ContentType:       resp.Header.Get("Content-Type"),
 		Validators:        validators(resp.Header),
 		PermanentRedirect: permanentRedirect(resp),
+		MaxAge:            maxAge(resp.Header, c.now()),
 	}
 	switch {
 	case resp.StatusCode == http.StatusNotModified:

@@ -24,6 +24,13 @@ type Source struct {
 	Name  string
 	URL   string
 	Seeds string
+	// Every overrides Options.Interval for this source when non-zero.
+	Every time.Duration
+	// Header holds extra request headers (a token some feeds need).
+	Header map[string]string
+	// Categories are added to every article of the source (the folders of
+	// an imported OPML subscription list).
+	Categories []string
 }
 
 // Options configure a run. Store and Fetcher are required.
@@ -31,14 +38,26 @@ type Options struct {
 	Store   *storage.Store
 	Fetcher *fetch.Client
 	Logger  *slog.Logger // nil discards
-	// Concurrency bounds how many sources are read at once; default 8.
+	// Concurrency bounds how many sources are read at once; default 16.
 	Concurrency int
-	// Interval is how long after an attempt a source is due again; default
-	// 15 minutes. Force ignores it.
+	// PerHost bounds the requests to one host at once; default 2.
+	PerHost int
+	// Interval is how long after an attempt a source is due again, unless
+	// the source or the feed asks for longer; default 15 minutes. Force
+	// ignores it, and reads disabled (410 Gone) sources again.
 	Interval time.Duration
 	Force    bool
+	// MaxEntries caps the articles taken from one feed; zero means the
+	// parser's default.
+	MaxEntries int
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Jitter returns a number in [0, 1) that spreads retries; nil means
+	// math/rand. Tests fix it.
+	Jitter func() float64
+	// Progress, when set, is called from the writer after each source with
+	// how many of the run's sources are done.
+	Progress func(done, total int)
 }
 
 // Result is the outcome of one source in a run.
@@ -55,7 +74,14 @@ type Result struct {
 	// Errors says why, one entry per failure, naming the file or URL.
 	Errors []string `json:"errors,omitempty"`
 	// Moved is the new URL of a feed that redirected permanently.
-	Moved    string        `json:"moved,omitempty"`
+	Moved string `json:"moved,omitempty"`
+	// Disabled: the source answered 410 Gone (now or before) and is no
+	// longer fetched unless forced.
+	Disabled bool `json:"disabled,omitempty"`
+	// Bytes is the size of the body received (zero for a 304).
+	Bytes int64 `json:"bytes"`
+	// NextDue is when the source is due again.
+	NextDue  time.Time     `json:"next_due"`
 	Duration time.Duration `json:"duration"`
 }
 
@@ -94,11 +120,12 @@ func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) 
 	sum := &Summary{Started: opts.Now(), Results: make([]Result, len(sources))}
 	reads := make(chan read)
 	jobs := make(chan int)
+	hosts := newHostLimiter(opts.PerHost)
 	var wg sync.WaitGroup
 	for range min(opts.Concurrency, len(sources)) {
 		wg.Go(func() {
 			for i := range jobs {
-				reads <- readSource(ctx, i, sources[i], opts)
+				reads <- readSource(ctx, i, sources[i], hosts, opts)
 			}
 		})
 	}
@@ -111,19 +138,27 @@ func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) 
 		}
 	}()
 	var werr error
+	done := 0
 	for r := range reads {
 		if werr == nil {
 			werr = save(&r, opts)
 		}
 		sum.Results[r.index] = r.result
+		if done++; opts.Progress != nil {
+			opts.Progress(done, len(sources))
+		}
 	}
 	sum.Duration = opts.Now().Sub(sum.Started)
 	return sum, werr
 }
 
 func (o Options) withDefaults() Options {
-	o.Concurrency = cmp.Or(o.Concurrency, 8)
+	o.Concurrency = cmp.Or(o.Concurrency, 16)
+	o.PerHost = cmp.Or(o.PerHost, 2)
 	o.Interval = cmp.Or(o.Interval, 15*time.Minute)
+	if o.Jitter == nil {
+		o.Jitter = defaultJitter
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
@@ -155,50 +190,53 @@ func save(r *read, opts Options) error {
 	return err
 }
 
-// readSource reads one source unless it is not due.
-func readSource(ctx context.Context, i int, src Source, opts Options) read {
+// readSource reads one source unless it is not due or disabled.
+func readSource(ctx context.Context, i int, src Source, hosts *hostLimiter, opts Options) read {
 	start := opts.Now()
-	prev, err := opts.Store.Source(src.Name)
+	st, err := opts.Store.Source(src.Name)
 	if errors.Is(err, storage.ErrNotFound) {
-		prev = storage.SourceState{Name: src.Name, Status: storage.StatusOK}
+		st = storage.SourceState{Name: src.Name, Status: storage.StatusOK}
 	}
-	r := read{index: i, result: Result{Source: src.Name}, state: prev}
-	r.state.URL = cmp.Or(src.URL, src.Seeds)
-	if !opts.Force && src.URL != "" && start.Before(prev.NextDue) {
+	r := read{index: i, result: Result{Source: src.Name, NextDue: st.NextDue}, state: st}
+	if src.Seeds != "" {
+		r.state.URL, r.write = src.Seeds, true
+		r.articles, r.result.Errors = readSeeds(ctx, src, start)
+		r.finish(attempt{at: start, errs: r.result.Errors}, opts)
+		r.state.NextDue, r.result.NextDue = time.Time{}, time.Time{} // seed folders are read on every run
+		return r
+	}
+	if st.ConfigURL != src.URL { // new source, or its configured URL changed
+		r.state.URL, r.state.ConfigURL = src.URL, src.URL
+		r.state.ETag, r.state.LastModified = "", ""
+		if st.Status == storage.StatusDisabled {
+			r.state.Status = storage.StatusOK
+		}
+	}
+	switch {
+	case r.state.Status == storage.StatusDisabled && !opts.Force:
+		r.result.Skipped, r.result.Disabled = true, true
+		return r
+	case !opts.Force && start.Before(st.NextDue) && st.ConfigURL == src.URL:
 		r.result.Skipped = true
 		return r
 	}
-	if src.Seeds != "" {
-		r.articles, r.result.Errors = readSeeds(ctx, src, start)
-	} else {
-		r.articles, r.result, r.write = readFeed(ctx, src, &r.state, start, opts.Fetcher)
-		r.result.Source = src.Name
+	release, err := hosts.acquire(ctx, r.state.URL)
+	if err != nil {
+		r.result.Errors = []string{fmt.Sprintf("fetch %s: %v", r.state.URL, err)}
+		r.finish(attempt{at: start, interval: cmp.Or(src.Every, opts.Interval), errs: r.result.Errors}, opts)
+		return r
 	}
-	r.write = r.write || src.Seeds != ""
-	r.result.Failed = len(r.result.Errors)
-	r.result.Duration = opts.Now().Sub(start)
-	recordAttempt(&r.state, r.result, start, opts.Interval)
-	if src.Seeds != "" {
-		r.state.NextDue = time.Time{} // seed folders are read on every run
-	}
+	a := r.readFeed(ctx, src, start, opts)
+	release()
+	r.finish(a, opts)
 	return r
 }
 
-// recordAttempt updates a source's state after an attempt at time at.
-func recordAttempt(st *storage.SourceState, res Result, at time.Time, interval time.Duration) {
-	st.LastAttempt = at
-	st.NextDue = at.Add(interval)
-	if res.Failed > 0 {
-		st.Status = storage.StatusError
-		st.ConsecutiveErrors++
-		st.LastError = res.Errors[0]
-		if res.Failed > 1 {
-			st.LastError = fmt.Sprintf("%s (and %d more)", st.LastError, res.Failed-1)
-		}
-		return
-	}
-	st.Status = storage.StatusOK
-	st.ConsecutiveErrors = 0
-	st.LastError = ""
-	st.LastSuccess = at
+// finish records the attempt in the state and completes the result.
+func (r *read) finish(a attempt, opts Options) {
+	record(&r.state, a, opts.Jitter)
+	r.result.Failed = len(r.result.Errors)
+	r.result.Disabled = r.state.Status == storage.StatusDisabled
+	r.result.NextDue = r.state.NextDue
+	r.result.Duration = opts.Now().Sub(a.at)
 }

@@ -4,37 +4,65 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"tidings/feeds/fetch"
 	"tidings/feeds/parse"
 	"tidings/feeds/seed"
 	"tidings/normalize"
-	"tidings/storage"
 )
 
 // readFeed fetches a live feed with the validators of the last fetch and
-// parses it. write is false when there is nothing to store but the state (a
-// 304 or a failure). New validators go into st only with a good parse, so
-// a broken body is fetched again in full next time.
-func readFeed(ctx context.Context, src Source, st *storage.SourceState, now time.Time, c *fetch.Client) (articles []normalize.Article, res Result, write bool) {
-	resp, err := c.Get(ctx, src.URL, fetch.Validators{ETag: st.ETag, LastModified: st.LastModified})
+// parses it, filling r and returning what the scheduler needs. New
+// validators go into the state only with a good parse, so a broken body is
+// fetched again in full next time.
+func (r *read) readFeed(ctx context.Context, src Source, now time.Time, opts Options) attempt {
+	a := attempt{at: now, interval: cmp.Or(src.Every, opts.Interval)}
+	v := fetch.Validators{ETag: r.state.ETag, LastModified: r.state.LastModified}
+	resp, err := opts.Fetcher.GetWithHeader(ctx, r.state.URL, v, src.Header)
 	if err != nil {
-		res.Errors = []string{err.Error()}
-		return nil, res, false
+		r.result.Errors = []string{err.Error()}
+		a.retryAfter, a.gone = failure(err)
+		if a.gone {
+			r.result.Errors[0] += " (the publisher removed the feed: source disabled until its url changes or fetch -force)"
+		}
+		a.errs = r.result.Errors
+		return a
 	}
-	res.Moved = resp.PermanentRedirect
+	a.moved, r.result.Moved = resp.PermanentRedirect, resp.PermanentRedirect
+	a.hint = resp.MaxAge
 	if resp.NotModified {
-		res.NotModified = true
-		return nil, res, false
+		r.result.NotModified = true
+		r.state.ETag, r.state.LastModified = resp.Validators.ETag, resp.Validators.LastModified
+		return a
 	}
-	feed, err := parse.Parse(resp.Body, parse.Options{Source: src.Name, URL: resp.URL, Now: now})
+	r.result.Bytes = int64(len(resp.Body))
+	feed, err := parse.Parse(resp.Body, parse.Options{Source: src.Name, URL: resp.URL, Now: now, MaxEntries: opts.MaxEntries})
 	if err != nil {
-		res.Errors = []string{err.Error()}
-		return nil, res, false
+		r.result.Errors = []string{err.Error()}
+		a.errs = r.result.Errors
+		return a
 	}
-	st.ETag, st.LastModified = resp.Validators.ETag, resp.Validators.LastModified
-	return feed.Articles, res, true
+	a.hint = max(a.hint, feed.TTL)
+	r.state.ETag, r.state.LastModified = resp.Validators.ETag, resp.Validators.LastModified
+	r.articles, r.write = feed.Articles, true
+	addCategories(r.articles, src.Categories)
+	return a
+}
+
+// addCategories appends a source's categories to each of its articles.
+func addCategories(articles []normalize.Article, categories []string) {
+	if len(categories) == 0 {
+		return
+	}
+	for i := range articles {
+		for _, c := range categories {
+			if !slices.Contains(articles[i].Categories, c) {
+				articles[i].Categories = append(articles[i].Categories, c)
+			}
+		}
+	}
 }
 
 // readSeeds reads every seed file of a folder. A file that cannot be read
@@ -57,6 +85,7 @@ func readSeeds(ctx context.Context, src Source, now time.Time) ([]normalize.Arti
 		}
 		a.SourceTitle = cmp.Or(a.Source, src.Name)
 		a.Source = a.SourceTitle
+		a.Categories = append(a.Categories, src.Categories...)
 		a.Finish(src.Name, now)
 		articles = append(articles, a)
 	}

@@ -5,13 +5,16 @@ package parse
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mmcdole/gofeed"
 	jsonfeed "github.com/mmcdole/gofeed/json"
+	"github.com/mmcdole/gofeed/rss"
 
 	"tidings/normalize"
 )
@@ -30,14 +33,25 @@ type Options struct {
 	URL string
 	// Now is the time the feed was read: the date of undated articles.
 	Now time.Time
+	// MaxEntries caps the articles taken from one feed (the first ones, as
+	// feeds list the newest first); zero means DefaultMaxEntries.
+	MaxEntries int
 }
+
+// DefaultMaxEntries is the entry cap when Options.MaxEntries is zero: a
+// feed of 10,000 entries must not cost 10,000 normalizations every poll.
+const DefaultMaxEntries = 500
 
 // Feed is a parsed feed: its own metadata and its articles, finished.
 type Feed struct {
-	Title    string
-	Link     string
-	Lang     string
+	Title string
+	Link  string
+	Lang  string
+	// TTL is the feed's own polling hint (RSS <ttl>), zero when absent.
+	TTL      time.Duration
 	Articles []normalize.Article
+	// Dropped counts the entries beyond MaxEntries.
+	Dropped int
 }
 
 // Parse parses a feed body. It returns an error wrapping ErrUnknownFormat
@@ -61,10 +75,16 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 		Title: normalize.PlainText(gf.Title),
 		Link:  normalize.ResolveURL(opts.URL, gf.Link),
 		Lang:  strings.TrimSpace(gf.Language),
+		TTL:   ttl(gf),
 	}
 	feedAuthors := names(gf.Authors)
 	textOnly := plainTextItems(gf)
-	for i, it := range gf.Items {
+	items := gf.Items
+	if limit := cmp.Or(opts.MaxEntries, DefaultMaxEntries); len(items) > limit {
+		f.Dropped = len(items) - limit
+		items = items[:limit]
+	}
+	for i, it := range items {
 		if it == nil {
 			continue
 		}
@@ -148,6 +168,19 @@ func article(it *gofeed.Item, textOnly bool, f *Feed, opts Options) normalize.Ar
 		a.Updated = *it.UpdatedParsed
 	}
 	return a
+}
+
+// ttl reads RSS <ttl>, in minutes; zero when absent or not a number.
+func ttl(gf *gofeed.Feed) time.Duration {
+	orig, ok := gf.OriginalFeed().(*rss.Feed)
+	if !ok {
+		return 0
+	}
+	minutes, err := strconv.Atoi(strings.TrimSpace(orig.TTL))
+	if err != nil || minutes <= 0 || minutes > 60*24*365 {
+		return 0
+	}
+	return time.Duration(minutes) * time.Minute
 }
 
 // itemLink is the item's link, else an enclosure's URL (podcasts, photo

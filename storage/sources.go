@@ -42,6 +42,16 @@ type SourceState struct {
 	Articles int `json:"articles"`
 }
 
+// UnhealthyAfter is how long a source may fail without a success before
+// it is reported as unhealthy.
+const UnhealthyAfter = 24 * time.Hour
+
+// Unhealthy reports whether the source has failed, without a success, for
+// longer than UnhealthyAfter at time now.
+func (st SourceState) Unhealthy(now time.Time) bool {
+	return st.ConsecutiveErrors > 0 && !st.FailingSince.IsZero() && now.Sub(st.FailingSince) > UnhealthyAfter
+}
+
 // Source returns the stored state of the named source, or an error wrapping
 // ErrNotFound for a source never fetched.
 func (s *Store) Source(name string) (SourceState, error) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tidings/feeds/ingest"
+	"tidings/feeds/server"
 	"tidings/storage"
 )
 
@@ -130,7 +131,7 @@ func (e *env) openPages(c *Config) (*pages, error) {
 		store.Close()
 		return nil, err
 	}
-	h := newServer(store, c, log, nil, "")
+	h := server.New(serverOptions(store, c, log))
 	return &pages{
 		get: func(ctx context.Context, path string) ([]byte, error) {
 			return getLocal(ctx, h, path)

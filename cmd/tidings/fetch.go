@@ -83,12 +83,12 @@ func fetchLocalOrRemote(ctx context.Context, e *env, c *Config, req fetchRequest
 	defer store.Close()
 	bar := e.progressBar()
 	defer bar.done()
-	return fetchWith(ctx, store, c, req, e.logger(c), bar.update)
+	return fetchWith(ctx, store, c, req, e.logger(c), bar.update, nil)
 }
 
 // fetchWith runs one fetch over an open store; the server uses it too.
 // progress, when set, reports the run's progress (a terminal's bar).
-func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRequest, log *slog.Logger, progress func(done, total int)) (*ingest.Summary, error) {
+func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRequest, log *slog.Logger, progress func(done, total int), m *ingest.Metrics) (*ingest.Summary, error) {
 	sources, err := c.ingestSources(req.Sources)
 	if err != nil {
 		return nil, usageError(err)
@@ -108,6 +108,7 @@ func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRe
 		MaxEntries:  c.Fetch.MaxEntries,
 		Force:       req.Force,
 		Progress:    progress,
+		Metrics:     m,
 	})
 }
 

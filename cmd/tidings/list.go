@@ -21,7 +21,11 @@ func runSources(ctx context.Context, e *env, args []string) error {
 		tw.Flush()
 		for _, s := range list {
 			if s.LastError != "" {
-				fmt.Fprintf(tw, "error: %s (%d in a row): %s\n", s.Name, s.ConsecutiveErrors, s.LastError)
+				health := ""
+				if s.Unhealthy {
+					health = ", UNHEALTHY: failing since " + when(s.FailingSince, "")
+				}
+				fmt.Fprintf(tw, "error: %s (%d in a row%s): %s\n", s.Name, s.ConsecutiveErrors, health, s.LastError)
 			}
 		}
 	})

@@ -63,6 +63,12 @@ func newFeedServer(t *testing.T) *feedServer {
 // feed URLs as sources and a few topics, and returns its path.
 func setup(t *testing.T, feeds ...string) string {
 	t.Helper()
+	return setupWith(t, "", feeds...)
+}
+
+// setupWith is setup with extra top-level YAML (such as a fetch: block).
+func setupWith(t *testing.T, extra string, feeds ...string) string {
+	t.Helper()
 	dir := t.TempDir()
 	data, err := os.ReadFile(filepath.Join("..", "..", "seeds", seedFile))
 	if err != nil {
@@ -75,7 +81,7 @@ func setup(t *testing.T, feeds ...string) string {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	b.WriteString("database: data/t.db\nbase_url: http://feeds.example/\nsources:\n  - name: Seeds\n    seeds: seeds\n")
+	b.WriteString("database: data/t.db\nbase_url: http://feeds.example/\n" + extra + "sources:\n  - name: Seeds\n    seeds: seeds\n")
 	for i, u := range feeds {
 		fmt.Fprintf(&b, "  - name: Feed %d\n    url: %s\n", i+1, u)
 	}
@@ -231,6 +237,12 @@ func TestServeWithCronFetch(t *testing.T) {
 	if r := get(t, "http://"+cf.Addr+"/topics/nope.atom", ""); r.StatusCode != 404 {
 		t.Errorf("unknown topic: got %s, want 404", r.Status)
 	}
+	_, metrics := getBody(t, "http://"+cf.Addr+"/metrics")
+	for _, want := range []string{`tidings_fetches_total{outcome="ok"} 2`, "tidings_fetch_runs_total 1", `tidings_topic_articles{topic="israel-gaza"} 2`} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %q:\n%s", want, metrics)
+		}
+	}
 	// Without the token, the control endpoint refuses.
 	r, err := http.Post("http://"+cf.Addr+"/-/fetch", "application/json", strings.NewReader("{}"))
 	if err != nil {
@@ -255,6 +267,43 @@ func get(t *testing.T, url, etag string) *http.Response {
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	return resp
+}
+
+func getBody(t *testing.T, url string) (*http.Response, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func TestServeFetchesOnSchedule(t *testing.T) {
+	feed := newFeedServer(t)
+	cfg := setupWith(t, "fetch:\n  every: 100ms\n", feed.URL+"/rss.xml")
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	var code int
+	wg.Go(func() {
+		code = Main(ctx, []string{"-config", cfg, "serve", "-addr", "127.0.0.1:0"}, io.Discard, io.Discard)
+	})
+	defer func() {
+		cancel()
+		wg.Wait()
+		if code != 0 {
+			t.Errorf("serve: exit %d", code)
+		}
+	}()
+	cf := waitControlFile(t, filepath.Join(filepath.Dir(cfg), "data", "t.db"))
+	for range 500 {
+		if _, body := getBody(t, "http://"+cf.Addr+"/topics.json"); strings.Contains(body, `"articles": 2`) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("serve with fetch.every did not fetch on its own (feed requests: %d)", feed.requests.Load())
 }
 
 // waitControlFile waits for serve to announce itself.

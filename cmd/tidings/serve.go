@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"tidings/feeds/ingest"
 	"tidings/feeds/server"
 	"tidings/storage"
 )
@@ -53,7 +54,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 // serve answers HTTP on ln until ctx is done, then shuts down cleanly. While
 // it runs, a control file next to the database tells `tidings fetch` where
-// to ask for a fetch, since the server holds bbolt's exclusive lock.
+// to ask for a fetch, since the server holds bbolt's exclusive lock; with
+// fetch.every set it also fetches due sources on its own.
 func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config, log *slog.Logger) error {
 	token, err := newToken()
 	if err != nil {
@@ -65,8 +67,11 @@ func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config
 		return err
 	}
 	defer removeControlFile(c.Database)
+	fr := &fetchRunner{store: store, c: c, log: log}
+	opts := serverOptions(store, c, log)
+	opts.Control, opts.ControlToken, opts.Metrics = fr.controlHandler(), token, fr.metrics.WritePrometheus
 	srv := &http.Server{
-		Handler:           newServer(store, c, log, controlHandler(store, c, log), token),
+		Handler:           server.New(opts),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -74,9 +79,14 @@ func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	var wg sync.WaitGroup
+	if c.Fetch.Every > 0 {
+		wg.Go(func() { fr.schedule(ctx, c.Fetch.Every) })
+	}
+	defer wg.Wait()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "database", c.Database)
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "database", c.Database, "fetch_every", c.Fetch.Every)
 	select {
 	case err := <-errc:
 		return err
@@ -91,21 +101,56 @@ func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config
 	return nil
 }
 
-// newServer builds the HTTP handler for the config; control may be nil.
-func newServer(store *storage.Store, c *Config, log *slog.Logger, control http.Handler, token string) *server.Server {
-	opts := server.Options{Store: store, BaseURL: c.BaseURL, Logger: log, Control: control, ControlToken: token}
+// serverOptions are the HTTP handler's options for the config.
+func serverOptions(store *storage.Store, c *Config, log *slog.Logger) server.Options {
+	opts := server.Options{Store: store, BaseURL: c.BaseURL, Logger: log}
 	for _, t := range c.topics {
 		opts.Topics = append(opts.Topics, server.Topic{Topic: t, Limit: c.topicLimit(t.Name)})
 	}
 	for _, s := range c.Sources {
 		opts.Sources = append(opts.Sources, server.Source{Name: s.Name, URL: cmp.Or(s.URL, s.Seeds)})
 	}
-	return server.New(opts)
+	return opts
 }
 
-// controlHandler runs fetches asked for by `tidings fetch`, one at a time.
-func controlHandler(store *storage.Store, c *Config, log *slog.Logger) http.Handler {
-	var running sync.Mutex
+// fetchRunner runs the server's fetches, one at a time, whether a cron
+// `tidings fetch` asked for them or the server's own schedule.
+type fetchRunner struct {
+	store   *storage.Store
+	c       *Config
+	log     *slog.Logger
+	metrics ingest.Metrics
+	running sync.Mutex
+}
+
+func (fr *fetchRunner) run(ctx context.Context, req fetchRequest) (*ingest.Summary, error) {
+	fr.running.Lock()
+	defer fr.running.Unlock()
+	return fetchWith(ctx, fr.store, fr.c, req, fr.log, nil, &fr.metrics)
+}
+
+// schedule fetches due sources every interval until ctx is done.
+func (fr *fetchRunner) schedule(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		sum, err := fr.run(ctx, fetchRequest{})
+		switch {
+		case err != nil:
+			fr.log.Error("scheduled fetch failed", "error", err)
+		case !sum.OK():
+			fr.log.Warn("scheduled fetch: some sources failed", "duration", sum.Duration)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// controlHandler runs fetches asked for by `tidings fetch`.
+func (fr *fetchRunner) controlHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /-/fetch", func(w http.ResponseWriter, r *http.Request) {
 		var req fetchRequest
@@ -114,10 +159,8 @@ func controlHandler(store *storage.Store, c *Config, log *slog.Logger) http.Hand
 			return
 		}
 		// A run may take up to the fetch deadline: lift the write timeout.
-		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(c.Fetch.Deadline + time.Minute))
-		running.Lock()
-		sum, err := fetchWith(r.Context(), store, c, req, log, nil)
-		running.Unlock()
+		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(fr.c.Fetch.Deadline + time.Minute))
+		sum, err := fr.run(r.Context(), req)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return

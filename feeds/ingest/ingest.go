@@ -58,6 +58,8 @@ type Options struct {
 	// Progress, when set, is called from the writer after each source with
 	// how many of the run's sources are done.
 	Progress func(done, total int)
+	// Metrics, when set, counts what the run did.
+	Metrics *Metrics
 }
 
 // Result is the outcome of one source in a run.
@@ -144,11 +146,17 @@ func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) 
 			werr = save(&r, opts)
 		}
 		sum.Results[r.index] = r.result
+		if opts.Metrics != nil {
+			opts.Metrics.add(&r.result)
+		}
 		if done++; opts.Progress != nil {
 			opts.Progress(done, len(sources))
 		}
 	}
 	sum.Duration = opts.Now().Sub(sum.Started)
+	if opts.Metrics != nil {
+		opts.Metrics.endRun(opts.Now())
+	}
 	return sum, werr
 }
 

@@ -20,9 +20,6 @@ const (
 	MaxHint       = 24 * time.Hour
 	MaxBackoff    = 24 * time.Hour
 	MaxRetryAfter = 7 * 24 * time.Hour
-	// UnhealthyAfter is how long a source may fail without a success before
-	// it is reported as unhealthy.
-	UnhealthyAfter = 24 * time.Hour
 )
 
 // attempt is what one read of a source tells the scheduler.
@@ -84,12 +81,6 @@ func failure(err error) (retryAfter time.Duration, gone bool) {
 		return 0, false
 	}
 	return se.RetryAfter, se.Status == http.StatusGone
-}
-
-// Unhealthy reports whether a source has failed, without a success, for
-// longer than UnhealthyAfter at time now.
-func Unhealthy(st storage.SourceState, now time.Time) bool {
-	return st.ConsecutiveErrors > 0 && !st.FailingSince.IsZero() && now.Sub(st.FailingSince) > UnhealthyAfter
 }
 
 func defaultJitter() float64 { return rand.Float64() }

@@ -79,10 +79,10 @@ func TestBackoffAndRecovery(t *testing.T) {
 		}
 		r.now = r.now.Add(time.Second)
 	}
-	if Unhealthy(r.state("flaky"), r.now) {
+	if r.state("flaky").Unhealthy(r.now) {
 		t.Error("unhealthy after 2.5 hours of failures, want only after a day")
 	}
-	if !Unhealthy(r.state("flaky"), r.now.Add(25*time.Hour)) {
+	if !r.state("flaky").Unhealthy(r.now.Add(25 * time.Hour)) {
 		t.Error("not unhealthy after a day of failures")
 	}
 	fail.Store(false)

@@ -148,14 +148,18 @@ type SourceInfo struct {
 	LastSuccess       *time.Time `json:"last_success"`
 	LastError         string     `json:"last_error"`
 	ConsecutiveErrors int        `json:"consecutive_errors"`
-	NextDue           *time.Time `json:"next_due"`
-	ETag              string     `json:"etag,omitempty"`
-	LastModified      string     `json:"last_modified,omitempty"`
-	Articles          int        `json:"articles"`
+	FailingSince      *time.Time `json:"failing_since"`
+	// Unhealthy: failing without a success for over a day.
+	Unhealthy    bool       `json:"unhealthy"`
+	NextDue      *time.Time `json:"next_due"`
+	ETag         string     `json:"etag,omitempty"`
+	LastModified string     `json:"last_modified,omitempty"`
+	Articles     int        `json:"articles"`
 }
 
-func sourceInfo(st storage.SourceState) SourceInfo {
+func sourceInfo(st storage.SourceState, now time.Time) SourceInfo {
 	return SourceInfo{
+		FailingSince: timeOrNil(st.FailingSince), Unhealthy: st.Unhealthy(now),
 		Name: st.Name, URL: st.URL, Status: st.Status,
 		LastAttempt: timeOrNil(st.LastAttempt), LastSuccess: timeOrNil(st.LastSuccess),
 		LastError: st.LastError, ConsecutiveErrors: st.ConsecutiveErrors, NextDue: timeOrNil(st.NextDue),
@@ -182,7 +186,7 @@ func (s *Server) handleSourcesJSON(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		st.URL = src.URL
-		out = append(out, sourceInfo(st))
+		out = append(out, sourceInfo(st, s.opts.Now()))
 	}
 	writeJSON(w, out)
 }

@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -58,6 +59,9 @@ type Options struct {
 	ControlToken string
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Metrics, when set, writes the fetch metrics for GET /metrics in the
+	// Prometheus text format; the server adds its own gauges.
+	Metrics func(io.Writer) error
 }
 
 // Server serves tidings' HTTP endpoints. It is safe for concurrent use.
@@ -101,6 +105,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /topics.json", s.handleTopicsJSON)
 	s.mux.HandleFunc("GET /sources.json", s.handleSourcesJSON)
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
+	s.mux.HandleFunc("GET /metrics", s.handleMetrics)
 	if s.opts.Control != nil {
 		s.mux.Handle("/-/", s.requireControl(s.opts.Control))
 	}
@@ -114,6 +119,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	fmt.Fprintln(w, "ok")
+}
+
+// handleMetrics serves Prometheus metrics: the fetch counters, and gauges
+// of what is stored.
+func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
+	var b bytes.Buffer
+	if s.opts.Metrics != nil {
+		if err := s.opts.Metrics(&b); err != nil {
+			s.error(w, r, err)
+			return
+		}
+	}
+	fmt.Fprintf(&b, "# HELP tidings_articles Articles stored.\n# TYPE tidings_articles gauge\ntidings_articles %d\n", s.opts.Store.CountArticles())
+	fmt.Fprintf(&b, "# HELP tidings_topic_articles Articles in each topic.\n# TYPE tidings_topic_articles gauge\n")
+	for _, t := range s.opts.Topics {
+		fmt.Fprintf(&b, "tidings_topic_articles{topic=%q} %d\n", t.Name, s.opts.Store.TopicCount(t.Name))
+	}
+	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(b.Bytes())
 }
 
 // requireControl lets through only loopback clients with the token: the

@@ -3,6 +3,7 @@ package normalize
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"html"
 	"net/mail"
 	"strings"
 	"time"
@@ -16,21 +17,26 @@ const MaxFuture = 24 * time.Hour
 // Finish completes an article that an adapter has filled from its input:
 // titles and summaries become plain text, content is sanitized (relative links
 // resolved against the article's link), the missing one of Text and Content
-// is derived from the other, the link is canonicalized, dates are made UTC
-// and sane, authors and categories cleaned, and the stable ID is set from
-// origin (the configured source name) and the GUID. now is the time the
-// article is first seen; an article with no date gets it.
+// is derived from the other, the link (else a permalink GUID) is
+// canonicalized into URL, or Link and URL are both left empty when it is not
+// an absolute http(s) URL, dates are made UTC and sane, authors and
+// categories cleaned, and the stable ID is set from origin (the configured
+// source name) and the GUID. now is the time the article is first seen; an
+// article with no date gets it.
 func (a *Article) Finish(origin string, now time.Time) {
 	a.Title = PlainText(a.Title)
 	a.Summary = PlainText(a.Summary)
+	a.GUID = strings.TrimSpace(a.GUID)
 	a.Link = strings.TrimSpace(a.Link)
-	if a.Link == "" && isHTTPURL(a.GUID) {
-		a.Link = a.GUID // an RSS guid is a permalink by default
+	if a.Link == "" {
+		a.Link = a.GUID // an RSS guid is a permalink by default; checked below
 	}
 	if u, err := CanonicalURL(a.Link); err == nil {
 		a.URL = u
 	} else {
-		a.URL = ""
+		// Only an http(s) link is one a reader can follow; a javascript:
+		// link must not reach a published feed, nor be the base of Content.
+		a.Link, a.URL = "", ""
 	}
 	a.Content = SanitizeHTML(a.Content, a.Link)
 	if strings.TrimSpace(a.Text) == "" {
@@ -46,7 +52,7 @@ func (a *Article) Finish(origin string, now time.Time) {
 	a.Categories = cleanList(a.Categories)
 	a.Captions = cleanList(a.Captions)
 	a.finishDates(now)
-	if a.GUID = strings.TrimSpace(a.GUID); a.GUID == "" {
+	if a.GUID == "" {
 		a.GUID = a.fallbackGUID()
 	}
 	a.ID = NewID(origin, a.GUID)
@@ -83,20 +89,30 @@ func (a *Article) fallbackGUID() string {
 }
 
 // cleanAuthors normalizes author names: "jane@example.com (Jane Doe)" and
-// "Jane Doe <jane@example.com>" become "Jane Doe", a bare address is kept,
-// blanks and repeats are dropped.
+// "Jane Doe <jane@example.com>" become "Jane Doe", a bare address (also
+// "<jane@example.com>") is kept, blanks and repeats are dropped.
 func cleanAuthors(authors []string) []string {
 	out := make([]string, 0, len(authors))
 	for _, s := range authors {
-		s = PlainText(s)
-		if open := strings.LastIndex(s, "("); open > 0 && strings.HasSuffix(s, ")") && strings.Contains(s[:open], "@") {
-			s = strings.TrimSpace(s[open+1 : len(s)-1])
-		} else if addr, err := mail.ParseAddress(s); err == nil && addr.Name != "" {
-			s = addr.Name
-		}
-		out = append(out, s)
+		out = append(out, authorName(s))
 	}
 	return cleanList(out)
+}
+
+// authorName returns the name in an RSS or email-style author, else the
+// address, else the author as plain text. It parses before PlainText, which
+// would take "<jane@example.com>" for a tag; entity-escaped brackets are
+// tried too.
+func authorName(s string) string {
+	for _, c := range []string{s, html.UnescapeString(s)} {
+		if addr, err := mail.ParseAddress(strings.TrimSpace(c)); err == nil {
+			if addr.Name != "" {
+				return addr.Name
+			}
+			return addr.Address
+		}
+	}
+	return s
 }
 
 // cleanList returns the non-empty items of list as plain text, without
@@ -121,8 +137,4 @@ func firstWords(s string, n int) string {
 		return strings.Join(words, " ")
 	}
 	return strings.Join(words[:n], " ") + "…"
-}
-
-func isHTTPURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }

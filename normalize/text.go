@@ -1,9 +1,7 @@
 package normalize
 
 import (
-	"bytes"
 	"html"
-	"io"
 	"net/url"
 	"strings"
 	"sync"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/microcosm-cc/bluemonday"
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -50,32 +49,38 @@ func TextToHTML(text string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// blockElements end a paragraph in HTMLToText.
+// blockElements end a paragraph in HTMLToText and separate words in
+// PlainText. Other tags separate nothing: "de-<em>escalation</em>" is one
+// word, as a browser shows it.
 var blockElements = map[string]bool{
 	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
 	"blockquote": true, "pre": true, "figure": true, "figcaption": true,
-	"table": true, "tr": true, "section": true, "article": true, "hr": true,
+	"table": true, "tr": true, "td": true, "th": true, "caption": true,
+	"dl": true, "dt": true, "dd": true, "section": true, "article": true,
+	"aside": true, "header": true, "footer": true, "details": true,
+	"summary": true, "hr": true,
 }
 
 // htmlText extracts the text of an HTML fragment. With blocks set, block
-// elements become line breaks; script and style contents are always dropped.
+// elements become line breaks and line breaks in the text become spaces;
+// without it, both become spaces. Script and style contents are dropped.
 func htmlText(s string, blocks bool) string {
 	z := xhtml.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
 	skip := 0
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		switch tt {
 		case xhtml.ErrorToken:
 			return b.String()
 		case xhtml.TextToken:
 			if skip == 0 {
-				b.Write(z.Text())
+				b.WriteString(strings.Map(lineBreakToSpace, string(z.Text())))
 			}
 		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
 			name, _ := z.TagName()
 			tag := string(name)
-			tt := z.Token().Type
 			if tag == "script" || tag == "style" {
 				if tt == xhtml.StartTagToken {
 					skip++
@@ -83,13 +88,24 @@ func htmlText(s string, blocks bool) string {
 					skip--
 				}
 			}
-			if blocks && blockElements[tag] {
-				b.WriteByte('\n')
-			} else {
-				b.WriteByte(' ')
+			if blockElements[tag] {
+				if blocks {
+					b.WriteByte('\n')
+				} else {
+					b.WriteByte(' ')
+				}
 			}
 		}
 	}
+}
+
+// lineBreakToSpace maps the line breaks of HTML source, which a browser
+// shows as spaces, to a space.
+func lineBreakToSpace(r rune) rune {
+	if r == '\n' || r == '\r' {
+		return ' '
+	}
+	return r
 }
 
 // collapseSpace trims s, collapses runs of white space (NBSP included) to one
@@ -136,42 +152,62 @@ var sanitizer = sync.OnceValue(func() *bluemonday.Policy {
 
 // SanitizeHTML returns content safe to republish: no script, style, event
 // handlers, forms, iframes, or javascript: and data: URLs; paragraphs,
-// lists, links, images, figures, quotes, tables and code survive. Relative
-// links and image sources are resolved against base when it is absolute.
+// lists, links, images, figures, quotes, tables and code survive, with every
+// element closed, so that an unclosed <a> or <blockquote> cannot run on into
+// the reader's page. Relative links, image sources and quote citations are
+// resolved against base when it is an absolute http(s) URL; any other base
+// is ignored, because resolving "#top" against a javascript: or data: base
+// would make a script link.
 func SanitizeHTML(content, base string) string {
-	clean := sanitizer().Sanitize(content)
-	if b, err := url.Parse(base); err == nil && b.IsAbs() {
-		clean = resolveLinks(clean, b)
-	}
+	b, _ := httpBase(base)
+	// Balance and resolve before sanitizing, so that the sanitizer checks
+	// the resolved links and treats them like links that came absolute.
+	clean := sanitizer().Sanitize(balanceHTML(content, b))
 	return strings.TrimSpace(stripInvalidXML(clean))
 }
 
-// resolveLinks rewrites relative href and src attributes of an HTML fragment
-// against base. Its input is sanitizer output, so the token stream is simple.
-func resolveLinks(s string, base *url.URL) string {
-	z := xhtml.NewTokenizer(strings.NewReader(s))
-	var b bytes.Buffer
-	for {
-		tt := z.Next()
-		if tt == xhtml.ErrorToken {
-			if z.Err() != io.EOF {
-				return s
+// balanceHTML parses s as the body of a page, as a browser would, resolves
+// relative href, src and cite attributes against base (unless nil) and
+// renders the tree again, so every element is closed and properly nested.
+// Its output is not safe: it goes to the sanitizer. When s cannot be parsed
+// or rendered it returns s unchanged.
+func balanceHTML(s string, base *url.URL) string {
+	body := &xhtml.Node{Type: xhtml.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := xhtml.ParseFragment(strings.NewReader(s), body)
+	if err != nil {
+		return s
+	}
+	var b strings.Builder
+	for _, n := range nodes {
+		if base != nil {
+			resolveLinks(n, base)
+		}
+		if err := xhtml.Render(&b, n); err != nil {
+			return s
+		}
+	}
+	return b.String()
+}
+
+// resolveLinks rewrites the relative href, src and cite attributes of n and
+// its descendants against base.
+func resolveLinks(n *xhtml.Node, base *url.URL) {
+	for d := range n.Descendants() {
+		resolveAttrs(d, base)
+	}
+	resolveAttrs(n, base)
+}
+
+func resolveAttrs(n *xhtml.Node, base *url.URL) {
+	if n.Type != xhtml.ElementNode {
+		return
+	}
+	for i, a := range n.Attr {
+		if a.Namespace == "" && (a.Key == "href" || a.Key == "src" || a.Key == "cite") {
+			if ref, err := url.Parse(strings.TrimSpace(a.Val)); err == nil && !ref.IsAbs() {
+				n.Attr[i].Val = base.ResolveReference(ref).String()
 			}
-			return b.String()
 		}
-		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken {
-			b.Write(z.Raw())
-			continue
-		}
-		tok := z.Token()
-		for i, a := range tok.Attr {
-			if a.Key == "href" || a.Key == "src" {
-				if ref, err := url.Parse(a.Val); err == nil && !ref.IsAbs() {
-					tok.Attr[i].Val = base.ResolveReference(ref).String()
-				}
-			}
-		}
-		b.WriteString(tok.String())
 	}
 }
 

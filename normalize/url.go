@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -20,54 +21,114 @@ var trackingParams = map[string]bool{
 }
 
 // CanonicalURL returns the form of an article link used to recognise the
-// same story from different feeds: scheme and host lower-cased, default
-// ports, fragments, user info and tracking parameters (utm_*, fbclid, …)
-// dropped, the remaining query sorted, an empty path made "/". It returns
-// ErrNotHTTP (wrapped) for anything but an absolute http or https URL.
+// same story from different feeds: scheme and host lower-cased, a trailing
+// dot of the host, default ports, fragments, user info and tracking
+// parameters (utm_*, fbclid, …) dropped, the remaining query re-encoded and
+// sorted by key, an empty path made "/". The result is an absolute http or
+// https URL and CanonicalURL of it is itself. It returns ErrNotHTTP (wrapped)
+// for anything but an absolute http or https URL with a host, and the
+// url.Parse error (wrapped) for one that does not parse.
 func CanonicalURL(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return "", fmt.Errorf("canonical url %q: %w", raw, err)
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	host := strings.ToLower(u.Hostname())
+	ipv6 := strings.Contains(host, ":")
+	if !ipv6 {
+		host = strings.TrimSuffix(host, ".")
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || host == "" {
 		return "", fmt.Errorf("canonical url %q: %w", raw, ErrNotHTTP)
 	}
-	u.Host = strings.TrimSuffix(strings.ToLower(u.Host), ".")
-	if p := u.Port(); (p == "80" && u.Scheme == "http") || (p == "443" && u.Scheme == "https") {
-		u.Host = u.Hostname()
-		if strings.Contains(u.Host, ":") {
-			u.Host = "[" + u.Host + "]"
-		}
+	if ipv6 {
+		host = "[" + host + "]"
 	}
+	switch p := u.Port(); {
+	case p == "", p == "80" && u.Scheme == "http", p == "443" && u.Scheme == "https":
+	default:
+		host += ":" + p
+	}
+	u.Host = host
 	u.User, u.Fragment, u.RawFragment = nil, "", ""
 	if u.Path == "" {
 		u.Path = "/"
 	}
-	u.RawQuery = canonicalQuery(u.Query())
-	return u.String(), nil
-}
-
-// canonicalQuery encodes q without tracking parameters, sorted by key.
-func canonicalQuery(q url.Values) string {
-	for k := range q {
-		if trackingParams[strings.ToLower(k)] || strings.HasPrefix(strings.ToLower(k), "utm_") {
-			delete(q, k)
-		}
+	u.RawQuery, u.ForceQuery = canonicalQuery(u.RawQuery), false
+	canonical := u.String()
+	if _, err := url.Parse(canonical); err != nil {
+		// Lower-casing can turn bytes url.Parse accepted raw in an IPv6
+		// zone into escapes it rejects; such a link is no article's.
+		return "", fmt.Errorf("canonical url %q: %w", raw, err)
 	}
-	return q.Encode() // Encode sorts by key
+	return canonical, nil
 }
 
-// ResolveURL resolves ref against base; it returns ref unchanged when either
-// does not parse or base is not absolute.
+// canonicalQuery re-encodes a raw query without tracking parameters, sorted
+// by key, like url.Values.Encode. Unlike url.ParseQuery it drops no pair it
+// cannot parse ("id=5;6", "q=%zz"): those still name a different document.
+func canonicalQuery(raw string) string {
+	var pairs [][2]string
+	for _, p := range strings.Split(raw, "&") {
+		if p == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(p, "=")
+		k, v = queryUnescape(k), queryUnescape(v)
+		if lk := strings.ToLower(k); trackingParams[lk] || strings.HasPrefix(lk, "utm_") {
+			continue
+		}
+		pairs = append(pairs, [2]string{k, v})
+	}
+	slices.SortStableFunc(pairs, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	var b strings.Builder
+	for i, p := range pairs {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(p[0]))
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(p[1]))
+	}
+	return b.String()
+}
+
+// queryUnescape decodes one key or value of a query, taking it literally
+// when it holds a malformed escape.
+func queryUnescape(s string) string {
+	if u, err := url.QueryUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// ResolveURL resolves ref against base. An empty ref stays empty: an item
+// without a link must not get the feed's home page as its link. It returns
+// ref (trimmed) unresolved when either does not parse or base is not an
+// absolute http(s) URL.
 func ResolveURL(base, ref string) string {
-	r, err := url.Parse(strings.TrimSpace(ref))
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	r, err := url.Parse(ref)
 	if err != nil {
 		return ref
 	}
-	b, err := url.Parse(base)
-	if err != nil || !b.IsAbs() {
+	b, ok := httpBase(base)
+	if !ok {
 		return r.String()
 	}
 	return b.ResolveReference(r).String()
+}
+
+// httpBase parses base for resolving relative links: it must be an absolute
+// http or https URL with a host.
+func httpBase(base string) (*url.URL, bool) {
+	b, err := url.Parse(strings.TrimSpace(base))
+	if err != nil || (b.Scheme != "http" && b.Scheme != "https") || b.Host == "" {
+		return nil, false
+	}
+	return b, true
 }

@@ -1,0 +1,429 @@
+package parse
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// testNow is the fixed time of fetching: the date of undated articles.
+var testNow = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+
+// testOptions are the options every test feed is parsed with. The URL lets
+// relative links resolve; its host matches the Content-Location header of
+// feedparser's conformance cases.
+func testOptions(name string) Options {
+	return Options{Source: "test", URL: "http://example.com/feeds/" + name, Now: testNow}
+}
+
+// feedFiles returns the input feeds in testdata: every file but the goldens
+// and notes. A new case is just a new file (and its golden, from -update).
+func feedFiles(t testing.TB) []string {
+	t.Helper()
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasSuffix(name, ".golden.json") || strings.HasSuffix(name, ".md") {
+			continue
+		}
+		files = append(files, filepath.Join("testdata", name))
+	}
+	if len(files) == 0 {
+		t.Fatal("no feeds in testdata")
+	}
+	return files
+}
+
+func TestParseGolden(t *testing.T) {
+	t.Parallel()
+	for _, path := range feedFiles(t) {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			body, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := Parse(body, testOptions(name))
+			if err != nil {
+				t.Fatalf("Parse(%s): %v", name, err)
+			}
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false) // goldens are read by people
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(f); err != nil {
+				t.Fatal(err)
+			}
+			got := buf.Bytes()
+			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if line, g, w := firstDiff(got, want); line > 0 {
+				t.Errorf("Parse(%s) differs from %s at line %d (run go test -update and review the diff):\ngot:  %s\nwant: %s",
+					name, golden, line, g, w)
+			}
+		})
+	}
+}
+
+// firstDiff returns the first line (from 1) at which got and want differ,
+// with that line of each; line is 0 when they are equal.
+func firstDiff(got, want []byte) (line int, g, w string) {
+	if bytes.Equal(got, want) {
+		return 0, "", ""
+	}
+	gl := strings.Split(string(got), "\n")
+	wl := strings.Split(string(want), "\n")
+	for i := range max(len(gl), len(wl)) {
+		g, w = "(end)", "(end)"
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			return i + 1, g, w
+		}
+	}
+	return 1, "", "" // unreachable: unequal bytes differ in some line
+}
+
+func TestParseNotAFeed(t *testing.T) {
+	t.Parallel()
+	const feedURL = "https://news.example/rss.xml"
+	tests := []struct {
+		name, body string
+	}{
+		{"empty", ""},
+		{"blank", " \n\t "},
+		{"html page", "<!DOCTYPE html>\n<html><head><title>Moved</title></head><body><p>Document moved</p></body></html>"},
+		{"html without doctype", "<html><body>Not found</body></html>"},
+		{"xml error document", `<?xml version="1.0"?><error><code>403</code></error>`},
+		{"plain text", "Service Unavailable"},
+		{"json error document", `{"error": "rate limited", "status": 429}`},
+		{"json without version", `{"title": "x", "items": [{"id": "1", "content_text": "a"}]}`},
+		{"json array", `[{"id": 1}]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f, err := Parse([]byte(tt.body), Options{Source: "test", URL: feedURL, Now: testNow})
+			if !errors.Is(err, ErrUnknownFormat) {
+				t.Fatalf("Parse(%q) = %v, %v, want an error wrapping ErrUnknownFormat", tt.body, f, err)
+			}
+			if f != nil {
+				t.Errorf("Parse(%q) feed = %+v, want nil", tt.body, f)
+			}
+			if !strings.Contains(err.Error(), feedURL) {
+				t.Errorf("Parse(%q) error = %q, want it to name %s", tt.body, err, feedURL)
+			}
+		})
+	}
+}
+
+func TestParseBroken(t *testing.T) {
+	t.Parallel()
+	const feedURL = "https://news.example/feed"
+	tests := []struct {
+		name, body string
+	}{
+		{"truncated json", `{"version": "https://jsonfeed.org/version/1", "items": [`},
+		{"null json item", `{"version": "https://jsonfeed.org/version/1.1", "items": [null]}`},
+		{"json items not a list", `{"version": "https://jsonfeed.org/version/1", "items": 3}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f, err := Parse([]byte(tt.body), Options{Source: "test", URL: feedURL, Now: testNow})
+			if err == nil {
+				t.Fatalf("Parse(%q) = %+v, want an error", tt.body, f)
+			}
+			if errors.Is(err, ErrUnknownFormat) {
+				t.Errorf("Parse(%q) error = %v, want a parse error, not ErrUnknownFormat", tt.body, err)
+			}
+			if !strings.Contains(err.Error(), feedURL) {
+				t.Errorf("Parse(%q) error = %q, want it to name %s", tt.body, err, feedURL)
+			}
+		})
+	}
+}
+
+// parseOne parses body and returns its only article.
+func parseOne(t *testing.T, body string) articleView {
+	t.Helper()
+	f, err := Parse([]byte(body), testOptions("inline"))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if len(f.Articles) != 1 {
+		t.Fatalf("Parse: %d articles, want 1", len(f.Articles))
+	}
+	a := f.Articles[0]
+	return articleView{Link: a.Link, URL: a.URL, Summary: a.Summary, Text: a.Text, Content: a.Content, Authors: a.Authors}
+}
+
+// articleView is the part of an Article these tests look at.
+type articleView struct {
+	Link, URL, Summary, Text, Content string
+	Authors                           []string
+}
+
+func TestParseInheritsFeedAuthor(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<author><name>Desk</name></author>
+			<entry><id>urn:1</id><title>One</title></entry></feed>`, []string{"Desk"}},
+		{"atom entry author wins", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<author><name>Desk</name></author>
+			<entry><id>urn:1</id><title>One</title><author><name>Jane Doe</name></author></entry></feed>`, []string{"Jane Doe"}},
+		{"rss managing editor", `<rss version="2.0"><channel><title>F</title><link>https://news.example/</link>
+			<managingEditor>desk@news.example (News Desk)</managingEditor>
+			<item><title>One</title><guid>g1</guid></item></channel></rss>`, []string{"News Desk"}},
+		{"rss dc creator", `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F</title>
+			<managingEditor>desk@news.example (News Desk)</managingEditor>
+			<item><title>One</title><guid>g1</guid><dc:creator>Jane Doe</dc:creator></item></channel></rss>`, []string{"Jane Doe"}},
+		{"json feed", `{"version": "https://jsonfeed.org/version/1.1", "title": "F", "authors": [{"name": "Desk"}],
+			"items": [{"id": "1", "content_text": "x"}]}`, []string{"Desk"}},
+		{"no author anywhere", `<rss version="2.0"><channel><title>F</title>
+			<item><title>One</title><guid>g1</guid></item></channel></rss>`, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := parseOne(t, tt.body).Authors; !slices.Equal(got, tt.want) {
+				t.Errorf("Authors = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseLinkFallback(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body string
+		wantLink   string
+	}{
+		{"link", `<rss version="2.0"><channel><item><link>https://news.example/a</link>
+			<enclosure url="https://cdn.example/a.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`,
+			"https://news.example/a"},
+		{"enclosure", `<rss version="2.0"><channel><item><guid isPermaLink="false">ep-1</guid>
+			<enclosure url="https://cdn.example/ep1.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`,
+			"https://cdn.example/ep1.mp3"},
+		{"relative enclosure", `<rss version="2.0"><channel><link>https://news.example/pod/</link><item><guid>ep-1</guid>
+			<enclosure url="ep1.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`,
+			"https://news.example/pod/ep1.mp3"},
+		{"atom enclosure", `<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:f</id><entry><id>urn:1</id>
+			<link rel="enclosure" href="https://cdn.example/v.mp4" type="video/mp4"/></entry></feed>`,
+			"https://cdn.example/v.mp4"},
+		{"permalink guid", `<rss version="2.0"><channel><link>https://news.example/</link><item>
+			<guid>https://news.example/2024/a</guid></item></channel></rss>`,
+			"https://news.example/2024/a"},
+		{"no link is not the feed's home page", `<rss version="2.0"><channel><link>https://news.example/</link>
+			<item><guid isPermaLink="false">x-1</guid><title>One</title></item></channel></rss>`,
+			""},
+		{"relative link", `<rss version="2.0"><channel><link>https://news.example/world/</link>
+			<item><link>2024/a.html</link></item></channel></rss>`,
+			"https://news.example/world/2024/a.html"},
+		{"relative link against feed url", `<rss version="2.0"><channel>
+			<item><link>/2024/a.html</link></item></channel></rss>`,
+			"http://example.com/2024/a.html"},
+		{"javascript link dropped", `<rss version="2.0"><channel><link>https://news.example/</link>
+			<item><guid isPermaLink="false">x-1</guid><link>javascript:alert(1)</link></item></channel></rss>`,
+			""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := parseOne(t, tt.body).Link; got != tt.wantLink {
+				t.Errorf("Link = %q, want %q", got, tt.wantLink)
+			}
+		})
+	}
+}
+
+func TestParseBody(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body string
+		want       articleView
+	}{
+		{
+			name: "description is content",
+			body: `<rss version="2.0"><channel><item><link>https://news.example/a</link>
+				<description>&lt;p&gt;Body &lt;a href="/b"&gt;link&lt;/a&gt;.&lt;/p&gt;</description></item></channel></rss>`,
+			want: articleView{
+				Summary: "",
+				Text:    "Body link.",
+				Content: `<p>Body <a href="https://news.example/b" rel="nofollow noopener" target="_blank">link</a>.</p>`,
+			},
+		},
+		{
+			name: "content encoded with description",
+			body: `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item>
+				<link>https://news.example/a</link><description>Standfirst.</description>
+				<content:encoded><![CDATA[<p>Full body.</p>]]></content:encoded></item></channel></rss>`,
+			want: articleView{Summary: "Standfirst.", Text: "Full body.", Content: "<p>Full body.</p>"},
+		},
+		{
+			name: "linkless item resolved against feed link",
+			body: `<rss version="2.0"><channel><link>https://news.example/world/</link><item><guid isPermaLink="false">x</guid>
+				<description>&lt;a href="a.html"&gt;more&lt;/a&gt;</description></item></channel></rss>`,
+			want: articleView{Text: "more", Content: `<a href="https://news.example/world/a.html" rel="nofollow noopener" target="_blank">more</a>`},
+		},
+		{
+			name: "json content text is text",
+			body: `{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "url": "https://news.example/a",
+				"summary": "Short.", "content_text": "Use <b> & <i>.\n\nSecond paragraph."}]}`,
+			want: articleView{
+				Summary: "Short.",
+				Text:    "Use <b> & <i>.\n\nSecond paragraph.",
+				Content: "<p>Use &lt;b&gt; &amp; &lt;i&gt;.</p>\n<p>Second paragraph.</p>",
+			},
+		},
+		{
+			name: "json content html wins",
+			body: `{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "url": "https://news.example/a",
+				"content_html": "<p>Rich.</p>", "content_text": "Plain."}]}`,
+			want: articleView{Text: "Rich.", Content: "<p>Rich.</p>"},
+		},
+		{
+			name: "atom summary only",
+			body: `<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:f</id><entry><id>urn:1</id>
+				<link href="https://news.example/a"/><summary type="html">&lt;p&gt;Short.&lt;/p&gt;</summary></entry></feed>`,
+			want: articleView{Text: "Short.", Content: "<p>Short.</p>"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := parseOne(t, tt.body)
+			if got.Summary != tt.want.Summary {
+				t.Errorf("Summary = %q, want %q", got.Summary, tt.want.Summary)
+			}
+			if got.Text != tt.want.Text {
+				t.Errorf("Text = %q, want %q", got.Text, tt.want.Text)
+			}
+			if got.Content != tt.want.Content {
+				t.Errorf("Content = %q, want %q", got.Content, tt.want.Content)
+			}
+		})
+	}
+}
+
+func TestParseStableIDs(t *testing.T) {
+	t.Parallel()
+	for _, path := range feedFiles(t) {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			body, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := Parse(body, testOptions(name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A later run, at another time, from another address.
+			opts := testOptions(name)
+			opts.Now, opts.URL = testNow.Add(36*time.Hour), "https://mirror.example/"+name
+			second, err := Parse(body, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := func(f *Feed) []string {
+				var out []string
+				for _, a := range f.Articles {
+					out = append(out, a.ID)
+				}
+				return out
+			}
+			a, b := ids(first), ids(second)
+			if !slices.Equal(a, b) {
+				t.Errorf("IDs = %q, then %q, want stable", a, b)
+			}
+			seen := map[string]bool{}
+			for _, id := range a {
+				if seen[id] {
+					t.Errorf("ID %q repeats within the feed", id)
+				}
+				seen[id] = true
+			}
+		})
+	}
+}
+
+// FuzzParse checks that Parse never panics and that every article it
+// returns has an ID, valid UTF-8 text, and a URL that is empty or an
+// absolute http(s) URL.
+func FuzzParse(f *testing.F) {
+	for _, path := range feedFiles(f) {
+		body, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(body)
+	}
+	f.Add([]byte(`{"version": "https://jsonfeed.org/version/1", "items": [null]}`))
+	f.Add([]byte(`<rss version="2.0"><channel><item><link>javascript:alert(1)</link></item></channel></rss>`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		feed, err := Parse(body, testOptions("fuzz"))
+		if err != nil {
+			if !strings.Contains(err.Error(), testOptions("fuzz").URL) {
+				t.Fatalf("Parse error = %q, want it to name the URL", err)
+			}
+			return
+		}
+		for i, a := range feed.Articles {
+			if a.ID == "" {
+				t.Fatalf("article %d has no ID", i)
+			}
+			for field, s := range map[string]string{"title": a.Title, "summary": a.Summary, "text": a.Text, "content": a.Content} {
+				if !utf8.ValidString(s) {
+					t.Fatalf("article %d %s = %q, want valid UTF-8", i, field, s)
+				}
+			}
+			for field, s := range map[string]string{"url": a.URL, "link": a.Link} {
+				if s == "" {
+					continue
+				}
+				u, err := url.Parse(s)
+				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+					t.Fatalf("article %d %s = %q, want empty or an absolute http(s) URL", i, field, s)
+				}
+			}
+			if a.Updated.Before(a.Published) || a.Published.IsZero() {
+				t.Fatalf("article %d dates = %v, %v, want Published set and Updated not before it", i, a.Published, a.Updated)
+			}
+		}
+	})
+}

@@ -1,0 +1,167 @@
+package normalize
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestCanonicalURL(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in, want string
+	}{
+		{"already canonical", "https://news.example/a/b", "https://news.example/a/b"},
+		{"trimmed", "  https://news.example/a \n", "https://news.example/a"},
+		{"scheme and host lower-cased", "HTTPS://News.Example/A/B", "https://news.example/A/B"},
+		{"empty path", "https://news.example", "https://news.example/"},
+		{"default http port", "http://news.example:80/a", "http://news.example/a"},
+		{"default https port", "https://news.example:443/a", "https://news.example/a"},
+		{"other port kept", "https://news.example:8443/a", "https://news.example:8443/a"},
+		{"http port on https kept", "https://news.example:80/a", "https://news.example:80/a"},
+		{"empty port", "https://news.example:/a", "https://news.example/a"},
+		{"trailing dot", "https://news.example./a", "https://news.example/a"},
+		{"trailing dot and port", "http://news.example.:80/a", "http://news.example/a"},
+		{"fragment", "https://news.example/a#comments", "https://news.example/a"},
+		{"user info", "https://user:pw@news.example/a", "https://news.example/a"},
+		{"tracking parameters", "https://news.example/a?utm_source=rss&UTM_Medium=x&fbclid=1&gclid=2&id=7",
+			"https://news.example/a?id=7"},
+		{"only tracking", "https://news.example/a?utm_source=rss", "https://news.example/a"},
+		{"empty query", "https://news.example/a?", "https://news.example/a"},
+		{"query sorted", "https://news.example/a?b=2&a=1&c=3", "https://news.example/a?a=1&b=2&c=3"},
+		{"repeated key keeps order", "https://news.example/a?k=2&k=1", "https://news.example/a?k=2&k=1"},
+		{"query re-encoded", "https://news.example/a?q=a%20b&r=%7e", "https://news.example/a?q=a+b&r=~"},
+		{"semicolon kept", "https://news.example/view?id=5;6", "https://news.example/view?id=5%3B6"},
+		{"bad escape kept", "https://news.example/a?q=100%", "https://news.example/a?q=100%25"},
+		{"key without value", "https://news.example/a?print", "https://news.example/a?print="},
+		{"ipv6", "http://[2001:DB8::1]:80/a", "http://[2001:db8::1]/a"},
+		{"ipv6 port kept", "http://[2001:db8::1]:8080/a", "http://[2001:db8::1]:8080/a"},
+		{"escaped path kept", "https://news.example/a%2Fb/c%20d", "https://news.example/a%2Fb/c%20d"},
+		{"unicode path", "https://news.example/café", "https://news.example/caf%C3%A9"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := CanonicalURL(tt.in)
+			if err != nil {
+				t.Fatalf("CanonicalURL(%q) error = %v, want nil", tt.in, err)
+			}
+			if got != tt.want {
+				t.Errorf("CanonicalURL(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCanonicalURLErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in string
+		notHTTP  bool
+	}{
+		{"empty", "", true},
+		{"relative", "/news/a", true},
+		{"protocol-relative", "//news.example/a", true},
+		{"javascript", "javascript:alert(1)", true},
+		{"data", "data:text/html,hi", true},
+		{"mailto", "mailto:desk@news.example", true},
+		{"ftp", "ftp://news.example/a", true},
+		{"opaque http", "http:news.example/a", true},
+		{"no host", "http:///a", true},
+		{"only port", "http://:80/a", true},
+		{"only dot", "http://./a", true},
+		{"bad escape in host", "http://news%zz.example/", false},
+		{"control character", "http://news.example/\x7f", false},
+		{"bad port", "http://news.example:port/", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := CanonicalURL(tt.in)
+			if err == nil {
+				t.Fatalf("CanonicalURL(%q) = %q, want an error", tt.in, got)
+			}
+			if got != "" {
+				t.Errorf("CanonicalURL(%q) = %q with error, want empty", tt.in, got)
+			}
+			if errors.Is(err, ErrNotHTTP) != tt.notHTTP {
+				t.Errorf("CanonicalURL(%q) error = %v, want errors.Is(err, ErrNotHTTP) = %v", tt.in, err, tt.notHTTP)
+			}
+			if !strings.Contains(err.Error(), "canonical url") {
+				t.Errorf("CanonicalURL(%q) error = %q, want it to say what failed", tt.in, err)
+			}
+		})
+	}
+}
+
+func TestResolveURL(t *testing.T) {
+	t.Parallel()
+	const base = "https://news.example/world/story.html"
+	tests := []struct {
+		name, base, ref, want string
+	}{
+		{"relative", base, "other.html", "https://news.example/world/other.html"},
+		{"parent", base, "../a", "https://news.example/a"},
+		{"root", base, "/a?b=1", "https://news.example/a?b=1"},
+		{"protocol-relative", base, "//cdn.example/x.png", "https://cdn.example/x.png"},
+		{"fragment", base, "#c", "https://news.example/world/story.html#c"},
+		{"query only", base, "?p=2", "https://news.example/world/story.html?p=2"},
+		{"absolute", base, "http://other.example/a", "http://other.example/a"},
+		{"ref trimmed", base, "  /a\n", "https://news.example/a"},
+		{"empty ref stays empty", base, "", ""},
+		{"blank ref stays empty", base, "  ", ""},
+		{"no base", "", "/a", "/a"},
+		{"relative base", "/feeds/x.xml", "a", "a"},
+		{"file path base", "testdata/feed.xml", "/a", "/a"},
+		{"javascript base", "javascript:alert(1)", "#x", "#x"},
+		{"unparseable base", "http://[::1", "/a", "/a"},
+		{"unparseable ref", base, "http://[::1", "http://[::1"},
+		{"absolute ref without base", "", "https://news.example/a", "https://news.example/a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := ResolveURL(tt.base, tt.ref); got != tt.want {
+				t.Errorf("ResolveURL(%q, %q) = %q, want %q", tt.base, tt.ref, got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzCanonicalURL checks that a canonical URL is an absolute http(s) URL
+// that is its own canonical form.
+func FuzzCanonicalURL(f *testing.F) {
+	for _, s := range []string{
+		"https://news.example/a?utm_source=x&b=2&a=1#frag",
+		"HTTP://User@News.Example.:80",
+		"http://[2001:DB8::1]:80/a%2Fb",
+		"https://news.example/view?id=5;6&q=%zz",
+		"http://[fe80::1%25en0]:8080/",
+		"https://news.example/caf\u00e9?q=caf\u00e9",
+		"javascript:alert(1)",
+		"//news.example/a",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		got, err := CanonicalURL(raw)
+		if err != nil {
+			return
+		}
+		u, err := url.Parse(got)
+		if err != nil {
+			t.Fatalf("CanonicalURL(%q) = %q, which does not parse: %v", raw, got, err)
+		}
+		if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			t.Fatalf("CanonicalURL(%q) = %q, want an absolute http(s) URL", raw, got)
+		}
+		again, err := CanonicalURL(got)
+		if err != nil {
+			t.Fatalf("CanonicalURL(%q) = %q, and again gives error %v", raw, got, err)
+		}
+		if again != got {
+			t.Fatalf("CanonicalURL(%q) = %q, and again %q, want it unchanged", raw, got, again)
+		}
+	})
+}

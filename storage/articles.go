@@ -47,39 +47,78 @@ func (c *Counts) add(o Outcome) {
 	}
 }
 
+// Batch is what one read of a source stores: its articles and its new
+// fetch state. With StateOnly set (a 304, a failure) only the state is
+// written.
+type Batch struct {
+	Articles  []normalize.Article
+	State     SourceState
+	StateOnly bool
+}
+
 // Save stores the articles of one fetched source and its new fetch state in
-// a single transaction, so a crash leaves either all of it or none. Articles
-// are deduplicated inside the transaction: the same GUID from the same source
-// updates in place (only when the content changed); the same canonical URL or
-// body from anywhere is a duplicate and is not stored twice. The state's
-// article count is increased by the new articles.
+// a single transaction; see SaveBatches.
 func (s *Store) Save(source string, articles []normalize.Article, state SourceState) (Counts, error) {
-	var c Counts
+	state.Name = source
+	counts, err := s.SaveBatches([]Batch{{Articles: articles, State: state}})
+	if err != nil {
+		return Counts{}, err
+	}
+	return counts[0], nil
+}
+
+// SaveBatches stores several sources' batches in one transaction, so a crash
+// leaves each source's articles and state either all stored or not at all;
+// committing sources that are ready together costs one disk sync instead of
+// one each (group commit, as bbolt's DB.Batch does). Articles are
+// deduplicated inside the transaction: the same GUID from the same source
+// updates in place (only when the content changed); the same canonical URL
+// or body from anywhere is a duplicate and is not stored twice. A state's
+// stored article count is kept and increased by the new articles. It returns
+// the counts of each batch, in order.
+func (s *Store) SaveBatches(batches []Batch) ([]Counts, error) {
+	counts := make([]Counts, len(batches))
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		c = Counts{}
-		for i := range articles {
-			o, err := s.saveArticle(tx, source, &articles[i])
+		changed := false
+		for i := range batches {
+			c, err := s.saveBatch(tx, &batches[i])
 			if err != nil {
-				return fmt.Errorf("save article %q of %s: %w", articles[i].GUID, source, err)
+				return fmt.Errorf("save %s: %w", batches[i].State.Name, err)
 			}
-			c.add(o)
+			counts[i] = c
+			changed = changed || c.New+c.Updated > 0
 		}
-		if c.New+c.Updated > 0 {
-			if err := s.markChanged(tx); err != nil {
-				return err
-			}
+		if changed {
+			return s.markChanged(tx)
 		}
-		prev, err := getSource(tx, state.Name)
-		if err == nil {
-			state.Articles = prev.Articles
-		}
-		state.Articles += c.New
-		return putSource(tx, state)
+		return nil
 	})
 	if err != nil {
-		return Counts{}, fmt.Errorf("save %s: %w", source, err)
+		return nil, err
 	}
-	return c, nil
+	return counts, nil
+}
+
+// saveBatch stores one source's batch within tx.
+func (s *Store) saveBatch(tx *bolt.Tx, b *Batch) (Counts, error) {
+	var c Counts
+	for i := range b.Articles {
+		if b.StateOnly {
+			break
+		}
+		o, err := s.saveArticle(tx, b.State.Name, &b.Articles[i])
+		if err != nil {
+			return c, fmt.Errorf("article %q: %w", b.Articles[i].GUID, err)
+		}
+		c.add(o)
+	}
+	state := b.State
+	state.Articles = 0
+	if prev, err := getSource(tx, state.Name); err == nil {
+		state.Articles = prev.Articles
+	}
+	state.Articles += c.New
+	return c, putSource(tx, state)
 }
 
 // saveArticle stores one article within tx and says what it did.

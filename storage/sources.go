@@ -81,19 +81,11 @@ func (s *Store) Sources() ([]SourceState, error) {
 	return out, err
 }
 
-// PutSource stores a source's state without touching its articles; ingest
-// uses it for a failed or unchanged fetch. The stored article count is kept.
+// PutSource stores a source's state without touching its articles (a
+// failed or unchanged fetch). The stored article count is kept.
 func (s *Store) PutSource(state SourceState) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if prev, err := getSource(tx, state.Name); err == nil {
-			state.Articles = prev.Articles
-		}
-		return putSource(tx, state)
-	})
-	if err != nil {
-		return fmt.Errorf("save state of %s: %w", state.Name, err)
-	}
-	return nil
+	_, err := s.SaveBatches([]Batch{{State: state, StateOnly: true}})
+	return err
 }
 
 func getSource(tx *bolt.Tx, name string) (SourceState, error) {

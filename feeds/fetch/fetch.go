@@ -2,7 +2,9 @@
 //
 // It knows no feed formats: a Client returns the body as bytes together with
 // the few headers a caller needs (content type, validators, final URL), and
-// feeds/parse turns the bytes into articles. It exists because gofeed does no
+// feeds/parse turns the bytes into articles. The one thing it reads in the
+// body is its character encoding: ToUTF8 converts every body to UTF-8, since
+// gofeed reads only UTF-8 or an encoding the XML declaration names. It exists because gofeed does no
 // conditional GET: Get sends If-None-Match and If-Modified-Since from the
 // validators of the previous fetch and reports a 304 Not Modified as a
 // result, not an error.
@@ -94,7 +96,12 @@ func newTransport() *http.Transport {
 		ExpectContinueTimeout: time.Second,
 		IdleConnTimeout:       90 * time.Second,
 		MaxIdleConns:          100,
-		ForceAttemptHTTP2:     true,
+		// net/http keeps 2 idle connections per host by default: with
+		// several feeds of one publisher fetched at once, every further
+		// request would dial (and handshake TLS) again. The per-host limit
+		// of ingest bounds how many are open.
+		MaxIdleConnsPerHost: 64,
+		ForceAttemptHTTP2:   true,
 	}
 }
 
@@ -114,7 +121,10 @@ type Response struct {
 	Status int
 	// NotModified reports a 304: the feed has not changed and Body is nil.
 	NotModified bool
-	// Body is the decompressed body, at most MaxBodySize bytes.
+	// Body is the decompressed body, at most MaxBodySize bytes as received,
+	// converted to UTF-8 by ToUTF8: always valid UTF-8, and any XML
+	// declaration names utf-8. ContentType keeps the charset as received,
+	// which may no longer describe Body.
 	Body []byte
 	// ContentType is the Content-Type header, unparsed (it may name a charset).
 	ContentType string
@@ -226,10 +236,11 @@ func (c *Client) do(req *http.Request, v Validators) (*Response, error) {
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		return nil, c.statusError(resp, final.Redacted())
 	}
-	res.Body, err = readBody(resp, c.opts.MaxBodySize)
+	body, err := readBody(resp, c.opts.MaxBodySize)
 	if err != nil {
 		return nil, err
 	}
+	res.Body = ToUTF8(body, res.ContentType)
 	return res, nil
 }
 

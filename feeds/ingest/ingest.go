@@ -142,15 +142,18 @@ func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) 
 	var werr error
 	done := 0
 	for r := range reads {
+		group := gather(r, reads)
 		if werr == nil {
-			werr = save(&r, opts)
+			werr = save(group, opts)
 		}
-		sum.Results[r.index] = r.result
-		if opts.Metrics != nil {
-			opts.Metrics.add(&r.result)
-		}
-		if done++; opts.Progress != nil {
-			opts.Progress(done, len(sources))
+		for i := range group {
+			sum.Results[group[i].index] = group[i].result
+			if opts.Metrics != nil {
+				opts.Metrics.add(&group[i].result)
+			}
+			if done++; opts.Progress != nil {
+				opts.Progress(done, len(sources))
+			}
 		}
 	}
 	sum.Duration = opts.Now().Sub(sum.Started)
@@ -176,26 +179,64 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// save writes what a worker read, completes its result with the counts,
-// and logs the source's line.
-func save(r *read, opts Options) error {
-	var err error
-	if r.write {
-		r.result.Counts, err = opts.Store.Save(r.state.Name, r.articles, r.state)
-	} else if !r.result.Skipped {
-		err = opts.Store.PutSource(r.state)
+// maxGroup bounds how many sources one transaction commits.
+const maxGroup = 64
+
+// gather returns first and whatever other reads are ready now, up to
+// maxGroup, so that sources finished together are committed together.
+func gather(first read, reads <-chan read) []read {
+	group := []read{first}
+	for len(group) < maxGroup {
+		select {
+		case r, ok := <-reads:
+			if !ok {
+				return group
+			}
+			group = append(group, r)
+		default:
+			return group
+		}
 	}
-	log := opts.Logger.With("source", r.result.Source)
+	return group
+}
+
+// save writes a group of reads in one transaction, completes their results
+// with the counts, and logs one line per source.
+func save(group []read, opts Options) error {
+	var batches []storage.Batch
+	var saved []*read
+	for i := range group {
+		r := &group[i]
+		if r.result.Skipped {
+			continue
+		}
+		batches = append(batches, storage.Batch{Articles: r.articles, State: r.state, StateOnly: !r.write})
+		saved = append(saved, r)
+	}
+	if len(batches) == 0 {
+		return nil
+	}
+	counts, err := opts.Store.SaveBatches(batches)
+	for i, r := range saved {
+		if err == nil {
+			r.result.Counts = counts[i]
+		}
+		logResult(opts.Logger, r, err)
+	}
+	return err
+}
+
+func logResult(logger *slog.Logger, r *read, err error) {
+	log := logger.With("source", r.result.Source)
 	switch {
 	case err != nil:
 		log.Error("cannot save source", "error", err)
 	case r.result.Failed > 0:
 		log.Warn("source failed", "failed", r.result.Failed, "error", r.result.Errors[0])
-	case !r.result.Skipped:
+	default:
 		log.Info("source read", "new_articles", r.result.New, "updated", r.result.Updated,
 			"duplicates", r.result.Duplicates, "not_modified", r.result.NotModified, "duration", r.result.Duration)
 	}
-	return err
 }
 
 // readSource reads one source unless it is not due or disabled.

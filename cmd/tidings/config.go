@@ -36,6 +36,11 @@ type Config struct {
 	path string
 	// topics are the compiled topics, in config order.
 	topics []*normalize.Topic
+	// warnings are problems that do not stop loading (unusable outlines
+	// of an OPML import), each naming its file and line.
+	warnings []string
+	// root is the parsed document, for line numbers.
+	root lines
 }
 
 // LogConfig selects the logger.
@@ -66,6 +71,8 @@ type SourceEntry struct {
 	OPML    string            `yaml:"opml"`
 	Every   time.Duration     `yaml:"every"`   // overrides fetch.interval
 	Headers map[string]string `yaml:"headers"` // extra request headers
+
+	categories []string // an OPML feed's folders
 }
 
 // Bounds of a source's own interval.
@@ -129,6 +136,9 @@ func LoadConfig(path string) (*Config, error) {
 		return nil, err
 	}
 	c.resolvePaths(filepath.Dir(path))
+	if c.warnings, err = c.expandOPML(c.root); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -148,8 +158,8 @@ func ParseConfig(r io.Reader, name string) (*Config, error) {
 	}
 	var root yaml.Node
 	yaml.Unmarshal(data, &root) // decoded above already; only for line numbers
-	c.path = name
-	if err := c.validate(lines{&root}); err != nil {
+	c.path, c.root = name, lines{&root}
+	if err := c.validate(c.root); err != nil {
 		return nil, err
 	}
 	return &c, nil
@@ -280,6 +290,9 @@ func (c *Config) resolvePaths(dir string) {
 		if c.Sources[i].Seeds != "" {
 			c.Sources[i].Seeds = relativeTo(dir, c.Sources[i].Seeds)
 		}
+		if c.Sources[i].OPML != "" {
+			c.Sources[i].OPML = relativeTo(dir, c.Sources[i].OPML)
+		}
 	}
 }
 
@@ -296,7 +309,8 @@ func (c *Config) ingestSources(only []string) ([]ingest.Source, error) {
 	var out []ingest.Source
 	for _, s := range c.Sources {
 		if len(only) == 0 || slices.Contains(only, s.Name) {
-			out = append(out, ingest.Source{Name: s.Name, URL: s.URL, Seeds: s.Seeds})
+			out = append(out, ingest.Source{Name: s.Name, URL: s.URL, Seeds: s.Seeds, Every: s.Every,
+				Header: s.Headers, Categories: s.categories})
 		}
 	}
 	for _, name := range only {

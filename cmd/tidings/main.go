@@ -143,6 +143,9 @@ func (e *env) loadConfig() (*Config, error) {
 	if err != nil {
 		return nil, usageError(err)
 	}
+	for _, w := range c.warnings {
+		fmt.Fprintf(e.stderr, "tidings: warning: %s\n", w)
+	}
 	return c, nil
 }
 

@@ -394,3 +394,41 @@ func validateAtom(t *testing.T, files ...string) {
 		t.Errorf("Atom validation failed: %v\n%s", err, out)
 	}
 }
+
+func TestOPMLImport(t *testing.T) {
+	feed := newFeedServer(t)
+	dir := t.TempDir()
+	opml := fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>My subscriptions</title></head><body>
+<outline text="Middle East" title="Middle East">
+  <outline type="rss" text="Wire" title="Wire" xmlUrl="%s/rss.xml" htmlUrl="https://wire.example/"/>
+  <outline type="rss" text="Wire" title="Wire" xmlUrl="%s/other.xml"/>
+</outline>
+<outline type="rss" text="Broken" title="Broken" xmlUrl="javascript:alert(1)"/>
+</body></opml>`, feed.URL, feed.URL)
+	os.WriteFile(filepath.Join(dir, "subs.opml"), []byte(opml), 0o644)
+	cfg := filepath.Join(dir, "config.yaml")
+	os.WriteFile(cfg, []byte(`database: t.db
+sources:
+  - name: Imported
+    opml: subs.opml
+topics:
+  - name: mideast
+    query: category:"middle east"
+`), 0o644)
+	code, out, stderr := tidings(t, context.Background(), "-config", cfg, "fetch")
+	if code != 0 {
+		t.Fatalf("fetch: exit %d\n%s%s", code, out, stderr)
+	}
+	if !strings.Contains(stderr, `subs.opml: skipped opml line 7: outline "Broken"`) {
+		t.Errorf("no warning naming the bad outline: %q", stderr)
+	}
+	for _, name := range []string{" Wire\n", " Wire (127.0.0.1:"} {
+		if !strings.Contains(out, name) {
+			t.Errorf("summary lacks source %q:\n%s", name, out)
+		}
+	}
+	if n := topicCounts(t, cfg)["mideast"]; n != 3 {
+		t.Errorf("topic by OPML folder: got %d articles, want 3 (the two feeds serve the same items once)", n)
+	}
+}

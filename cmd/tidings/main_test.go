@@ -357,6 +357,17 @@ func TestConfigErrors(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "missing.yaml") {
 		t.Errorf("missing config: exit %d, stderr %q; want 2 naming the file", code, stderr)
 	}
+	cfg := setup(t)
+	for _, args := range [][]string{{"fetch", "-source", "Nope"}, {"fetch", "-bogus"}, {"export"}, {"frobnicate"}} {
+		code, _, stderr := tidings(t, context.Background(), append([]string{"-config", cfg}, args...)...)
+		if code != 2 || stderr == "" {
+			t.Errorf("tidings %v: exit %d, stderr %q; want 2 with a message", args, code, stderr)
+		}
+	}
+	code, out, _ := tidings(t, context.Background(), "-config", cfg, "fetch", "-source", "Seeds")
+	if code != 0 || !strings.Contains(out, "Seeds") {
+		t.Errorf("fetch -source Seeds: exit %d\n%s", code, out)
+	}
 }
 
 func TestNormalizeSeed(t *testing.T) {

@@ -3,8 +3,10 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -278,5 +280,34 @@ func TestMaxEntries(t *testing.T) {
 	r.opts.MaxEntries = 10
 	if res := r.run(Source{Name: "big", URL: ts.URL})[0]; res.New != 10 {
 		t.Errorf("got %d new articles, want the cap of 10", res.New)
+	}
+}
+
+// zeros is an endless reader of zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+func TestHugeBodyIsCut(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.CopyN(w, zeros{}, 1<<30) // 1 GiB, streamed: never held in memory here
+	}))
+	defer ts.Close()
+	r := newRunner(t)
+	r.opts.Fetcher = fetch.New(fetch.Options{MaxBodySize: 1 << 20})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	res := r.run(Source{Name: "huge", URL: ts.URL}, Source{Name: "fine", URL: ts.URL + "/x"})
+	runtime.ReadMemStats(&after)
+	if res[0].Failed != 1 || !strings.Contains(res[0].Errors[0], "body too large") {
+		t.Errorf("1 GiB body: got %+v, want a failure naming the cap", res[0])
+	}
+	// Reading stops at the cap: the run allocates a few MiB, not a GiB.
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
+		t.Errorf("the run allocated %d MiB for two capped bodies, want under 64", grew>>20)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"tidings/feeds/fetch"
 	"tidings/feeds/parse"
 	"tidings/feeds/seed"
 	"tidings/normalize"
@@ -68,7 +69,8 @@ func normalizeFile(path string, now time.Time) ([]normalize.Article, bool, error
 		a.Finish(name, now)
 		return []normalize.Article{a}, true, nil
 	}
-	f, err := parse.Parse(data, parse.Options{Source: name, URL: path, Now: now})
+	// A file has no HTTP charset: ToUTF8 goes by BOM and XML declaration.
+	f, err := parse.Parse(fetch.ToUTF8(data, ""), parse.Options{Source: name, URL: path, Now: now})
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: %w", path, err)
 	}

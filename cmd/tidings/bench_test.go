@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -26,11 +27,34 @@ const (
 )
 
 // benchFeedServer serves benchFeeds RSS feeds after benchLatency, with
-// ETags, counting the body bytes and the 304s it sends.
+// ETags, counting the bytes it sends on the wire (status lines, headers and
+// bodies) and the 304s.
 type benchFeedServer struct {
 	*httptest.Server
 	bytes, notModified, requests atomic.Int64
 	bodies                       map[string][]byte
+}
+
+// countingListener counts the bytes written to every connection it accepts.
+type countingListener struct {
+	net.Listener
+	n *atomic.Int64
+}
+
+func (l countingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	return countingConn{c, l.n}, err
+}
+
+type countingConn struct {
+	net.Conn
+	n *atomic.Int64
+}
+
+func (c countingConn) Write(b []byte) (int, error) {
+	n, err := c.Conn.Write(b)
+	c.n.Add(int64(n))
+	return n, err
 }
 
 func newBenchFeedServer() *benchFeedServer {
@@ -45,7 +69,7 @@ func newBenchFeedServer() *benchFeedServer {
 		b.WriteString("</channel></rss>")
 		s.bodies[fmt.Sprintf("/feed/%d", i)] = []byte(b.String())
 	}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.requests.Add(1)
 		time.Sleep(benchLatency)
 		body, ok := s.bodies[r.URL.Path]
@@ -61,9 +85,10 @@ func newBenchFeedServer() *benchFeedServer {
 		}
 		w.Header().Set("ETag", etag)
 		w.Header().Set("Content-Type", "application/rss+xml")
-		n, _ := w.Write(body)
-		s.bytes.Add(int64(n))
+		w.Write(body)
 	}))
+	s.Listener = countingListener{s.Listener, &s.bytes}
+	s.Start()
 	return s
 }
 
@@ -114,7 +139,7 @@ func runTidings(b *testing.B, bin string, args ...string) (time.Duration, int64)
 //	first/ideal, second/ideal  wall time over N×L/concurrency (target ≤ 1.5)
 //	first/baseline             wall time over bare concurrent GETs
 //	second_304_%               share of the second run answered 304 (target 100)
-//	second_bytes_%             body bytes of the second run over the first (target < 2)
+//	second_bytes_%             bytes sent on the wire in the second run over the first (target < 2)
 //	peak_rss_MB                peak RSS of the tidings process (target < 150)
 //
 // Run: go test -run '^$' -bench Fetch1000Feeds -benchtime 1x ./cmd/tidings/
@@ -157,7 +182,7 @@ func BenchmarkFetch1000Feeds(b *testing.B) {
 		b.ReportMetric(100*float64(srv.notModified.Load())/benchFeeds, "second_304_%")
 		b.ReportMetric(100*float64(srv.bytes.Load())/float64(firstBytes), "second_bytes_%")
 		b.ReportMetric(float64(max(rss1, rss2))/(1<<20), "peak_rss_MB")
-		b.Logf("ideal %v, baseline %v, first run %v, second run %v, first run %d body bytes",
+		b.Logf("ideal %v, baseline %v, first run %v, second run %v, first run %d bytes on the wire",
 			ideal, base.Round(time.Millisecond), first.Round(time.Millisecond), second.Round(time.Millisecond), firstBytes)
 		os.Remove(filepath.Join(dir, "t.db")) // the next iteration starts empty
 	}

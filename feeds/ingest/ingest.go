@@ -120,7 +120,8 @@ type read struct {
 func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) {
 	opts = opts.withDefaults()
 	sum := &Summary{Started: opts.Now(), Results: make([]Result, len(sources))}
-	reads := make(chan read)
+	// Buffered so that workers go on reading while the writer commits.
+	reads := make(chan read, opts.Concurrency)
 	jobs := make(chan int)
 	hosts := newHostLimiter(opts.PerHost)
 	var wg sync.WaitGroup

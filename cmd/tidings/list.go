@@ -13,10 +13,10 @@ import (
 func runSources(ctx context.Context, e *env, args []string) error {
 	var list []server.SourceInfo
 	return e.list(ctx, "sources", "/sources.json", args, &list, func(tw *tabwriter.Writer) {
-		fmt.Fprintln(tw, "NAME\tSTATUS\tARTICLES\tLAST ATTEMPT\tLAST SUCCESS\tNEXT DUE\tURL")
+		fmt.Fprintln(tw, "NAME\tSTATUS\tARTICLES\tLAST ATTEMPT\tLAST SUCCESS\tNEXT DUE\tVALIDATORS\tURL")
 		for _, s := range list {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.Name, s.Status, s.Articles,
-				when(s.LastAttempt, "never"), when(s.LastSuccess, "never"), when(s.NextDue, "now"), s.URL)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", s.Name, s.Status, s.Articles,
+				when(s.LastAttempt, "never"), when(s.LastSuccess, "never"), when(s.NextDue, "now"), validators(s), s.URL)
 		}
 		tw.Flush()
 		for _, s := range list {
@@ -72,6 +72,19 @@ func (e *env) list(ctx context.Context, name, path string, args []string, v any,
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	table(tw)
 	return tw.Flush()
+}
+
+// validators says which cache validators a source's next request sends.
+func validators(s server.SourceInfo) string {
+	switch {
+	case s.ETag != "" && s.LastModified != "":
+		return "etag+date"
+	case s.ETag != "":
+		return "etag"
+	case s.LastModified != "":
+		return "date"
+	}
+	return "-"
 }
 
 // when formats a time for tables, with zero as the word for no time.

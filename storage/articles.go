@@ -216,7 +216,7 @@ func (s *Store) Latest(limit int) ([]normalize.Article, error) {
 // CountArticles returns how many articles are stored.
 func (s *Store) CountArticles() int {
 	var n int
-	s.db.View(func(tx *bolt.Tx) error {
+	_ = s.db.View(func(tx *bolt.Tx) error { // the callback returns nil
 		n = tx.Bucket(bucketArticles).Stats().KeyN
 		return nil
 	})

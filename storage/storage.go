@@ -101,7 +101,7 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s := &Store{db: db, now: opts.Now}
 	if err := db.Update(s.initSchema); err != nil {
-		db.Close()
+		_ = db.Close() // the schema error is the one to report
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
@@ -151,7 +151,7 @@ func (s *Store) Check() error {
 // invalidate cached feeds.
 func (s *Store) Changed() time.Time {
 	var t time.Time
-	s.db.View(func(tx *bolt.Tx) error {
+	_ = s.db.View(func(tx *bolt.Tx) error { // returns nil
 		t = decodeTime(tx.Bucket(bucketMeta).Get(keyChanged))
 		return nil
 	})

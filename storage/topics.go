@@ -61,7 +61,7 @@ func staleTopics(tx *bolt.Tx, topics []*normalize.Topic) ([]*normalize.Topic, er
 		stale = append(stale, t)
 	}
 	var gone [][]byte
-	root.ForEachBucket(func(k []byte) error {
+	_ = root.ForEachBucket(func(k []byte) error { // the callback returns nil
 		if !configured[string(k)] {
 			gone = append(gone, append([]byte(nil), k...))
 		}
@@ -156,7 +156,7 @@ func (s *Store) TopicArticles(name string, limit int) ([]normalize.Article, erro
 // TopicCount returns how many articles the named topic holds.
 func (s *Store) TopicCount(name string) int {
 	var n int
-	s.db.View(func(tx *bolt.Tx) error {
+	_ = s.db.View(func(tx *bolt.Tx) error { // returns nil
 		if b := tx.Bucket(bucketTopics).Bucket([]byte(name)); b != nil {
 			n = b.Stats().KeyN
 		}

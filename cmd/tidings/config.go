@@ -157,7 +157,7 @@ func ParseConfig(r io.Reader, name string) (*Config, error) {
 		return nil, yamlError(name, err)
 	}
 	var root yaml.Node
-	yaml.Unmarshal(data, &root) // decoded above already; only for line numbers
+	_ = yaml.Unmarshal(data, &root) // decoded above already; only for line numbers
 	c.path, c.root = name, lines{&root}
 	if err := c.validate(c.root); err != nil {
 		return nil, err

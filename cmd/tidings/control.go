@@ -128,7 +128,7 @@ func (e *env) openPages(c *Config) (*pages, error) {
 	}
 	log := e.logger(c)
 	if err := syncTopics(store, c, log); err != nil {
-		store.Close()
+		_ = store.Close() // the sync error matters more
 		return nil, err
 	}
 	h := server.New(serverOptions(store, c, log))

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 )
 
-func runExport(ctx context.Context, e *env, args []string) error {
+func runExport(ctx context.Context, e *env, args []string) (err error) {
 	fs := e.newFlags("export", "-out DIR")
 	out := fs.String("out", "", "write the feeds under `DIR` (created if needed)")
 	if err := parseFlags(fs, args); err != nil {
@@ -24,7 +24,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer p.close()
+	defer closing(p.close, &err)
 	files := exportFiles(c)
 	for _, f := range files {
 		data, err := p.get(ctx, f.path)

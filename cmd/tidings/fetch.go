@@ -72,7 +72,7 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 
 // fetchLocalOrRemote runs the fetch on the database, or, when a running
 // `tidings serve` holds it, asks that server to run it.
-func fetchLocalOrRemote(ctx context.Context, e *env, c *Config, req fetchRequest) (*ingest.Summary, error) {
+func fetchLocalOrRemote(ctx context.Context, e *env, c *Config, req fetchRequest) (_ *ingest.Summary, err error) {
 	store, err := storage.Open(c.Database, storage.Options{})
 	if errors.Is(err, storage.ErrLocked) {
 		return remoteFetch(ctx, c, req)
@@ -80,7 +80,7 @@ func fetchLocalOrRemote(ctx context.Context, e *env, c *Config, req fetchRequest
 	if err != nil {
 		return nil, err
 	}
-	defer store.Close()
+	defer closing(store.Close, &err)
 	bar := e.progressBar()
 	defer bar.done()
 	return fetchWith(ctx, store, c, req, e.logger(c), bar.update, nil)

@@ -18,7 +18,7 @@ func runSources(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", s.Name, s.Status, s.Articles,
 				when(s.LastAttempt, "never"), when(s.LastSuccess, "never"), when(s.NextDue, "now"), validators(s), s.URL)
 		}
-		tw.Flush()
+		_ = tw.Flush() // its error comes back from the caller's Flush
 		for _, s := range list {
 			if s.LastError != "" {
 				health := ""
@@ -43,7 +43,7 @@ func runTopics(ctx context.Context, e *env, args []string) error {
 
 // list prints what the server says at path: the JSON array itself with
 // -json, else a table drawn by table after decoding into v.
-func (e *env) list(ctx context.Context, name, path string, args []string, v any, table func(*tabwriter.Writer)) error {
+func (e *env) list(ctx context.Context, name, path string, args []string, v any, table func(*tabwriter.Writer)) (err error) {
 	fs := e.newFlags(name, "[-json]")
 	asJSON := fs.Bool("json", false, "print one JSON array")
 	if err := parseFlags(fs, args); err != nil {
@@ -57,7 +57,7 @@ func (e *env) list(ctx context.Context, name, path string, args []string, v any,
 	if err != nil {
 		return err
 	}
-	defer p.close()
+	defer closing(p.close, &err)
 	data, err := p.get(ctx, path)
 	if err != nil {
 		return err

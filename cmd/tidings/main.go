@@ -162,6 +162,14 @@ func (e *env) logger(c *Config) *slog.Logger {
 	return slog.New(slog.NewTextHandler(e.stderr, opts))
 }
 
+// closing calls close, as a deferred call, keeping the function's first
+// error: a database that fails to close after writes must not pass silently.
+func closing(close func() error, err *error) {
+	if cerr := close(); *err == nil {
+		*err = cerr
+	}
+}
+
 // newFlags returns a flag set for a subcommand that writes to stderr.
 func (e *env) newFlags(name, args string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)

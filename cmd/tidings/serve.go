@@ -23,7 +23,7 @@ import (
 // shutdownTimeout bounds how long serve waits for requests in flight.
 const shutdownTimeout = 10 * time.Second
 
-func runServe(ctx context.Context, e *env, args []string) error {
+func runServe(ctx context.Context, e *env, args []string) (err error) {
 	fs := e.newFlags("serve", "[-addr HOST:PORT]")
 	addr := fs.String("addr", "", "listen on `HOST:PORT` (default: listen in config)")
 	if err := parseFlags(fs, args); err != nil {
@@ -40,7 +40,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer closing(store.Close, &err)
 	log := e.logger(c)
 	if err := syncTopics(store, c, log); err != nil {
 		return err

@@ -206,3 +206,50 @@ func TestTimeKeyOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestScan(t *testing.T) {
+	s := openTest(t)
+	if _, err := s.SyncTopics([]*normalize.Topic{topic(t, "odd", "odd")}); err != nil {
+		t.Fatal(err)
+	}
+	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
+	var batch []normalize.Article
+	for i := range 6 {
+		word := []string{"even", "odd"}[i%2]
+		batch = append(batch, article("A", fmt.Sprint(i), fmt.Sprintf("%s %d", word, i),
+			fmt.Sprintf("https://e.com/%d", i), body(fmt.Sprintf("%s number %d", word, i)), base.Add(time.Duration(i)*time.Hour)))
+	}
+	if _, err := s.Save("A", batch, SourceState{Name: "A"}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		topic   string
+		max     int
+		stop    int // fn returns false after this many; 0: never
+		want    string
+		visited int
+	}{
+		{"", 0, 0, "odd 5|even 4|odd 3|even 2|odd 1|even 0", 6},
+		{"", 2, 0, "odd 5|even 4", 2},
+		{"", 0, 3, "odd 5|even 4|odd 3", 3},
+		{"odd", 0, 0, "odd 5|odd 3|odd 1", 3},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%q max %d stop %d", tt.topic, tt.max, tt.stop), func(t *testing.T) {
+			var got []normalize.Article
+			n, err := s.Scan(tt.topic, tt.max, func(a *normalize.Article) bool {
+				got = append(got, *a)
+				return tt.stop == 0 || len(got) < tt.stop
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if titles := titlesOf(got); titles != tt.want || n != tt.visited {
+				t.Errorf("got %s after %d visits, want %s after %d", titles, n, tt.want, tt.visited)
+			}
+		})
+	}
+	if _, err := s.Scan("nope", 0, func(*normalize.Article) bool { return true }); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown topic: got %v, want ErrNotFound", err)
+	}
+}

@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -77,6 +78,8 @@ type Store struct {
 
 	mu     sync.RWMutex
 	topics []*normalize.Topic // set by SyncTopics; used to index new articles
+
+	changed atomic.Value // time.Time of the last change; see Changed
 }
 
 // Open opens or creates the database at path, creating its folder, and
@@ -116,6 +119,7 @@ func (s *Store) initSchema(tx *bolt.Tx) error {
 	}
 	meta := tx.Bucket(bucketMeta)
 	v := meta.Get(keySchema)
+	s.changed.Store(decodeTime(meta.Get(keyChanged)))
 	if v == nil {
 		return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 	}
@@ -147,20 +151,20 @@ func (s *Store) Check() error {
 }
 
 // Changed returns the time of the last write that changed articles or
-// topics, or the zero time for an empty database. Servers use it to
-// invalidate cached feeds.
+// topics, or the zero time for an empty database. Servers call it on every
+// request to invalidate cached feeds, so it reads memory, not the file: the
+// Store holds bbolt's exclusive lock, so every write passes through it.
 func (s *Store) Changed() time.Time {
-	var t time.Time
-	_ = s.db.View(func(tx *bolt.Tx) error { // returns nil
-		t = decodeTime(tx.Bucket(bucketMeta).Get(keyChanged))
-		return nil
-	})
+	t, _ := s.changed.Load().(time.Time)
 	return t
 }
 
-// markChanged records that tx changes articles or topic membership.
+// markChanged records that tx changes articles or topic membership; the
+// in-memory copy follows when tx commits.
 func (s *Store) markChanged(tx *bolt.Tx) error {
-	return tx.Bucket(bucketMeta).Put(keyChanged, encodeTime(s.now()))
+	t := s.now().UTC()
+	tx.OnCommit(func() { s.changed.Store(t) })
+	return tx.Bucket(bucketMeta).Put(keyChanged, encodeTime(t))
 }
 
 // signBit flips the sign of Unix nanoseconds so that dates before 1970 sort

@@ -133,6 +133,9 @@ func feedLinks(l Links, self string) []feeds.AtomLink {
 		}
 		out = append(out, feeds.AtomLink{Href: c.href, Rel: rel, Type: c.typ})
 	}
+	if l.Hub != "" {
+		out = append(out, feeds.AtomLink{Href: l.Hub, Rel: "hub"})
+	}
 	return out
 }
 

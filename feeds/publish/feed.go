@@ -55,6 +55,9 @@ type Links struct {
 	Atom string
 	RSS  string
 	JSON string
+	// Hub is the WebSub hub that readers may subscribe to for pushes
+	// (rel="hub" in Atom and RSS, "hubs" in JSON Feed); empty: none.
+	Hub string
 }
 
 // Generator identifies the software that wrote a feed.
@@ -119,6 +122,7 @@ func prepare(f *Feed) (*doc, error) {
 			Atom: cleanText(f.Links.Atom),
 			RSS:  cleanText(f.Links.RSS),
 			JSON: cleanText(f.Links.JSON),
+			Hub:  cleanText(f.Links.Hub),
 		},
 		Generator: Generator{
 			Name:    cleanText(f.Generator.Name),

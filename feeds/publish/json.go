@@ -22,7 +22,14 @@ type jsonFeed struct {
 	FeedURL     string     `json:"feed_url,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Language    string     `json:"language,omitempty"`
+	Hubs        []jsonHub  `json:"hubs,omitempty"`
 	Items       []jsonItem `json:"items"` // required, even when empty
+}
+
+// jsonHub is an endpoint for real-time notification (JSON Feed 1.1 hubs).
+type jsonHub struct {
+	Type string `json:"type"`
+	URL  string `json:"url"`
 }
 
 type jsonItem struct {
@@ -77,6 +84,9 @@ func newJSONFeed(d *doc) *jsonFeed {
 		Description: d.Subtitle,
 		Language:    d.Lang,
 		Items:       make([]jsonItem, 0, len(d.Entries)),
+	}
+	if d.Links.Hub != "" {
+		jf.Hubs = []jsonHub{{Type: "WebSub", URL: d.Links.Hub}}
 	}
 	for i := range d.Entries {
 		jf.Items = append(jf.Items, newJSONItem(&d.Entries[i]))

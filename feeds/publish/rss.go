@@ -33,8 +33,8 @@ type rssDoc struct {
 // encoding/xml name "item" it shadows.
 type rssChannel struct {
 	feeds.RssFeed
-	AtomLink *rssAtomLink `xml:"atom:link"`
-	Items    []rssItem    `xml:"item"`
+	AtomLinks []rssAtomLink `xml:"atom:link"`
+	Items     []rssItem     `xml:"item"`
 }
 
 // rssAtomLink is ours because feeds.AtomLink's XMLName fixes its name to
@@ -42,7 +42,7 @@ type rssChannel struct {
 type rssAtomLink struct {
 	Href string `xml:"href,attr"`
 	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr"`
+	Type string `xml:"type,attr,omitempty"`
 }
 
 type rssItem struct {
@@ -95,7 +95,10 @@ func newRSSDoc(d *doc) *rssDoc {
 		ch.LastBuildDate = rfc1123(d.Updated)
 	}
 	if d.Links.RSS != "" {
-		ch.AtomLink = &rssAtomLink{Href: d.Links.RSS, Rel: "self", Type: TypeRSS}
+		ch.AtomLinks = append(ch.AtomLinks, rssAtomLink{Href: d.Links.RSS, Rel: "self", Type: TypeRSS})
+	}
+	if d.Links.Hub != "" {
+		ch.AtomLinks = append(ch.AtomLinks, rssAtomLink{Href: d.Links.Hub, Rel: "hub"})
 	}
 	for i := range d.Entries {
 		ch.Items = append(ch.Items, newRSSItem(&d.Entries[i]))

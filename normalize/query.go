@@ -184,7 +184,8 @@ func (t *termNode) matchAt(words []string) bool {
 	return words[last] == t.words[last]
 }
 
-func (t *termNode) String() string {
+// text is the term without its field, as String shows it.
+func (t *termNode) text() string {
 	s := strings.Join(t.words, " ")
 	if t.prefix {
 		s += "*"
@@ -192,6 +193,11 @@ func (t *termNode) String() string {
 	if len(t.words) > 1 {
 		s = `"` + s + `"`
 	}
+	return s
+}
+
+func (t *termNode) String() string {
+	s := t.text()
 	if t.fields == bareFields {
 		return s
 	}

@@ -160,6 +160,66 @@ func TestTopicsIndex(t *testing.T) {
 	}
 }
 
+func TestReindexTopics(t *testing.T) {
+	s := openTest(t)
+	gaza := topic(t, "gaza", "gaza")
+	if _, err := s.SyncTopics([]*normalize.Topic{gaza}); err != nil {
+		t.Fatal(err)
+	}
+	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
+	var batch []normalize.Article
+	for i := range 6 {
+		word := []string{"gaza", "football", "markets"}[i%3]
+		batch = append(batch, article("A", fmt.Sprint(i), fmt.Sprintf("%s %d", word, i),
+			fmt.Sprintf("https://e.com/%d", i), body(fmt.Sprintf("%s story number %d", word, i)), base.Add(time.Duration(i)*time.Hour)))
+	}
+	if _, err := s.Save("A", batch, SourceState{Name: "A"}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		topics []*normalize.Topic
+		want   string // Articles, then Name:Before>After for each topic
+	}{
+		{"unchanged query", []*normalize.Topic{gaza}, "6 gaza:2>2"},
+		{"changed query and a topic without an index", []*normalize.Topic{
+			topic(t, "gaza", "gaza OR football"), topic(t, "ball", "football")}, "6 gaza:2>4 ball:0>2"},
+		{"none", nil, "6"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := s.ReindexTopics(tt.topics)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := fmt.Sprint(r.Articles)
+			for _, tr := range r.Topics {
+				got += fmt.Sprintf(" %s:%d>%d", tr.Name, tr.Before, tr.After)
+			}
+			if got != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+			for _, tr := range r.Topics {
+				if n := s.TopicCount(tr.Name); n != tr.After {
+					t.Errorf("TopicCount(%s) = %d, want %d as reported", tr.Name, n, tr.After)
+				}
+			}
+		})
+	}
+	// The new queries are recorded: syncing to them rebuilds nothing.
+	rebuilt, err := s.SyncTopics([]*normalize.Topic{topic(t, "gaza", "gaza OR football"), topic(t, "ball", "football")})
+	if err != nil || len(rebuilt) != 0 {
+		t.Errorf("sync after reindex: got %v, %v, want nothing rebuilt", rebuilt, err)
+	}
+	got, err := s.TopicArticles("gaza", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if titles := titlesOf(got); titles != "football 4|gaza 3|football 1|gaza 0" {
+		t.Errorf("gaza after reindex: got %s, want newest first", titles)
+	}
+}
+
 func titlesOf(as []normalize.Article) string {
 	var t []string
 	for _, a := range as {

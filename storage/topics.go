@@ -25,7 +25,7 @@ func (s *Store) SyncTopics(topics []*normalize.Topic) ([]string, error) {
 		for _, t := range stale {
 			rebuilt = append(rebuilt, t.Name)
 		}
-		if err := reindex(tx, stale); err != nil {
+		if _, _, err := reindex(tx, stale); err != nil {
 			return err
 		}
 		return s.markChanged(tx)
@@ -52,10 +52,7 @@ func staleTopics(tx *bolt.Tx, topics []*normalize.Topic) ([]*normalize.Topic, er
 		if string(meta.Get(key)) == t.Query.String() && root.Bucket([]byte(t.Name)) != nil {
 			continue
 		}
-		if err := emptyBucket(root, t.Name); err != nil {
-			return nil, err
-		}
-		if err := meta.Put(key, []byte(t.Query.String())); err != nil {
+		if err := resetIndex(tx, t); err != nil {
 			return nil, err
 		}
 		stale = append(stale, t)
@@ -78,36 +75,93 @@ func staleTopics(tx *bolt.Tx, topics []*normalize.Topic) ([]*normalize.Topic, er
 	return stale, nil
 }
 
-// emptyBucket replaces the named bucket under root with an empty one.
-func emptyBucket(root *bolt.Bucket, name string) error {
-	if root.Bucket([]byte(name)) != nil {
-		if err := root.DeleteBucket([]byte(name)); err != nil {
+// resetIndex replaces t's index with an empty one and records t's query as
+// the one it is built with.
+func resetIndex(tx *bolt.Tx, t *normalize.Topic) error {
+	root, name := tx.Bucket(bucketTopics), []byte(t.Name)
+	if root.Bucket(name) != nil {
+		if err := root.DeleteBucket(name); err != nil {
 			return err
 		}
 	}
-	_, err := root.CreateBucket([]byte(name))
-	return err
+	if _, err := root.CreateBucket(name); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketMeta).Put([]byte("topic:"+t.Name), []byte(t.Query.String()))
 }
 
 // reindex adds every stored article that matches to the given topics'
-// indexes. Each article is decoded and analyzed once for all topics.
-func reindex(tx *bolt.Tx, topics []*normalize.Topic) error {
+// indexes. Each article is decoded and analyzed once for all topics. It
+// returns how many articles it analyzed and, per topic, how many it added.
+func reindex(tx *bolt.Tx, topics []*normalize.Topic) (int, []int, error) {
 	root := tx.Bucket(bucketTopics)
-	return tx.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
+	analyzed, added := 0, make([]int, len(topics))
+	err := tx.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
 		a, err := decodeArticle(k, v)
 		if err != nil {
 			return err
 		}
+		analyzed++
 		doc := normalize.NewDocument(&a)
-		for _, t := range topics {
-			if t.Query.MatchDocument(doc) {
-				if err := root.Bucket([]byte(t.Name)).Put(timeKey(&a), nil); err != nil {
-					return err
-				}
+		for i, t := range topics {
+			if !t.Query.MatchDocument(doc) {
+				continue
 			}
+			if err := root.Bucket([]byte(t.Name)).Put(timeKey(&a), nil); err != nil {
+				return err
+			}
+			added[i]++
 		}
 		return nil
 	})
+	return analyzed, added, err
+}
+
+// Reindexed is what ReindexTopics did.
+type Reindexed struct {
+	Articles int            // stored articles analyzed
+	Topics   []TopicRebuild // in the order the topics were given
+}
+
+// TopicRebuild is one topic's index size before and after ReindexTopics.
+type TopicRebuild struct {
+	Name          string
+	Before, After int
+}
+
+// ReindexTopics rebuilds the indexes of topics over every stored article,
+// whether or not their queries changed since the indexes were built, in one
+// transaction: each article is decoded and analyzed once for all of them.
+// The topics' names must be distinct. It records each query as the one its
+// index is built with, so a later SyncTopics with the same topics rebuilds
+// nothing. Other topics' indexes are left as they are, and which topics new
+// articles are indexed into is still what SyncTopics set. The whole store
+// is read under one write transaction, so other writers wait until it is
+// done.
+func (s *Store) ReindexTopics(topics []*normalize.Topic) (Reindexed, error) {
+	var r Reindexed
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		r = Reindexed{Topics: make([]TopicRebuild, len(topics))}
+		for i, t := range topics {
+			r.Topics[i] = TopicRebuild{Name: t.Name, Before: indexSize(tx, t.Name)}
+			if err := resetIndex(tx, t); err != nil {
+				return err
+			}
+		}
+		analyzed, added, err := reindex(tx, topics)
+		if err != nil {
+			return err
+		}
+		r.Articles = analyzed
+		for i, n := range added {
+			r.Topics[i].After = n
+		}
+		return s.markChanged(tx)
+	})
+	if err != nil {
+		return Reindexed{}, fmt.Errorf("reindex topics: %w", err)
+	}
+	return r, nil
 }
 
 // indexTopics adds a to the index of every current topic it matches.
@@ -157,10 +211,18 @@ func (s *Store) TopicArticles(name string, limit int) ([]normalize.Article, erro
 func (s *Store) TopicCount(name string) int {
 	var n int
 	_ = s.db.View(func(tx *bolt.Tx) error { // returns nil
-		if b := tx.Bucket(bucketTopics).Bucket([]byte(name)); b != nil {
-			n = b.Stats().KeyN
-		}
+		n = indexSize(tx, name)
 		return nil
 	})
 	return n
+}
+
+// indexSize returns how many articles the named topic's index holds, 0 when
+// it has none. Bucket.Stats reads the pages, so it must run before tx
+// writes to the index.
+func indexSize(tx *bolt.Tx, name string) int {
+	if b := tx.Bucket(bucketTopics).Bucket([]byte(name)); b != nil {
+		return b.Stats().KeyN
+	}
+	return 0
 }

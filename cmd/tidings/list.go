@@ -12,7 +12,7 @@ import (
 
 func runSources(ctx context.Context, e *env, args []string) error {
 	var list []server.SourceInfo
-	return e.list(ctx, "sources", "/sources.json", args, &list, func(tw *tabwriter.Writer) {
+	return e.list(ctx, "sources", "[-json]", "/sources.json", args, &list, func(tw *tabwriter.Writer) {
 		fmt.Fprintln(tw, "NAME\tSTATUS\tARTICLES\tLAST ATTEMPT\tLAST SUCCESS\tNEXT DUE\tVALIDATORS\tURL")
 		for _, s := range list {
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", s.Name, s.Status, s.Articles,
@@ -31,23 +31,17 @@ func runSources(ctx context.Context, e *env, args []string) error {
 	})
 }
 
-func runTopics(ctx context.Context, e *env, args []string) error {
-	var list []server.TopicInfo
-	return e.list(ctx, "topics", "/topics.json", args, &list, func(tw *tabwriter.Writer) {
-		fmt.Fprintln(tw, "NAME\tARTICLES\tTITLE\tQUERY")
-		for _, t := range list {
-			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", t.Name, t.Articles, t.Title, t.Query)
-		}
-	})
-}
-
 // list prints what the server says at path: the JSON array itself with
-// -json, else a table drawn by table after decoding into v.
-func (e *env) list(ctx context.Context, name, path string, args []string, v any, table func(*tabwriter.Writer)) (err error) {
-	fs := e.newFlags(name, "[-json]")
+// -json, else a table drawn by table after decoding into v. usage is the
+// command's synopsis after its name.
+func (e *env) list(ctx context.Context, name, usage, path string, args []string, v any, table func(*tabwriter.Writer)) (err error) {
+	fs := e.newFlags(name, usage)
 	asJSON := fs.Bool("json", false, "print one JSON array")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	c, err := e.loadConfig()
 	if err != nil {

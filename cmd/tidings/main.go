@@ -72,7 +72,7 @@ func commands() []command {
 		{"export", "write topic feeds as static files", runExport},
 		{"normalize", "print feed or seed files as normalized articles", runNormalize},
 		{"sources", "list sources and their fetch state", runSources},
-		{"topics", "list topics and their article counts", runTopics},
+		{"topics", "list topics; reindex, test and explain their queries", runTopics},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -31,6 +32,9 @@ type Config struct {
 	Fetch    FetchConfig   `yaml:"fetch"`
 	Sources  []SourceEntry `yaml:"sources"`
 	Topics   []TopicEntry  `yaml:"topics"`
+	// Token, when set, makes every topic private and guards /search: they
+	// answer only requests with ?token= (see server.Options.Token).
+	Token string `yaml:"token"`
 
 	// path is the file the config was read from ("" for a reader).
 	path string
@@ -88,6 +92,22 @@ type TopicEntry struct {
 	Description string `yaml:"description"`
 	Query       string `yaml:"query"`
 	Limit       int    `yaml:"limit"` // entries per feed; default 50
+	// Token, when set, makes the topic private: its feeds answer only
+	// requests with ?token= set to it (or to the global token).
+	Token string `yaml:"token"`
+}
+
+// minTokenLen is the shortest access token accepted, in characters, so
+// that tokens cannot be guessed.
+const minTokenLen = 16
+
+// checkToken reports a token that is set but too short to keep a secret.
+// The message never repeats the token.
+func checkToken(token string) error {
+	if token != "" && utf8.RuneCountInString(token) < minTokenLen {
+		return fmt.Errorf("token must be at least %d characters", minTokenLen)
+	}
+	return nil
 }
 
 // defaultConfig holds the defaults that the file overrides.
@@ -222,6 +242,9 @@ func (c *Config) validateTop() error {
 	if f.Concurrency < 1 || f.PerHost < 1 || f.Timeout <= 0 || f.Deadline <= 0 || f.Interval <= 0 || f.MaxBodyBytes <= 0 || f.MaxEntries < 1 || f.Every < 0 {
 		return bad("fetch: concurrency, per_host, timeout, deadline, interval, max_body_size and max_entries must be positive (every may be 0)")
 	}
+	if err := checkToken(c.Token); err != nil {
+		return bad(err.Error())
+	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.Log.Level)); err != nil {
 		return bad(fmt.Sprintf("log.level: %q is not debug, info, warn or error", c.Log.Level))
@@ -275,6 +298,9 @@ func (t TopicEntry) compile(names map[string]bool) (*normalize.Topic, error) {
 	names[t.Name] = true
 	if t.Limit < 0 || t.Limit > maxLimit {
 		return nil, fmt.Errorf("topic %q: limit %d is not between 1 and %d", t.Name, t.Limit, maxLimit)
+	}
+	if err := checkToken(t.Token); err != nil {
+		return nil, fmt.Errorf("topic %q: %w", t.Name, err)
 	}
 	topic, err := normalize.NewTopic(t.Name, t.Title, t.Description, t.Query)
 	if err != nil {
@@ -338,6 +364,16 @@ func (c *Config) topicLimit(name string) int {
 		}
 	}
 	return defaultLimit
+}
+
+// topicToken is the access token of the named topic, or "".
+func (c *Config) topicToken(name string) string {
+	for _, t := range c.Topics {
+		if t.Name == name {
+			return t.Token
+		}
+	}
+	return ""
 }
 
 // lines finds the line of a config item in the parsed YAML document.

@@ -101,11 +101,19 @@ func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config
 	return nil
 }
 
-// serverOptions are the HTTP handler's options for the config.
+// serverOptions are the HTTP handler's options for the config. Feeds may
+// be reused for as long as new articles take to arrive: fetch.every when
+// serve fetches on its own, else fetch.interval (cron is expected to run
+// about that often), between a minute and an hour.
 func serverOptions(store *storage.Store, c *Config, log *slog.Logger) server.Options {
-	opts := server.Options{Store: store, BaseURL: c.BaseURL, Logger: log}
+	maxAge := c.Fetch.Interval
+	if c.Fetch.Every > 0 {
+		maxAge = c.Fetch.Every
+	}
+	opts := server.Options{Store: store, BaseURL: c.BaseURL, Logger: log, Token: c.Token,
+		MaxAge: min(max(maxAge, time.Minute), time.Hour)}
 	for _, t := range c.topics {
-		opts.Topics = append(opts.Topics, server.Topic{Topic: t, Limit: c.topicLimit(t.Name)})
+		opts.Topics = append(opts.Topics, server.Topic{Topic: t, Limit: c.topicLimit(t.Name), Token: c.topicToken(t.Name)})
 	}
 	for _, s := range c.Sources {
 		opts.Sources = append(opts.Sources, server.Source{Name: s.Name, URL: cmp.Or(s.URL, s.Seeds)})

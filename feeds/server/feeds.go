@@ -2,13 +2,18 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 
 	"tidings/feeds/publish"
+	"tidings/normalize"
 	"tidings/storage"
 )
 
@@ -26,9 +31,9 @@ var formats = map[string]struct {
 }
 
 // handleTopic serves /topics/NAME.atom, .rss, .json, and the HTML view
-// /topics/NAME.
+// /topics/NAME; ?q= narrows the topic to the articles matching a query.
 func (s *Server) handleTopic(w http.ResponseWriter, r *http.Request) {
-	t, ext, err := s.topicFile(r.PathValue("file"))
+	t, ext, token, err := s.topicFile(r.PathValue("file"), r.URL)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -38,51 +43,147 @@ func (s *Server) handleTopic(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.serveRendered(w, r, cacheKey{r.URL.Path, n}, func() ([]byte, string, error) {
-		f, err := s.feed(t, n)
+	q, err := adhocQuery(r.URL, false)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	key := cacheKey{path: r.URL.Path, limit: n, query: q.canonical(), token: token}
+	s.serveRendered(w, r, key, func() ([]byte, string, error) {
+		f, err := s.topicFeed(t, n, q, token)
 		if err != nil {
 			return nil, "", err
 		}
-		var b bytes.Buffer
-		if ext == "" {
-			err = publish.WriteTopicHTML(&b, &publish.TopicPage{Feed: *f, IndexURL: s.opts.BaseURL})
-			return b.Bytes(), "text/html; charset=utf-8", err
-		}
-		err = formats[ext].write(&b, f)
-		return b.Bytes(), formats[ext].ctype, err
+		return s.render(f, ext, token)
 	})
 }
 
-// feed loads a topic's latest n articles as a publishable feed.
-func (s *Server) feed(t Topic, n int) (*publish.Feed, error) {
-	articles, err := s.opts.Store.TopicArticles(t.Name, n)
+// topicFile splits "NAME.EXT" into the topic and the format, and checks the
+// request's token (returned for the links) when the topic is private. An
+// unknown topic, a private one without its token and an unknown format
+// are all errors wrapping storage.ErrNotFound, in that order, so that a
+// private topic cannot be told from an unknown one.
+func (s *Server) topicFile(file string, u *url.URL) (t Topic, ext, token string, err error) {
+	name, ext, _ := strings.Cut(file, ".")
+	t, ok := s.topics[name]
+	if !ok {
+		return t, "", "", fmt.Errorf("topic %q: %w", name, storage.ErrNotFound)
+	}
+	if token, err = s.topicToken(u, t); err != nil {
+		return t, "", "", err
+	}
+	switch ext {
+	case "", "atom", "rss", "json":
+		return t, ext, token, nil
+	}
+	return t, "", "", fmt.Errorf("format %q of topic %q: %w", ext, name, storage.ErrNotFound)
+}
+
+// topicFeed loads a topic's latest n articles, or with q its latest n
+// matching q, as a publishable feed whose links carry token.
+func (s *Server) topicFeed(t Topic, n int, q *query, token string) (*publish.Feed, error) {
+	var articles []normalize.Article
+	var err error
+	if q == nil {
+		articles, err = s.opts.Store.TopicArticles(t.Name, n)
+	} else {
+		articles, err = s.scan(t.Name, q, n)
+	}
 	if err != nil {
 		return nil, err
 	}
+	f := s.newFeed("topics/"+t.Name, q.canonical(), token, articles)
+	f.Title, f.Subtitle = t.Title, t.Description
+	if q != nil {
+		f.Title = cmp.Or(t.Title, t.Name) + ": " + q.text
+	}
+	return f, nil
+}
+
+// newFeed returns a feed of articles served at path ("topics/NAME" or
+// "search"). Its id is derived from the canonical URL of path and query, so
+// the same query always gives the same feed; its links carry the query
+// and, for a private feed, the token.
+func (s *Server) newFeed(path, query, token string, articles []normalize.Article) *publish.Feed {
 	f := &publish.Feed{
-		ID:        publish.FeedID(s.opts.BaseURL + "topics/" + t.Name),
-		Title:     t.Title,
-		Subtitle:  t.Description,
-		Links:     s.links(t.Name),
+		ID:        publish.FeedID(s.links(path, query, "").HTML),
+		Links:     s.links(path, query, token),
 		Generator: publish.Generator{Name: "tidings", URI: "https://github.com/tidings/tidings"},
 		Articles:  articles,
 	}
 	if len(articles) == 0 {
 		f.Updated = s.lastModified(s.opts.Store.Changed())
 	}
-	return f, nil
+	return f
 }
 
-// links are a topic's URLs in every format.
-func (s *Server) links(name string) publish.Links {
-	base := s.opts.BaseURL + "topics/" + name
-	return publish.Links{HTML: base, Atom: base + ".atom", RSS: base + ".rss", JSON: base + ".json"}
+// render writes f in the format of ext, "" being the HTML page. The page's
+// link to the index carries token when it is the global token.
+func (s *Server) render(f *publish.Feed, ext, token string) ([]byte, string, error) {
+	var b bytes.Buffer
+	if ext == "" {
+		indexURL := s.opts.BaseURL
+		if tokenEqual(token, s.opts.Token) {
+			indexURL += tokenQuery(token)
+		}
+		err := publish.WriteTopicHTML(&b, &publish.TopicPage{Feed: *f, IndexURL: indexURL})
+		return b.Bytes(), "text/html; charset=utf-8", err
+	}
+	err := formats[ext].write(&b, f)
+	return b.Bytes(), formats[ext].ctype, err
+}
+
+// links are the URLs at path ("topics/NAME" or "search") in every format,
+// with the query and token, when set, as parameters.
+func (s *Server) links(path, query, token string) publish.Links {
+	v := url.Values{}
+	if query != "" {
+		v.Set("q", query)
+	}
+	if token != "" {
+		v.Set(tokenParam, token)
+	}
+	params := ""
+	if len(v) > 0 {
+		params = "?" + v.Encode()
+	}
+	base := s.opts.BaseURL + path
+	return publish.Links{HTML: base + params, Atom: base + ".atom" + params, RSS: base + ".rss" + params, JSON: base + ".json" + params}
+}
+
+// tokenQuery is the query string that carries token, or "".
+func tokenQuery(token string) string {
+	if token == "" {
+		return ""
+	}
+	return "?" + url.Values{tokenParam: {token}}.Encode()
+}
+
+// listed returns the topics a request with token (the global token or "")
+// may see listed, each with the token its links carry.
+func (s *Server) listed(token string) []listedTopic {
+	var out []listedTopic
+	for _, t := range s.opts.Topics {
+		switch {
+		case !s.private(t):
+			out = append(out, listedTopic{t, ""})
+		case token != "":
+			out = append(out, listedTopic{t, token})
+		}
+	}
+	return out
+}
+
+type listedTopic struct {
+	Topic
+	token string
 }
 
 // handleIndex serves the HTML home page listing every topic.
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
-	s.serveRendered(w, r, cacheKey{path: "/"}, func() ([]byte, string, error) {
-		ix, err := s.index()
+	token := s.globalToken(r.URL)
+	s.serveRendered(w, r, cacheKey{path: "/", token: token}, func() ([]byte, string, error) {
+		ix, err := s.index(token)
 		if err != nil {
 			return nil, "", err
 		}
@@ -92,16 +193,17 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (s *Server) index() (*publish.Index, error) {
-	ix := &publish.Index{Title: "tidings", OPMLURL: s.opts.BaseURL + "topics.opml"}
-	for _, t := range s.opts.Topics {
+// index lists the topics a request with token may see.
+func (s *Server) index(token string) (*publish.Index, error) {
+	ix := &publish.Index{Title: "tidings", OPMLURL: s.opts.BaseURL + "topics.opml" + tokenQuery(token)}
+	for _, t := range s.listed(token) {
 		latest, err := s.opts.Store.TopicArticles(t.Name, latestOnIndex)
 		if err != nil {
 			return nil, err
 		}
 		ix.Topics = append(ix.Topics, publish.TopicSummary{
 			Name: t.Name, Title: t.Title, Description: t.Description,
-			Articles: s.opts.Store.TopicCount(t.Name), Latest: latest, Links: s.links(t.Name),
+			Articles: s.opts.Store.TopicCount(t.Name), Latest: latest, Links: s.links("topics/"+t.Name, "", t.token),
 		})
 	}
 	return ix, nil
@@ -109,8 +211,9 @@ func (s *Server) index() (*publish.Index, error) {
 
 // handleOPML serves the OPML list of every topic's Atom feed.
 func (s *Server) handleOPML(w http.ResponseWriter, r *http.Request) {
-	s.serveRendered(w, r, cacheKey{path: "/topics.opml"}, func() ([]byte, string, error) {
-		ix, err := s.index()
+	token := s.globalToken(r.URL)
+	s.serveRendered(w, r, cacheKey{path: "/topics.opml", token: token}, func() ([]byte, string, error) {
+		ix, err := s.index(token)
 		if err != nil {
 			return nil, "", err
 		}
@@ -131,11 +234,11 @@ type TopicInfo struct {
 
 func (s *Server) handleTopicsJSON(w http.ResponseWriter, r *http.Request) {
 	out := []TopicInfo{}
-	for _, t := range s.opts.Topics {
+	for _, t := range s.listed(s.globalToken(r.URL)) {
 		out = append(out, TopicInfo{Name: t.Name, Title: t.Title, Query: t.Query.String(),
-			Articles: s.opts.Store.TopicCount(t.Name), URL: s.links(t.Name).Atom})
+			Articles: s.opts.Store.TopicCount(t.Name), URL: s.links("topics/"+t.Name, "", t.token).Atom})
 	}
-	writeJSON(w, out)
+	writeJSON(w, r, out)
 }
 
 // SourceInfo is one configured source with its stored state, as
@@ -188,13 +291,17 @@ func (s *Server) handleSourcesJSON(w http.ResponseWriter, r *http.Request) {
 		st.URL = src.URL
 		out = append(out, sourceInfo(st, s.opts.Now()))
 	}
-	writeJSON(w, out)
+	writeJSON(w, r, out)
 }
 
-func writeJSON(w http.ResponseWriter, v any) {
+// writeJSON answers with v as indented JSON, gzipped when the client
+// accepts it. Such state changes with every fetch, so it is not cached.
+func writeJSON(w http.ResponseWriter, r *http.Request, v any) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.Encode(v) // the values written here always encode
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-cache")
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.Encode(v)
+	writeCompressed(w, r, b.Bytes())
 }

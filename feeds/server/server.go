@@ -1,16 +1,18 @@
 // Package server is the http.Handler behind `tidings serve` (and, in
 // process, behind `tidings export`): topic feeds in Atom, RSS and JSON Feed,
-// the OPML of all topics, HTML pages, source and topic state as JSON, and a
+// ad-hoc feeds of a query (?q= on a topic, /search over everything), the
+// OPML of all topics, HTML pages, source and topic state as JSON, and a
 // loopback-only control endpoint through which `tidings fetch` runs a fetch
 // inside the server that owns the database.
+//
+// Rendered responses are cached, plain and gzipped, until the store
+// changes. Topics may be private: see Options.Token and Topic.Token.
 package server
 
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -18,8 +20,6 @@ import (
 	"net"
 	"net/http"
 	"strconv"
-	"strings"
-	"sync"
 	"time"
 
 	"tidings/normalize"
@@ -32,10 +32,19 @@ const (
 	MaxLimit     = 500
 )
 
+// Defaults of Options.
+const (
+	DefaultMaxAge    = 5 * time.Minute
+	DefaultScanLimit = 20000
+)
+
 // Topic is a configured topic with its feed's entry limit.
 type Topic struct {
 	*normalize.Topic
 	Limit int // entries per feed; zero means DefaultLimit
+	// Token, when set, makes the topic private: its feeds and pages answer
+	// only requests whose ?token= is this token or Options.Token.
+	Token string
 }
 
 // Source is a configured source, for /sources.json.
@@ -62,6 +71,18 @@ type Options struct {
 	// Metrics, when set, writes the fetch metrics for GET /metrics in the
 	// Prometheus text format; the server adds its own gauges.
 	Metrics func(io.Writer) error
+	// MaxAge is how long clients and proxies may reuse a rendered response,
+	// sent as Cache-Control max-age in whole seconds; zero means
+	// DefaultMaxAge.
+	MaxAge time.Duration
+	// ScanLimit caps how many stored articles, newest first, one ad-hoc
+	// query (?q=, /search) reads; zero means DefaultScanLimit.
+	ScanLimit int
+	// Token, when set, makes every topic private (each accepts this token
+	// besides its own) and is required by /search. A request carrying it
+	// also sees the private topics listed on /, /topics.opml, /topics.json
+	// and /metrics. Rules and statuses: see access.go.
+	Token string
 }
 
 // Server serves tidings' HTTP endpoints. It is safe for concurrent use.
@@ -71,8 +92,9 @@ type Server struct {
 	started time.Time
 	topics  map[string]Topic
 
-	mu    sync.Mutex
-	cache map[cacheKey]*rendered
+	cache *cache
+	// cacheControl is the Cache-Control of public and of private responses.
+	cacheControl, cacheControlPrivate string
 }
 
 // New returns a Server for the options.
@@ -83,12 +105,17 @@ func New(opts Options) *Server {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	opts.MaxAge = cmp.Or(opts.MaxAge, DefaultMaxAge)
+	opts.ScanLimit = cmp.Or(opts.ScanLimit, DefaultScanLimit)
+	maxAge := int(opts.MaxAge / time.Second)
 	s := &Server{
-		opts:    opts,
-		mux:     http.NewServeMux(),
-		started: opts.Now().UTC().Truncate(time.Second),
-		topics:  make(map[string]Topic, len(opts.Topics)),
-		cache:   make(map[cacheKey]*rendered),
+		opts:                opts,
+		mux:                 http.NewServeMux(),
+		started:             opts.Now().UTC().Truncate(time.Second),
+		topics:              make(map[string]Topic, len(opts.Topics)),
+		cache:               newCache(maxAdhocEntries),
+		cacheControl:        fmt.Sprintf("public, max-age=%d", maxAge),
+		cacheControlPrivate: fmt.Sprintf("private, max-age=%d", maxAge),
 	}
 	for _, t := range opts.Topics {
 		t.Limit = cmp.Or(t.Limit, DefaultLimit)
@@ -101,6 +128,10 @@ func New(opts Options) *Server {
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /{$}", s.handleIndex)
 	s.mux.HandleFunc("GET /topics/{file}", s.handleTopic)
+	s.mux.HandleFunc("GET /search", s.handleSearch(""))
+	for ext := range formats {
+		s.mux.HandleFunc("GET /search."+ext, s.handleSearch(ext))
+	}
 	s.mux.HandleFunc("GET /topics.opml", s.handleOPML)
 	s.mux.HandleFunc("GET /topics.json", s.handleTopicsJSON)
 	s.mux.HandleFunc("GET /sources.json", s.handleSourcesJSON)
@@ -122,7 +153,8 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleMetrics serves Prometheus metrics: the fetch counters, and gauges
-// of what is stored.
+// of what is stored. Private topics are left out unless the request
+// carries the global token, as on the index.
 func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
 	var b bytes.Buffer
 	if s.opts.Metrics != nil {
@@ -133,7 +165,7 @@ func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
 	}
 	fmt.Fprintf(&b, "# HELP tidings_articles Articles stored.\n# TYPE tidings_articles gauge\ntidings_articles %d\n", s.opts.Store.CountArticles())
 	fmt.Fprintf(&b, "# HELP tidings_topic_articles Articles in each topic.\n# TYPE tidings_topic_articles gauge\n")
-	for _, t := range s.opts.Topics {
+	for _, t := range s.listed(s.globalToken(r.URL)) {
 		fmt.Fprintf(&b, "tidings_topic_articles{topic=%q} %d\n", t.Name, s.opts.Store.TopicCount(t.Name))
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
@@ -179,15 +211,16 @@ func (e *badRequest) Error() string { return e.msg }
 func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
 	var bad *badRequest
+	var query *normalize.QueryError
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		status = http.StatusNotFound
 	case errors.Is(err, errForbidden):
 		status = http.StatusForbidden
-	case errors.As(err, &bad):
+	case errors.As(err, &bad), errors.As(err, &query):
 		status = http.StatusBadRequest
 	default:
-		s.opts.Logger.Error("request failed", "url", r.URL.String(), "error", err)
+		s.opts.Logger.Error("request failed", "url", redactedURL(r.URL), "error", err)
 	}
 	msg := err.Error()
 	if status == http.StatusInternalServerError {
@@ -210,70 +243,4 @@ func limit(r *http.Request, def int) (int, error) {
 		return 0, &badRequest{fmt.Sprintf("limit %q: want a number from 1 to %d", v, MaxLimit)}
 	}
 	return n, nil
-}
-
-// rendered is a response body kept for conditional and repeated requests.
-type rendered struct {
-	body        []byte
-	contentType string
-	etag        string
-	modified    time.Time
-	changed     time.Time // the store's Changed() when rendered
-}
-
-type cacheKey struct {
-	path  string
-	limit int
-}
-
-// serveRendered answers with a cached body, rendering it again only when
-// the store changed since. Conditional requests (If-None-Match,
-// If-Modified-Since) and HEAD are answered by http.ServeContent.
-func (s *Server) serveRendered(w http.ResponseWriter, r *http.Request, key cacheKey, render func() ([]byte, string, error)) {
-	changed := s.opts.Store.Changed()
-	s.mu.Lock()
-	e := s.cache[key]
-	s.mu.Unlock()
-	if e == nil || !e.changed.Equal(changed) {
-		body, ctype, err := render()
-		if err != nil {
-			s.error(w, r, err)
-			return
-		}
-		sum := sha256.Sum256(body)
-		e = &rendered{body: body, contentType: ctype, etag: `"` + hex.EncodeToString(sum[:16]) + `"`,
-			modified: s.lastModified(changed), changed: changed}
-		s.mu.Lock()
-		s.cache[key] = e
-		s.mu.Unlock()
-	}
-	h := w.Header()
-	h.Set("Content-Type", e.contentType)
-	h.Set("ETag", e.etag)
-	h.Set("Cache-Control", "public, max-age=300")
-	h.Set("X-Content-Type-Options", "nosniff")
-	http.ServeContent(w, r, "", e.modified, bytes.NewReader(e.body))
-}
-
-// lastModified is the store's last change, or the server's start for an
-// empty store; never the zero time.
-func (s *Server) lastModified(changed time.Time) time.Time {
-	if changed.IsZero() {
-		return s.started
-	}
-	return changed.UTC().Truncate(time.Second)
-}
-
-// topicFile splits "NAME.EXT" into the topic and the format.
-func (s *Server) topicFile(file string) (Topic, string, error) {
-	name, ext, _ := strings.Cut(file, ".")
-	t, ok := s.topics[name]
-	if !ok {
-		return t, "", fmt.Errorf("topic %q: %w", name, storage.ErrNotFound)
-	}
-	switch ext {
-	case "", "atom", "rss", "json":
-		return t, ext, nil
-	}
-	return t, "", fmt.Errorf("format %q of topic %q: %w", ext, name, storage.ErrNotFound)
 }

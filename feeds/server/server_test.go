@@ -25,6 +25,24 @@ func (c *clock) Now() time.Time { return c.now }
 // articles, and a control handler that answers "ran".
 func newTestServer(t *testing.T, n int) (*httptest.Server, *storage.Store, *clock) {
 	t.Helper()
+	control := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ran") })
+	f := newFixture(t, n, nil, func(o *Options) { o.Control, o.ControlToken = control, "secret" })
+	return f.ts, f.store, f.clk
+}
+
+// fixture is a Server over a real store, served by httptest.
+type fixture struct {
+	ts    *httptest.Server
+	srv   *Server
+	store *storage.Store
+	clk   *clock
+}
+
+// newFixture serves a real store with the topic "gaza" (query gaza),
+// followed by topics, and n articles of "Gaza story N"; configure, when
+// set, adjusts the options before the server is built.
+func newFixture(t *testing.T, n int, topics []Topic, configure func(*Options)) *fixture {
+	t.Helper()
 	clk := &clock{testStart}
 	store, err := storage.Open(filepath.Join(t.TempDir(), "t.db"), storage.Options{Now: clk.Now})
 	if err != nil {
@@ -36,20 +54,34 @@ func newTestServer(t *testing.T, n int) (*httptest.Server, *storage.Store, *cloc
 		}
 		store.Close()
 	})
-	topic, err := normalize.NewTopic("gaza", "Gaza", "All about Gaza", "gaza")
-	if err != nil {
-		t.Fatal(err)
+	topics = append([]Topic{{Topic: newTopic(t, "gaza", "gaza")}}, topics...)
+	var synced []*normalize.Topic
+	for _, tp := range topics {
+		synced = append(synced, tp.Topic)
 	}
-	if _, err := store.SyncTopics([]*normalize.Topic{topic}); err != nil {
+	if _, err := store.SyncTopics(synced); err != nil {
 		t.Fatal(err)
 	}
 	addArticles(t, store, 0, n)
-	control := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ran") })
-	s := New(Options{Store: store, Topics: []Topic{{Topic: topic}}, BaseURL: "http://feeds.example/",
-		Control: control, ControlToken: "secret", Now: clk.Now})
-	ts := httptest.NewServer(s)
+	opts := Options{Store: store, Topics: topics, BaseURL: "http://feeds.example/", Now: clk.Now}
+	if configure != nil {
+		configure(&opts)
+	}
+	srv := New(opts)
+	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return ts, store, clk
+	return &fixture{ts: ts, srv: srv, store: store, clk: clk}
+}
+
+// newTopic compiles a topic titled after its name.
+func newTopic(t *testing.T, name, query string) *normalize.Topic {
+	t.Helper()
+	title := strings.ToUpper(name[:1]) + name[1:]
+	topic, err := normalize.NewTopic(name, title, "All about "+title, query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return topic
 }
 
 func addArticles(t *testing.T, store *storage.Store, from, to int) {
@@ -67,6 +99,12 @@ func addArticles(t *testing.T, store *storage.Store, from, to int) {
 	}
 }
 
+// client leaves Accept-Encoding to each test: the default one asks for
+// gzip on its own and decompresses out of sight.
+var client = &http.Client{Transport: &http.Transport{DisableCompression: true}}
+
+// do sends a request with the header name/value pairs and returns the
+// response with its body, read and closed.
 func do(t *testing.T, method, url string, header ...string) (*http.Response, string) {
 	t.Helper()
 	req, err := http.NewRequest(method, url, nil)
@@ -76,7 +114,7 @@ func do(t *testing.T, method, url string, header ...string) (*http.Response, str
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestConfigTokens(t *testing.T) {
+	const topics = "topics:\n  - name: a\n    query: gaza\n"
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"short global token", "token: abc\n", "config.yaml: token must be at least 16 characters"},
+		{"short topic token", topics + "    token: abc\n", `config.yaml:2: topics[0]: topic "a": token must be at least 16 characters`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseConfig(strings.NewReader(tt.yaml), "config.yaml")
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+	c, err := ParseConfig(strings.NewReader("token: global-token-0123456789\n"+topics+"    token: topic-token-abcdefghij\n"+
+		"  - name: b\n    query: israel\n"), "config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := serverOptions(nil, c, nil)
+	if opts.Token != "global-token-0123456789" || len(opts.Topics) != 2 ||
+		opts.Topics[0].Token != "topic-token-abcdefghij" || opts.Topics[1].Token != "" {
+		t.Errorf("server options: global %q, topics %+v; want the tokens of the config", opts.Token, opts.Topics)
+	}
+}
+
+func TestServerMaxAge(t *testing.T) {
+	tests := []struct {
+		fetch string
+		want  time.Duration
+	}{
+		{"", 15 * time.Minute}, // the default interval
+		{"fetch: {interval: 30m}", 30 * time.Minute},
+		{"fetch: {interval: 30m, every: 5m}", 5 * time.Minute},
+		{"fetch: {interval: 10s}", time.Minute},
+		{"fetch: {interval: 6h}", time.Hour},
+		{"fetch: {interval: 6h, every: 2h}", time.Hour},
+		{"fetch: {every: 20s}", time.Minute},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fetch, func(t *testing.T) {
+			c, err := ParseConfig(strings.NewReader(tt.fetch+"\n"), "config.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := serverOptions(nil, c, nil).MaxAge; got != tt.want {
+				t.Errorf("MaxAge = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -307,7 +307,7 @@ func TestServeFetchesOnSchedule(t *testing.T) {
 }
 
 // waitControlFile waits for serve to announce itself.
-func waitControlFile(t *testing.T, db string) controlFile {
+func waitControlFile(t testing.TB, db string) controlFile {
 	t.Helper()
 	for range 500 {
 		if cf, err := readControlFile(db); err == nil {

@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -94,8 +96,7 @@ func resetIndex(tx *bolt.Tx, t *normalize.Topic) error {
 // indexes. Each article is decoded and analyzed once for all topics. It
 // returns how many articles it analyzed and, per topic, how many it added.
 func reindex(tx *bolt.Tx, topics []*normalize.Topic) (int, []int, error) {
-	root := tx.Bucket(bucketTopics)
-	analyzed, added := 0, make([]int, len(topics))
+	analyzed, keys := 0, make([][][]byte, len(topics))
 	err := tx.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
 		a, err := decodeArticle(k, v)
 		if err != nil {
@@ -104,17 +105,40 @@ func reindex(tx *bolt.Tx, topics []*normalize.Topic) (int, []int, error) {
 		analyzed++
 		doc := normalize.NewDocument(&a)
 		for i, t := range topics {
-			if !t.Query.MatchDocument(doc) {
-				continue
+			if t.Query.MatchDocument(doc) {
+				keys[i] = append(keys[i], timeKey(&a))
 			}
-			if err := root.Bucket([]byte(t.Name)).Put(timeKey(&a), nil); err != nil {
-				return err
-			}
-			added[i]++
 		}
 		return nil
 	})
-	return analyzed, added, err
+	if err != nil {
+		return 0, nil, err
+	}
+	added := make([]int, len(topics))
+	for i, t := range topics {
+		if err := fillIndex(tx.Bucket(bucketTopics).Bucket([]byte(t.Name)), keys[i]); err != nil {
+			return 0, nil, err
+		}
+		added[i] = len(keys[i])
+	}
+	return analyzed, added, nil
+}
+
+// fillIndex puts keys into an empty index bucket in ascending order. Within
+// one transaction bbolt keeps a bucket's new keys in one node until commit
+// and inserts into it by moving the keys after the new one, so keys that
+// come in article-ID (random) order cost time quadratic in their number: 25
+// seconds for 100,000. Sorted, each Put appends. The pages are filled fully
+// too: a time index only grows at its end.
+func fillIndex(b *bolt.Bucket, keys [][]byte) error {
+	slices.SortFunc(keys, bytes.Compare)
+	b.FillPercent = 1
+	for _, k := range keys {
+		if err := b.Put(k, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Reindexed is what ReindexTopics did.

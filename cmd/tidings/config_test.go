@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -57,5 +60,25 @@ func TestServerMaxAge(t *testing.T) {
 				t.Errorf("MaxAge = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestPrivateTopicsStayOutOfExportButInList(t *testing.T) {
+	cfg := setup(t)
+	data, _ := os.ReadFile(cfg)
+	data = []byte(strings.Replace(string(data), "  - name: empty\n", "  - name: empty\n    token: 0123456789abcdef0123\n", 1))
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	code, stdout, stderr := tidings(t, context.Background(), "-config", cfg, "export", "-out", out)
+	if code != 0 || !strings.Contains(stdout, "left out 1 private topics") {
+		t.Fatalf("export: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "topics", "empty.atom")); !os.IsNotExist(err) {
+		t.Errorf("the private topic was exported (%v)", err)
+	}
+	if _, ok := topicCounts(t, cfg)["empty"]; !ok {
+		t.Error("tidings topics does not list the private topic to the operator")
 	}
 }

@@ -131,21 +131,30 @@ func (e *env) openPages(c *Config) (*pages, error) {
 		_ = store.Close() // the sync error matters more
 		return nil, err
 	}
-	h := server.New(serverOptions(store, c, log))
+	token, err := newToken()
+	if err != nil {
+		_ = store.Close()
+		return nil, err
+	}
+	opts := serverOptions(store, c, log)
+	opts.ControlToken = token // our own requests are the operator's
+	h := server.New(opts)
 	return &pages{
 		get: func(ctx context.Context, path string) ([]byte, error) {
-			return getLocal(ctx, h, path)
+			return getLocal(ctx, h, path, token)
 		},
 		close: store.Close,
 	}, nil
 }
 
-// getLocal runs a GET through an in-process handler.
-func getLocal(ctx context.Context, h http.Handler, path string) ([]byte, error) {
+// getLocal runs a GET through an in-process handler, as the operator.
+func getLocal(ctx context.Context, h http.Handler, path, token string) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
 	if err != nil {
 		return nil, err
 	}
+	req.RemoteAddr = "127.0.0.1:0"
+	req.Header.Set("Authorization", "Bearer "+token)
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	h.ServeHTTP(rec, req)
 	if rec.status != http.StatusOK {

@@ -35,18 +35,27 @@ func runExport(ctx context.Context, e *env, args []string) (err error) {
 			return err
 		}
 	}
-	fmt.Fprintf(e.stdout, "wrote %d files for %d topics to %s\n", len(files), len(c.topics), *out)
+	public := (len(files) - 2) / 4
+	fmt.Fprintf(e.stdout, "wrote %d files for %d topics to %s\n", len(files), public, *out)
+	if private := len(c.topics) - public; private > 0 {
+		fmt.Fprintf(e.stdout, "left out %d private topics: a static folder cannot check their tokens\n", private)
+	}
 	return nil
 }
 
 // exportFile maps a server path to the file it is written to.
 type exportFile struct{ path, file string }
 
-// exportFiles lists what export writes: every topic in every format and as
-// HTML, the OPML and the index page.
+// exportFiles lists what export writes: every public topic in every format
+// and as HTML, the OPML and the index page. Private topics (a token in the
+// config) are left out: a static folder cannot check a token, so anything
+// written there is public.
 func exportFiles(c *Config) []exportFile {
 	files := []exportFile{{"/", "index.html"}, {"/topics.opml", "topics.opml"}}
 	for _, t := range c.topics {
+		if c.Token != "" || c.topicToken(t.Name) != "" {
+			continue
+		}
 		for _, ext := range []string{".atom", ".rss", ".json"} {
 			files = append(files, exportFile{"/topics/" + t.Name + ext, "topics/" + t.Name + ext})
 		}

@@ -174,6 +174,19 @@ func (s *Server) listed(token string) []listedTopic {
 	return out
 }
 
+// everyTopic lists all topics, each with the token its links need.
+func (s *Server) everyTopic() []listedTopic {
+	var out []listedTopic
+	for _, t := range s.opts.Topics {
+		token := ""
+		if s.private(t) {
+			token = cmp.Or(t.Token, s.opts.Token)
+		}
+		out = append(out, listedTopic{t, token})
+	}
+	return out
+}
+
 type listedTopic struct {
 	Topic
 	token string
@@ -234,7 +247,11 @@ type TopicInfo struct {
 
 func (s *Server) handleTopicsJSON(w http.ResponseWriter, r *http.Request) {
 	out := []TopicInfo{}
-	for _, t := range s.listed(s.globalToken(r.URL)) {
+	topics := s.listed(s.globalToken(r.URL))
+	if s.isOperator(r) {
+		topics = s.everyTopic() // `tidings topics` lists private topics too
+	}
+	for _, t := range topics {
 		out = append(out, TopicInfo{Name: t.Name, Title: t.Title, Query: t.Query.String(),
 			Articles: s.opts.Store.TopicCount(t.Name), URL: s.links("topics/"+t.Name, "", t.token).Atom})
 	}

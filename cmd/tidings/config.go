@@ -35,6 +35,9 @@ type Config struct {
 	// Token, when set, makes every topic private and guards /search: they
 	// answer only requests with ?token= (see server.Options.Token).
 	Token string `yaml:"token"`
+	// Hub is a WebSub hub: every feed names it, and each fetch run that
+	// stores new or updated articles tells it which public feeds to push.
+	Hub string `yaml:"hub"`
 
 	// path is the file the config was read from ("" for a reader).
 	path string
@@ -237,6 +240,9 @@ func (c *Config) validateTop() error {
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
+	}
+	if u, err := url.Parse(c.Hub); c.Hub != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+		return bad(fmt.Sprintf("hub: %q is not an absolute http(s) URL", c.Hub))
 	}
 	f := c.Fetch
 	if f.Concurrency < 1 || f.PerHost < 1 || f.Timeout <= 0 || f.Deadline <= 0 || f.Interval <= 0 || f.MaxBodyBytes <= 0 || f.MaxEntries < 1 || f.Every < 0 {

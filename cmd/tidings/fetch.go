@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"tidings/feeds/fetch"
 	"tidings/feeds/ingest"
+	"tidings/feeds/publish"
 	"tidings/storage"
 )
 
@@ -98,7 +100,7 @@ func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRe
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.Fetch.Deadline)
 	defer cancel()
-	return ingest.Run(ctx, sources, ingest.Options{
+	sum, err := ingest.Run(ctx, sources, ingest.Options{
 		Store:       store,
 		Fetcher:     newFetcher(c),
 		Logger:      log,
@@ -110,6 +112,37 @@ func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRe
 		Progress:    progress,
 		Metrics:     m,
 	})
+	if err == nil && c.Hub != "" && changed(sum) {
+		if perr := publish.PingHub(ctx, http.DefaultClient, c.Hub, publicFeeds(c)); perr != nil {
+			log.Error("websub hub not notified", "error", perr) // the run itself succeeded
+		}
+	}
+	return sum, err
+}
+
+// changed reports whether a run stored new or updated articles.
+func changed(sum *ingest.Summary) bool {
+	for _, r := range sum.Results {
+		if r.New+r.Updated > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// publicFeeds are the feed URLs of every public topic, in every format: what
+// a hub may fetch and push.
+func publicFeeds(c *Config) []string {
+	var urls []string
+	for _, t := range c.topics {
+		if c.Token != "" || c.topicToken(t.Name) != "" {
+			continue
+		}
+		for _, ext := range []string{".atom", ".rss", ".json"} {
+			urls = append(urls, c.BaseURL+"topics/"+t.Name+ext)
+		}
+	}
+	return urls
 }
 
 // syncTopics brings the stored topic indexes in line with the config,

@@ -443,3 +443,41 @@ topics:
 		t.Errorf("topic by OPML folder: got %d articles, want 3 (the two feeds serve the same items once)", n)
 	}
 }
+
+func TestWebSubHub(t *testing.T) {
+	var mu sync.Mutex
+	var pinged []string
+	hub := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ParseForm() != nil || r.Form.Get("hub.mode") != "publish" {
+			http.Error(w, "bad", http.StatusBadRequest)
+			return
+		}
+		mu.Lock()
+		pinged = append(pinged, r.Form.Get("hub.url"))
+		mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer hub.Close()
+	cfg := setupWith(t, "hub: "+hub.URL+"/\n")
+	if code, out, stderr := tidings(t, context.Background(), "-config", cfg, "fetch"); code != 0 {
+		t.Fatalf("fetch: exit %d\n%s%s", code, out, stderr)
+	}
+	mu.Lock()
+	got := strings.Join(pinged, " ")
+	mu.Unlock()
+	if !strings.Contains(got, "http://feeds.example/topics/israel-gaza.atom") || len(pinged) != 9 {
+		t.Errorf("hub pinged for %v, want the 3 topics in 3 formats", pinged)
+	}
+	// Nothing new: no ping.
+	pinged = nil
+	tidings(t, context.Background(), "-config", cfg, "fetch")
+	if len(pinged) != 0 {
+		t.Errorf("an unchanged fetch pinged the hub for %v", pinged)
+	}
+	out := t.TempDir()
+	tidings(t, context.Background(), "-config", cfg, "export", "-out", out)
+	atom, _ := os.ReadFile(filepath.Join(out, "topics", "israel-gaza.atom"))
+	if !strings.Contains(string(atom), `rel="hub"`) {
+		t.Errorf("the Atom feed does not name the hub:\n%s", atom)
+	}
+}

@@ -110,7 +110,7 @@ func serverOptions(store *storage.Store, c *Config, log *slog.Logger) server.Opt
 	if c.Fetch.Every > 0 {
 		maxAge = c.Fetch.Every
 	}
-	opts := server.Options{Store: store, BaseURL: c.BaseURL, Logger: log, Token: c.Token,
+	opts := server.Options{Store: store, BaseURL: c.BaseURL, Logger: log, Token: c.Token, Hub: c.Hub,
 		MaxAge: min(max(maxAge, time.Minute), time.Hour)}
 	for _, t := range c.topics {
 		opts.Topics = append(opts.Topics, server.Topic{Topic: t, Limit: c.topicLimit(t.Name), Token: c.topicToken(t.Name)})

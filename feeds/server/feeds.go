@@ -148,7 +148,8 @@ func (s *Server) links(path, query, token string) publish.Links {
 		params = "?" + v.Encode()
 	}
 	base := s.opts.BaseURL + path
-	return publish.Links{HTML: base + params, Atom: base + ".atom" + params, RSS: base + ".rss" + params, JSON: base + ".json" + params}
+	return publish.Links{HTML: base + params, Atom: base + ".atom" + params, RSS: base + ".rss" + params,
+		JSON: base + ".json" + params, Hub: s.opts.Hub}
 }
 
 // tokenQuery is the query string that carries token, or "".

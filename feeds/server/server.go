@@ -75,6 +75,8 @@ type Options struct {
 	// sent as Cache-Control max-age in whole seconds; zero means
 	// DefaultMaxAge.
 	MaxAge time.Duration
+	// Hub is the WebSub hub named in every feed (rel="hub"); empty: none.
+	Hub string
 	// ScanLimit caps how many stored articles, newest first, one ad-hoc
 	// query (?q=, /search) reads; zero means DefaultScanLimit.
 	ScanLimit int

@@ -20,6 +20,10 @@ type Article struct {
 	// Source is the configured source name, or for a seed file the publisher
 	// found in the page when there is one.
 	Source string `json:"source"`
+	// Origin is the name of the configured source the article was read
+	// from (Source may instead be the publisher a seed page names). Topics
+	// restricted to sources match on it.
+	Origin string `json:"origin,omitempty"`
 	// SourceTitle and SourceURL describe the feed the article came from, for
 	// atom:source. SourceURL is empty for seed files.
 	SourceTitle string `json:"source_title,omitempty"`

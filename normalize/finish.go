@@ -55,6 +55,7 @@ func (a *Article) Finish(origin string, now time.Time) {
 	if a.GUID == "" {
 		a.GUID = a.fallbackGUID()
 	}
+	a.Origin = origin
 	a.ID = NewID(origin, a.GUID)
 }
 

@@ -1,8 +1,11 @@
 package normalize
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 )
 
 // Topic is a named saved search whose matching articles are republished as a
@@ -14,6 +17,27 @@ type Topic struct {
 	Title       string
 	Description string
 	Query       *Query
+	// Sources, when not empty, restricts the topic to articles read from
+	// these configured sources (Article.Origin, or Source for articles
+	// stored before Origin existed).
+	Sources []string
+}
+
+// Match reports whether a, analyzed as d, belongs to the topic.
+func (t *Topic) Match(a *Article, d *Document) bool {
+	if len(t.Sources) > 0 && !slices.Contains(t.Sources, cmp.Or(a.Origin, a.Source)) {
+		return false
+	}
+	return t.Query.MatchDocument(d)
+}
+
+// Definition is what decides the topic's membership, as text: when it
+// changes, the topic's index must be rebuilt.
+func (t *Topic) Definition() string {
+	if len(t.Sources) == 0 {
+		return t.Query.String()
+	}
+	return t.Query.String() + "\x00sources:" + strings.Join(t.Sources, "\x00")
 }
 
 // topicName is what a topic name may look like: it is used in URLs and as a

@@ -51,7 +51,7 @@ func staleTopics(tx *bolt.Tx, topics []*normalize.Topic) ([]*normalize.Topic, er
 	for _, t := range topics {
 		configured[t.Name] = true
 		key := []byte("topic:" + t.Name)
-		if string(meta.Get(key)) == t.Query.String() && root.Bucket([]byte(t.Name)) != nil {
+		if string(meta.Get(key)) == t.Definition() && root.Bucket([]byte(t.Name)) != nil {
 			continue
 		}
 		if err := resetIndex(tx, t); err != nil {
@@ -89,7 +89,7 @@ func resetIndex(tx *bolt.Tx, t *normalize.Topic) error {
 	if _, err := root.CreateBucket(name); err != nil {
 		return err
 	}
-	return tx.Bucket(bucketMeta).Put([]byte("topic:"+t.Name), []byte(t.Query.String()))
+	return tx.Bucket(bucketMeta).Put([]byte("topic:"+t.Name), []byte(t.Definition()))
 }
 
 // reindex adds every stored article that matches to the given topics'
@@ -105,7 +105,7 @@ func reindex(tx *bolt.Tx, topics []*normalize.Topic) (int, []int, error) {
 		analyzed++
 		doc := normalize.NewDocument(&a)
 		for i, t := range topics {
-			if t.Query.MatchDocument(doc) {
+			if t.Match(&a, doc) {
 				keys[i] = append(keys[i], timeKey(&a))
 			}
 		}
@@ -196,7 +196,7 @@ func (s *Store) indexTopics(tx *bolt.Tx, a *normalize.Article, doc *normalize.Do
 	root := tx.Bucket(bucketTopics)
 	for _, t := range topics {
 		b := root.Bucket([]byte(t.Name))
-		if b == nil || !t.Query.MatchDocument(doc) {
+		if b == nil || !t.Match(a, doc) {
 			continue
 		}
 		if err := b.Put(timeKey(a), nil); err != nil {

@@ -95,6 +95,9 @@ type TopicEntry struct {
 	Description string `yaml:"description"`
 	Query       string `yaml:"query"`
 	Limit       int    `yaml:"limit"` // entries per feed; default 50
+	// Sources restricts the topic to these sources (names from sources:;
+	// an opml entry's name stands for all its feeds).
+	Sources []string `yaml:"sources"`
 	// Token, when set, makes the topic private: its feeds answer only
 	// requests with ?token= set to it (or to the global token).
 	Token string `yaml:"token"`
@@ -213,15 +216,15 @@ func (c *Config) validate(ln lines) error {
 	if err := c.validateTop(); err != nil {
 		return err
 	}
-	names := map[string]bool{}
+	sourceNames := map[string]bool{}
 	for i, s := range c.Sources {
-		if err := s.validate(names); err != nil {
+		if err := s.validate(sourceNames); err != nil {
 			return &ConfigError{File: c.path, Line: ln.item("sources", i), Msg: fmt.Sprintf("sources[%d]: %v", i, err)}
 		}
 	}
-	names = map[string]bool{}
+	names := map[string]bool{}
 	for i, t := range c.Topics {
-		topic, err := t.compile(names)
+		topic, err := t.compile(names, sourceNames)
 		if err != nil {
 			return &ConfigError{File: c.path, Line: ln.item("topics", i), Msg: fmt.Sprintf("topics[%d]: %v", i, err)}
 		}
@@ -297,9 +300,14 @@ func countSet(values ...string) int {
 	return n
 }
 
-func (t TopicEntry) compile(names map[string]bool) (*normalize.Topic, error) {
+func (t TopicEntry) compile(names, sources map[string]bool) (*normalize.Topic, error) {
 	if names[t.Name] {
 		return nil, fmt.Errorf("duplicate name %q", t.Name)
+	}
+	for _, s := range t.Sources {
+		if !sources[s] {
+			return nil, fmt.Errorf("topic %q: sources: no source named %q", t.Name, s)
+		}
 	}
 	names[t.Name] = true
 	if t.Limit < 0 || t.Limit > maxLimit {
@@ -312,6 +320,7 @@ func (t TopicEntry) compile(names map[string]bool) (*normalize.Topic, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic %q: query %q: %w", t.Name, t.Query, err)
 	}
+	topic.Sources = slices.Clone(t.Sources)
 	return topic, nil
 }
 

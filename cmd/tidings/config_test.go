@@ -82,3 +82,24 @@ func TestPrivateTopicsStayOutOfExportButInList(t *testing.T) {
 		t.Error("tidings topics does not list the private topic to the operator")
 	}
 }
+
+func TestTopicSources(t *testing.T) {
+	feed := newFeedServer(t)
+	cfg := setup(t, feed.URL+"/rss.xml")
+	data, _ := os.ReadFile(cfg)
+	data = []byte(strings.Replace(string(data), "    query: (israel OR gaza OR hamas) -football\n",
+		"    query: (israel OR gaza OR hamas) -football\n    sources: [Seeds]\n", 1))
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, stderr := tidings(t, context.Background(), "-config", cfg, "fetch"); code != 0 {
+		t.Fatalf("fetch: exit %d\n%s%s", code, out, stderr)
+	}
+	// The feed's Hamas story matches the query but comes from "Feed 1".
+	if n := topicCounts(t, cfg)["israel-gaza"]; n != 1 {
+		t.Errorf("topic restricted to Seeds: got %d articles, want only the seed", n)
+	}
+	if _, err := ParseConfig(strings.NewReader("sources:\n  - name: A\n    seeds: s\ntopics:\n  - name: t\n    query: x\n    sources: [B]\n"), "c.yaml"); err == nil || !strings.Contains(err.Error(), `c.yaml:5: topics[0]: topic "t": sources: no source named "B"`) {
+		t.Errorf("unknown source in a topic: got %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 
 	"tidings/feeds/parse"
 )
@@ -31,13 +32,27 @@ func (c *Config) expandOPML(ln lines) (warnings []string, err error) {
 		for _, e := range skipped {
 			warnings = append(warnings, fmt.Sprintf("%s: skipped %v", s.OPML, e))
 		}
+		var feeds []string
 		for _, sub := range subs {
-			out = append(out, SourceEntry{Name: uniqueName(names, sub), URL: sub.URL, Every: s.Every,
+			name := uniqueName(names, sub)
+			feeds = append(feeds, name)
+			out = append(out, SourceEntry{Name: name, URL: sub.URL, Every: s.Every,
 				Headers: s.Headers, categories: sub.Categories})
 		}
+		c.expandTopicSources(s.Name, feeds)
 	}
 	c.Sources = out
 	return warnings, nil
+}
+
+// expandTopicSources replaces an OPML entry's name in topics' sources by
+// the names of its feeds. Topics are not shared yet: this runs at load.
+func (c *Config) expandTopicSources(entry string, feeds []string) {
+	for _, t := range c.topics {
+		if i := slices.Index(t.Sources, entry); i >= 0 {
+			t.Sources = slices.Concat(t.Sources[:i], feeds, t.Sources[i+1:])
+		}
+	}
 }
 
 func readOPML(path string) ([]parse.Subscription, []*parse.OutlineError, error) {

@@ -13,6 +13,8 @@
 //	keys      dedupe key -> ID            (canonical URL, body hash)
 //	guids     source 0x00 GUID -> kind(1) ID   (kind 'a' owns, 'd' duplicate of)
 //	sources   name -> JSON SourceState
+//	archives  NAME -> insertion-ordered slots of the topic, for RFC 5005
+//	          archive pages (see archive.go)
 //
 // A Store is safe for concurrent use; bbolt serialises writers.
 package storage

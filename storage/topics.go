@@ -73,6 +73,9 @@ func staleTopics(tx *bolt.Tx, topics []*normalize.Topic) ([]*normalize.Topic, er
 		if err := meta.Delete(append([]byte("topic:"), k...)); err != nil {
 			return nil, err
 		}
+		if err := dropArchive(tx, string(k)); err != nil {
+			return nil, err
+		}
 	}
 	return stale, nil
 }
@@ -117,6 +120,9 @@ func reindex(tx *bolt.Tx, topics []*normalize.Topic) (int, []int, error) {
 	added := make([]int, len(topics))
 	for i, t := range topics {
 		if err := fillIndex(tx.Bucket(bucketTopics).Bucket([]byte(t.Name)), keys[i]); err != nil {
+			return 0, nil, err
+		}
+		if err := appendArchive(tx, t.Name, keys[i]...); err != nil {
 			return 0, nil, err
 		}
 		added[i] = len(keys[i])
@@ -199,7 +205,11 @@ func (s *Store) indexTopics(tx *bolt.Tx, a *normalize.Article, doc *normalize.Do
 		if b == nil || !t.Match(a, doc) {
 			continue
 		}
-		if err := b.Put(timeKey(a), nil); err != nil {
+		key := timeKey(a)
+		if err := b.Put(key, nil); err != nil {
+			return err
+		}
+		if err := appendArchive(tx, t.Name, key); err != nil {
 			return err
 		}
 	}

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 func runExport(ctx context.Context, e *env, args []string) (err error) {
@@ -26,6 +28,7 @@ func runExport(ctx context.Context, e *env, args []string) (err error) {
 	}
 	defer closing(p.close, &err)
 	files := exportFiles(c)
+	archives := 0
 	for _, f := range files {
 		data, err := p.get(ctx, f.path)
 		if err != nil {
@@ -34,13 +37,68 @@ func runExport(ctx context.Context, e *env, args []string) (err error) {
 		if err := writeAtomic(filepath.Join(*out, f.file), data); err != nil {
 			return err
 		}
+		if strings.HasSuffix(f.path, ".atom") {
+			n, err := exportArchives(ctx, p, c.BaseURL, *out, data)
+			if err != nil {
+				return err
+			}
+			archives += n
+		}
 	}
 	public := (len(files) - 2) / 4
-	fmt.Fprintf(e.stdout, "wrote %d files for %d topics to %s\n", len(files), public, *out)
+	fmt.Fprintf(e.stdout, "wrote %d files and %d archive pages for %d topics to %s\n", len(files), archives, public, *out)
 	if private := len(c.topics) - public; private > 0 {
 		fmt.Fprintf(e.stdout, "left out %d private topics: a static folder cannot check their tokens\n", private)
 	}
 	return nil
+}
+
+// exportArchives writes the RFC 5005 archive pages that a topic's Atom feed
+// leads to (in every format), following prev-archive links from the newest.
+// Complete pages never change, so the walk stops at the first page already
+// in the folder, except the newest, whose next-archive link may be new. It
+// returns how many pages it wrote.
+func exportArchives(ctx context.Context, p *pages, base, out string, atom []byte) (int, error) {
+	written := 0
+	for href := prevArchive(atom); strings.HasPrefix(href, base); href = prevArchive(atom) {
+		path := "/" + strings.TrimPrefix(strings.TrimSuffix(href, ".atom"), base)
+		if _, err := os.Stat(filepath.Join(out, path+".atom")); err == nil && written > 0 {
+			break
+		}
+		for _, ext := range []string{".atom", ".rss", ".json"} {
+			data, err := p.get(ctx, path+ext)
+			if err != nil {
+				return written, fmt.Errorf("export %s: %w", path+ext, err)
+			}
+			if err := writeAtomic(filepath.Join(out, path+ext), data); err != nil {
+				return written, err
+			}
+			if ext == ".atom" {
+				atom = data
+			}
+		}
+		written++
+	}
+	return written, nil
+}
+
+// prevArchive returns the rel="prev-archive" link of an Atom document, or "".
+func prevArchive(atom []byte) string {
+	var doc struct {
+		Links []struct {
+			Href string `xml:"href,attr"`
+			Rel  string `xml:"rel,attr"`
+		} `xml:"link"`
+	}
+	if xml.Unmarshal(atom, &doc) != nil {
+		return ""
+	}
+	for _, l := range doc.Links {
+		if l.Rel == "prev-archive" {
+			return l.Href
+		}
+	}
+	return ""
 }
 
 // exportFile maps a server path to the file it is written to.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -479,5 +480,47 @@ func TestWebSubHub(t *testing.T) {
 	atom, _ := os.ReadFile(filepath.Join(out, "topics", "israel-gaza.atom"))
 	if !strings.Contains(string(atom), `rel="hub"`) {
 		t.Errorf("the Atom feed does not name the hub:\n%s", atom)
+	}
+}
+
+func TestExportArchives(t *testing.T) {
+	var items strings.Builder
+	for i := range 120 {
+		fmt.Fprintf(&items, `<item><title>Gaza story %d</title><link>https://wire.example/%d</link><guid>g%d</guid><pubDate>Wed, 12 May 2021 %02d:%02d:00 GMT</pubDate><description>Story %d.</description></item>`, i, i, i, i/60, i%60, i)
+	}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><link>https://wire.example/</link><description>d</description>%s</channel></rss>`, items.String())
+	}))
+	defer ts.Close()
+	cfg := setup(t, ts.URL)
+	if code, out, stderr := tidings(t, context.Background(), "-config", cfg, "fetch"); code != 0 {
+		t.Fatalf("fetch: exit %d\n%s%s", code, out, stderr)
+	}
+	out := t.TempDir()
+	code, stdout, stderr := tidings(t, context.Background(), "-config", cfg, "export", "-out", out)
+	if code != 0 || !strings.Contains(stdout, " archive pages") {
+		t.Fatalf("export: exit %d\n%s%s", code, stdout, stderr)
+	}
+	// Walking prev-archive from the feed reaches only exported files and
+	// every entry of the topic.
+	seen := map[string]bool{}
+	data, _ := os.ReadFile(filepath.Join(out, "topics", "israel-gaza.atom"))
+	for pages := 0; ; pages++ {
+		for _, id := range regexp.MustCompile(`<id>(urn:uuid:[^<]+)</id>`).FindAllStringSubmatch(string(data), -1) {
+			seen[id[1]] = true
+		}
+		href := prevArchive(data)
+		if href == "" {
+			break
+		}
+		file := filepath.Join(out, strings.TrimPrefix(href, "http://feeds.example/"))
+		var err error
+		if data, err = os.ReadFile(file); err != nil {
+			t.Fatalf("prev-archive %s was not exported: %v", href, err)
+		}
+		validateAtom(t, file)
+	}
+	if n := topicCounts(t, cfg)["israel-gaza"]; len(seen) < n {
+		t.Errorf("the archive walk reached %d entries of %d", len(seen), n)
 	}
 }

@@ -12,6 +12,8 @@ import (
 const (
 	atomNS = "http://www.w3.org/2005/Atom"
 	xmlNS  = "http://www.w3.org/XML/1998/namespace" // encoding/xml writes it as the xml: prefix
+	// historyNS is the namespace of RFC 5005's fh:archive.
+	historyNS = "http://purl.org/syndication/history/1.0"
 )
 
 // The feed and entry types are ours because gorilla/feeds' AtomFeed and
@@ -33,7 +35,11 @@ type atomFeed struct {
 	Updated   string           `xml:"updated"`
 	Links     []feeds.AtomLink `xml:"link"`
 	Generator atomGenerator    `xml:"generator"`
-	Entries   []atomEntry      `xml:"entry"`
+	// Archive marks an archive document (RFC 5005). It is written with
+	// its namespace as the default one, <archive xmlns="…history/1.0">,
+	// which means the same as the RFC's fh:archive and decodes again.
+	Archive *struct{}   `xml:"http://purl.org/syndication/history/1.0 archive"`
+	Entries []atomEntry `xml:"entry"`
 }
 
 type atomEntry struct {
@@ -103,9 +109,12 @@ func newAtomFeed(d *doc) *atomFeed {
 		ID:        d.ID,
 		Title:     atomText{Type: "text", Text: d.Title},
 		Updated:   rfc3339(d.Updated),
-		Links:     feedLinks(d.Links, TypeAtom),
+		Links:     append(feedLinks(d.Links, TypeAtom), archiveLinks(d.Archive, TypeAtom)...),
 		Generator: atomGenerator{URI: d.Generator.URI, Version: d.Generator.Version, Name: d.Generator.Name},
 		Entries:   make([]atomEntry, 0, len(d.Entries)),
+	}
+	if d.Archive.Page {
+		af.Archive = &struct{}{}
 	}
 	if d.Subtitle != "" {
 		af.Subtitle = &atomText{Type: "text", Text: d.Subtitle}
@@ -135,6 +144,21 @@ func feedLinks(l Links, self string) []feeds.AtomLink {
 	}
 	if l.Hub != "" {
 		out = append(out, feeds.AtomLink{Href: l.Hub, Rel: "hub"})
+	}
+	return out
+}
+
+// archiveLinks returns the RFC 5005 links of a document in the format of
+// media type typ: prev-archive, next-archive and current, when known.
+func archiveLinks(a Archive, typ string) []feeds.AtomLink {
+	var out []feeds.AtomLink
+	for _, l := range []struct {
+		rel   string
+		links Links
+	}{{"prev-archive", a.Prev}, {"next-archive", a.Next}, {"current", a.Current}} {
+		if href := l.links.of(typ); href != "" {
+			out = append(out, feeds.AtomLink{Href: href, Rel: l.rel, Type: typ})
+		}
 	}
 	return out
 }

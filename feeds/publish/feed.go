@@ -46,6 +46,29 @@ type Feed struct {
 	// limited to what the feed should carry. IDs must be non-empty and
 	// unique.
 	Articles []normalize.Article
+	// Archive places the document in an archived feed (RFC 5005); the
+	// zero Archive leaves it a plain feed.
+	Archive Archive
+}
+
+// Archive places a feed document in an archived feed (RFC 5005, section
+// 4): the subscription document, which holds the latest entries, links to
+// the newest archive document as Prev; each archive document holds a
+// fixed set of older entries and links to its neighbours and back to the
+// subscription document. The writers use the URLs of their own format: in
+// Atom, links with the relations prev-archive, next-archive and current
+// and an fh:archive element; in RSS the same as atom:link elements and
+// fh:archive (RFC 5005, appendix B). JSON Feed has no archives, only
+// next_url, "the next n items", which readers follow back in time: it is
+// Prev there, and the extension object "_rfc5005" carries the rest.
+type Archive struct {
+	// Page marks an archive document: its entries do not change.
+	Page bool
+	// Prev is the archive document with the entries before this one's
+	// (rel="prev-archive"), Next the one after (rel="next-archive"), and
+	// Current the subscription document (rel="current"). The HTML and Hub
+	// fields are not used; empty fields are left out.
+	Prev, Next, Current Links
 }
 
 // Links are the addresses of one topic in each format. Empty fields are
@@ -58,6 +81,20 @@ type Links struct {
 	// Hub is the WebSub hub that readers may subscribe to for pushes
 	// (rel="hub" in Atom and RSS, "hubs" in JSON Feed); empty: none.
 	Hub string
+}
+
+// of returns the URL for the feed media type typ (TypeAtom, TypeRSS or
+// TypeJSON), or "".
+func (l Links) of(typ string) string {
+	switch typ {
+	case TypeAtom:
+		return l.Atom
+	case TypeRSS:
+		return l.RSS
+	case TypeJSON:
+		return l.JSON
+	}
+	return ""
 }
 
 // Generator identifies the software that wrote a feed.
@@ -88,6 +125,7 @@ type doc struct {
 	Updated   time.Time // zero when neither the caller nor an article says
 	Generator Generator
 	Lang      string // the language every entry shares, or ""
+	Archive   Archive
 	Entries   []entry
 }
 
@@ -117,12 +155,12 @@ func prepare(f *Feed) (*doc, error) {
 		ID:       cleanText(f.ID),
 		Title:    cleanText(f.Title),
 		Subtitle: cleanText(f.Subtitle),
-		Links: Links{
-			HTML: cleanText(f.Links.HTML),
-			Atom: cleanText(f.Links.Atom),
-			RSS:  cleanText(f.Links.RSS),
-			JSON: cleanText(f.Links.JSON),
-			Hub:  cleanText(f.Links.Hub),
+		Links:    cleanLinks(f.Links),
+		Archive: Archive{
+			Page:    f.Archive.Page,
+			Prev:    cleanLinks(f.Archive.Prev),
+			Next:    cleanLinks(f.Archive.Next),
+			Current: cleanLinks(f.Archive.Current),
 		},
 		Generator: Generator{
 			Name:    cleanText(f.Generator.Name),
@@ -152,6 +190,11 @@ func prepare(f *Feed) (*doc, error) {
 	}
 	d.Lang = sharedLang(d.Entries)
 	return d, nil
+}
+
+func cleanLinks(l Links) Links {
+	return Links{HTML: cleanText(l.HTML), Atom: cleanText(l.Atom), RSS: cleanText(l.RSS),
+		JSON: cleanText(l.JSON), Hub: cleanText(l.Hub)}
 }
 
 func newEntry(a *normalize.Article) entry {

@@ -16,15 +16,35 @@ const jsonFeedVersion = "https://jsonfeed.org/version/1.1"
 // singular author alongside authors.
 
 type jsonFeed struct {
-	Version     string     `json:"version"`
-	Title       string     `json:"title"`
-	HomePageURL string     `json:"home_page_url,omitempty"`
-	FeedURL     string     `json:"feed_url,omitempty"`
-	Description string     `json:"description,omitempty"`
-	Language    string     `json:"language,omitempty"`
-	Hubs        []jsonHub  `json:"hubs,omitempty"`
-	Items       []jsonItem `json:"items"` // required, even when empty
+	Version     string `json:"version"`
+	Title       string `json:"title"`
+	HomePageURL string `json:"home_page_url,omitempty"`
+	FeedURL     string `json:"feed_url,omitempty"`
+	Description string `json:"description,omitempty"`
+	// NextURL is the feed with the entries before these: the previous
+	// archive document (see Archive).
+	NextURL  string       `json:"next_url,omitempty"`
+	Language string       `json:"language,omitempty"`
+	Hubs     []jsonHub    `json:"hubs,omitempty"`
+	Archive  *jsonArchive `json:"_rfc5005,omitempty"`
+	Items    []jsonItem   `json:"items"` // required, even when empty
 }
+
+// jsonArchive is an extension object (JSON Feed 1.1, "Extensions") with
+// what next_url cannot say of an archived feed (RFC 5005): that a document
+// is an archive, whose items do not change, and the links forward to the
+// next archive document and to the current feed. prev_archive repeats
+// next_url, so that the object is complete on its own.
+type jsonArchive struct {
+	About       string `json:"about"`
+	Archive     bool   `json:"archive,omitempty"`
+	PrevArchive string `json:"prev_archive,omitempty"`
+	NextArchive string `json:"next_archive,omitempty"`
+	Current     string `json:"current,omitempty"`
+}
+
+// rfc5005 is what the "about" of the extension object points to.
+const rfc5005 = "https://www.rfc-editor.org/rfc/rfc5005"
 
 // jsonHub is an endpoint for real-time notification (JSON Feed 1.1 hubs).
 type jsonHub struct {
@@ -87,6 +107,11 @@ func newJSONFeed(d *doc) *jsonFeed {
 	}
 	if d.Links.Hub != "" {
 		jf.Hubs = []jsonHub{{Type: "WebSub", URL: d.Links.Hub}}
+	}
+	a := jsonArchive{About: rfc5005, Archive: d.Archive.Page, PrevArchive: d.Archive.Prev.JSON,
+		NextArchive: d.Archive.Next.JSON, Current: d.Archive.Current.JSON}
+	if a != (jsonArchive{About: rfc5005}) {
+		jf.NextURL, jf.Archive = a.PrevArchive, &a
 	}
 	for i := range d.Entries {
 		jf.Items = append(jf.Items, newJSONItem(&d.Entries[i]))

@@ -25,6 +25,7 @@ type rssDoc struct {
 	ContentNS string     `xml:"xmlns:content,attr"`
 	AtomNS    string     `xml:"xmlns:atom,attr"`
 	DCNS      string     `xml:"xmlns:dc,attr"`
+	FHNS      string     `xml:"xmlns:fh,attr,omitempty"` // only in archive documents
 	Channel   rssChannel `xml:"channel"`
 }
 
@@ -34,6 +35,7 @@ type rssDoc struct {
 type rssChannel struct {
 	feeds.RssFeed
 	AtomLinks []rssAtomLink `xml:"atom:link"`
+	Archive   *struct{}     `xml:"fh:archive"` // RFC 5005, appendix B
 	Items     []rssItem     `xml:"item"`
 }
 
@@ -100,16 +102,23 @@ func newRSSDoc(d *doc) *rssDoc {
 	if d.Links.Hub != "" {
 		ch.AtomLinks = append(ch.AtomLinks, rssAtomLink{Href: d.Links.Hub, Rel: "hub"})
 	}
+	for _, l := range archiveLinks(d.Archive, TypeRSS) {
+		ch.AtomLinks = append(ch.AtomLinks, rssAtomLink{Href: l.Href, Rel: l.Rel, Type: l.Type})
+	}
 	for i := range d.Entries {
 		ch.Items = append(ch.Items, newRSSItem(&d.Entries[i]))
 	}
-	return &rssDoc{
+	rd := &rssDoc{
 		Version:   "2.0",
 		ContentNS: "http://purl.org/rss/1.0/modules/content/",
 		AtomNS:    atomNS,
 		DCNS:      "http://purl.org/dc/elements/1.1/",
 		Channel:   ch,
 	}
+	if d.Archive.Page {
+		rd.FHNS, rd.Channel.Archive = historyNS, &struct{}{}
+	}
+	return rd
 }
 
 func newRSSItem(e *entry) rssItem {

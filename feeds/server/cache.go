@@ -28,22 +28,45 @@ type rendered struct {
 	gzipETag    string
 	modified    time.Time
 	changed     time.Time // the store's Changed() when rendered
+	// immutable: the body will not change (an archive page whose links
+	// are final), so clients may keep it for a year.
+	immutable bool
+}
+
+// response is what a handler renders, before it is cached and compressed.
+type response struct {
+	body        []byte
+	contentType string
+	// modified is the Last-Modified to send; zero means the store's last
+	// change. A response that outlives store changes (an archive page)
+	// sets it, so that conditional requests by date keep matching.
+	modified  time.Time
+	immutable bool
 }
 
 // cacheKey names one rendered response. query is the canonical text of an
 // ad-hoc query; token the access token its links carry (only ever a
-// configured token, so tokens do not multiply the entries).
+// configured token, so tokens do not multiply the entries); archive is set
+// for an archive page.
 type cacheKey struct {
-	path  string
-	limit int
-	query string
-	token string
+	path    string
+	limit   int
+	query   string
+	token   string
+	archive bool
+}
+
+// bounded reports whether k belongs in the LRU: an ad-hoc query, which any
+// client can vary without end, or an archive page, of which a large topic
+// has thousands that a crawler may walk once.
+func (k cacheKey) bounded() bool {
+	return k.query != "" || k.archive
 }
 
 // cache keeps rendered responses. Those of the configured pages are few
 // (topics × formats × limits × tokens) and are kept until replaced; those
-// of ad-hoc queries are kept in an LRU of at most maxAdhoc entries. It is
-// safe for concurrent use.
+// of ad-hoc queries and archive pages are kept in an LRU of at most
+// maxAdhoc entries. It is safe for concurrent use.
 type cache struct {
 	mu       sync.Mutex
 	fixed    map[cacheKey]*rendered
@@ -66,7 +89,7 @@ func newCache(maxAdhoc int) *cache {
 func (c *cache) get(k cacheKey) *rendered {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if k.query == "" {
+	if !k.bounded() {
 		return c.fixed[k]
 	}
 	el, ok := c.adhoc[k]
@@ -82,7 +105,7 @@ func (c *cache) get(k cacheKey) *rendered {
 func (c *cache) put(k cacheKey, r *rendered) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if k.query == "" {
+	if !k.bounded() {
 		c.fixed[k] = r
 		return
 	}
@@ -106,20 +129,29 @@ func (c *cache) len() (fixed, adhoc int) {
 }
 
 // serveRendered answers with a cached body, rendering (and compressing) it
+// again only when the store changed since; see serve.
+func (s *Server) serveRendered(w http.ResponseWriter, r *http.Request, key cacheKey, render func() ([]byte, string, error)) {
+	s.serve(w, r, key, func() (response, error) {
+		body, ctype, err := render()
+		return response{body: body, contentType: ctype}, err
+	})
+}
+
+// serve answers with a cached response, rendering (and compressing) it
 // again only when the store changed since. The gzipped variant goes to
 // clients that accept it, under its own ETag. Conditional requests
 // (If-None-Match, If-Modified-Since) and HEAD are answered by
-// http.ServeContent against the variant sent.
-func (s *Server) serveRendered(w http.ResponseWriter, r *http.Request, key cacheKey, render func() ([]byte, string, error)) {
+// writeConditional against the variant sent.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, key cacheKey, render func() (response, error)) {
 	changed := s.opts.Store.Changed()
 	e := s.cache.get(key)
 	if e == nil || !e.changed.Equal(changed) {
-		body, ctype, err := render()
+		resp, err := render()
 		if err != nil {
 			s.error(w, r, err)
 			return
 		}
-		if e, err = s.newRendered(body, ctype, changed); err != nil {
+		if e, err = s.newRendered(resp, changed); err != nil {
 			s.error(w, r, err)
 			return
 		}
@@ -130,10 +162,16 @@ func (s *Server) serveRendered(w http.ResponseWriter, r *http.Request, key cache
 	h.Add("Vary", "Accept-Encoding")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", s.cacheControl)
+	if e.immutable {
+		h.Set("Cache-Control", immutablePublic)
+	}
 	if key.token != "" {
 		// Shared caches must not keep a private feed, and the token in the
 		// page's address must not reach the sites it links to.
 		h.Set("Cache-Control", s.cacheControlPrivate)
+		if e.immutable {
+			h.Set("Cache-Control", immutablePrivate)
+		}
 		h.Set("Referrer-Policy", "no-referrer")
 	}
 	body, etag := e.body, e.etag
@@ -190,11 +228,15 @@ func etagListMatches(list, etag string) bool {
 	return false
 }
 
-func (s *Server) newRendered(body []byte, ctype string, changed time.Time) (*rendered, error) {
+func (s *Server) newRendered(resp response, changed time.Time) (*rendered, error) {
+	body := resp.body
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
-	e := &rendered{body: body, contentType: ctype, etag: `"` + tag + `"`, gzipETag: `"` + tag + `-gzip"`,
-		modified: s.lastModified(changed), changed: changed}
+	e := &rendered{body: body, contentType: resp.contentType, etag: `"` + tag + `"`, gzipETag: `"` + tag + `-gzip"`,
+		modified: s.lastModified(changed), changed: changed, immutable: resp.immutable}
+	if !resp.modified.IsZero() && resp.modified.Before(e.modified) {
+		e.modified = resp.modified.UTC().Truncate(time.Second)
+	}
 	if len(body) >= minGzipSize {
 		gz, err := compress(body)
 		if err != nil {

@@ -174,11 +174,11 @@ func TestGzipOncePerRender(t *testing.T) {
 func TestNoGzipForTinyBodies(t *testing.T) {
 	t.Parallel()
 	s := &Server{}
-	small, err := s.newRendered([]byte(strings.Repeat("a", minGzipSize-1)), "text/plain", time.Time{})
+	small, err := s.newRendered(response{body: []byte(strings.Repeat("a", minGzipSize-1)), contentType: "text/plain"}, time.Time{})
 	if err != nil || small.gzipped != nil {
 		t.Errorf("a %d-byte body: got gzipped %d bytes, error %v; want none", minGzipSize-1, len(small.gzipped), err)
 	}
-	big, err := s.newRendered([]byte(strings.Repeat("a", minGzipSize)), "text/plain", time.Time{})
+	big, err := s.newRendered(response{body: []byte(strings.Repeat("a", minGzipSize)), contentType: "text/plain"}, time.Time{})
 	if err != nil || big.gzipped == nil || big.etag == big.gzipETag {
 		t.Errorf("a %d-byte body: got gzipped %d bytes, ETags %s %s, error %v; want a gzip variant with its own ETag",
 			minGzipSize, len(big.gzipped), big.etag, big.gzipETag, err)

@@ -54,6 +54,11 @@ func (s *Server) handleTopic(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, "", err
 		}
+		if q == nil && ext != "" {
+			if err := s.withArchive(f, t, token); err != nil {
+				return nil, "", err
+			}
+		}
 		return s.render(f, ext, token)
 	})
 }
@@ -65,11 +70,7 @@ func (s *Server) handleTopic(w http.ResponseWriter, r *http.Request) {
 // private topic cannot be told from an unknown one.
 func (s *Server) topicFile(file string, u *url.URL) (t Topic, ext, token string, err error) {
 	name, ext, _ := strings.Cut(file, ".")
-	t, ok := s.topics[name]
-	if !ok {
-		return t, "", "", fmt.Errorf("topic %q: %w", name, storage.ErrNotFound)
-	}
-	if token, err = s.topicToken(u, t); err != nil {
+	if t, token, err = s.topicByName(name, u); err != nil {
 		return t, "", "", err
 	}
 	switch ext {
@@ -77,6 +78,18 @@ func (s *Server) topicFile(file string, u *url.URL) (t Topic, ext, token string,
 		return t, ext, token, nil
 	}
 	return t, "", "", fmt.Errorf("format %q of topic %q: %w", ext, name, storage.ErrNotFound)
+}
+
+// topicByName returns the named topic and the token of the request for it
+// (see topicToken). An unknown topic and a private one without its token
+// are both errors wrapping storage.ErrNotFound.
+func (s *Server) topicByName(name string, u *url.URL) (Topic, string, error) {
+	t, ok := s.topics[name]
+	if !ok {
+		return t, "", fmt.Errorf("topic %q: %w", name, storage.ErrNotFound)
+	}
+	token, err := s.topicToken(u, t)
+	return t, token, err
 }
 
 // topicFeed loads a topic's latest n articles, or with q its latest n

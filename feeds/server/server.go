@@ -6,7 +6,9 @@
 // inside the server that owns the database.
 //
 // Rendered responses are cached, plain and gzipped, until the store
-// changes. Topics may be private: see Options.Token and Topic.Token.
+// changes. Topics may be private: see Options.Token and Topic.Token. Each
+// topic feed is an archived feed (RFC 5005) whose older entries are on
+// archive pages that do not change: see archive.go.
 package server
 
 import (
@@ -85,6 +87,11 @@ type Options struct {
 	// also sees the private topics listed on /, /topics.opml, /topics.json
 	// and /metrics. Rules and statuses: see access.go.
 	Token string
+	// ArchivePageSize is how many entries one archive page of a topic
+	// holds (see archive.go); zero means DefaultArchivePageSize. Pages are
+	// cut anew when it changes, so that what clients hold of them as
+	// immutable no longer matches: set it once.
+	ArchivePageSize int
 }
 
 // Server serves tidings' HTTP endpoints. It is safe for concurrent use.
@@ -109,6 +116,9 @@ func New(opts Options) *Server {
 	}
 	opts.MaxAge = cmp.Or(opts.MaxAge, DefaultMaxAge)
 	opts.ScanLimit = cmp.Or(opts.ScanLimit, DefaultScanLimit)
+	if opts.ArchivePageSize <= 0 {
+		opts.ArchivePageSize = DefaultArchivePageSize
+	}
 	maxAge := int(opts.MaxAge / time.Second)
 	s := &Server{
 		opts:                opts,
@@ -130,6 +140,7 @@ func New(opts Options) *Server {
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /{$}", s.handleIndex)
 	s.mux.HandleFunc("GET /topics/{file}", s.handleTopic)
+	s.mux.HandleFunc("GET /topics/{name}/archive/{file}", s.handleArchive)
 	s.mux.HandleFunc("GET /search", s.handleSearch(""))
 	for ext := range formats {
 		s.mux.HandleFunc("GET /search."+ext, s.handleSearch(ext))

@@ -17,20 +17,18 @@ const MaxFuture = 24 * time.Hour
 // Finish completes an article that an adapter has filled from its input:
 // titles and summaries become plain text, content is sanitized (relative links
 // resolved against the article's link), the missing one of Text and Content
-// is derived from the other, the link (else a permalink GUID) is
-// canonicalized into URL, or Link and URL are both left empty when it is not
-// an absolute http(s) URL, dates are made UTC and sane, authors and
-// categories cleaned, and the stable ID is set from origin (the configured
-// source name) and the GUID. now is the time the article is first seen; an
-// article with no date gets it.
+// is derived from the other, the link is canonicalized into URL, or Link and
+// URL are both left empty when it is not an absolute http(s) URL (Finish
+// never takes the GUID for the link: only the adapter knows whether it is a
+// permalink), dates are made UTC and sane, authors and categories cleaned,
+// and the stable ID is set from origin (the configured source name) and the
+// GUID. now is the time the article is first seen; an article with no date
+// gets it.
 func (a *Article) Finish(origin string, now time.Time) {
 	a.Title = PlainText(a.Title)
 	a.Summary = PlainText(a.Summary)
 	a.GUID = strings.TrimSpace(a.GUID)
 	a.Link = strings.TrimSpace(a.Link)
-	if a.Link == "" {
-		a.Link = a.GUID // an RSS guid is a permalink by default; checked below
-	}
 	if u, err := CanonicalURL(a.Link); err == nil {
 		a.URL = u
 	} else {

@@ -207,6 +207,9 @@ func resultNote(r ingest.Result) string {
 	if r.Moved != "" {
 		notes = append(notes, "moved permanently to "+r.Moved)
 	}
+	if r.Salvaged != "" {
+		notes = append(notes, "malformed, readable entries kept: "+r.Salvaged)
+	}
 	if len(notes) == 0 {
 		return ""
 	}

@@ -77,6 +77,9 @@ type Result struct {
 	Errors []string `json:"errors,omitempty"`
 	// Moved is the new URL of a feed that redirected permanently.
 	Moved string `json:"moved,omitempty"`
+	// Salvaged says why a malformed feed was only partly readable; its
+	// readable entries were stored and the source counts as read.
+	Salvaged string `json:"salvaged,omitempty"`
 	// Disabled: the source answered 410 Gone (now or before) and is no
 	// longer fetched unless forced.
 	Disabled bool `json:"disabled,omitempty"`

@@ -44,6 +44,9 @@ func (r *read) readFeed(ctx context.Context, src Source, now time.Time, opts Opt
 		a.errs = r.result.Errors
 		return a
 	}
+	if feed.Malformed != nil {
+		r.result.Salvaged = feed.Malformed.Error()
+	}
 	a.hint = max(a.hint, feed.TTL)
 	r.state.ETag, r.state.LastModified = resp.Validators.ETag, resp.Validators.LastModified
 	r.articles, r.write = feed.Articles, true

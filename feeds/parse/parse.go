@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
 	jsonfeed "github.com/mmcdole/gofeed/json"
 	"github.com/mmcdole/gofeed/rss"
 
@@ -52,14 +53,29 @@ type Feed struct {
 	Articles []normalize.Article
 	// Dropped counts the entries beyond MaxEntries.
 	Dropped int
+	// Malformed is gofeed's error on the body as given when the feed could
+	// be read only after repair (see salvage): Articles are what was
+	// salvaged. It is nil for a feed gofeed read as it was.
+	Malformed error `json:"-"`
 }
 
-// Parse parses a feed body. It returns an error wrapping ErrUnknownFormat
-// when the body is no feed (a JSON document is a feed only when it declares
-// a JSON Feed version), and gofeed's error, wrapped with the URL, when the
-// feed is broken beyond parsing or gofeed panics on it.
+// Parse parses a feed body, best converted to UTF-8 first (fetch.ToUTF8):
+// gofeed decodes a declared legacy charset itself, but the repair of an XML
+// feed that gofeed cannot read (see salvage, and Feed.Malformed) reads
+// UTF-8 only. Parse returns an error wrapping ErrUnknownFormat when the
+// body is no feed (a JSON document is a feed only when it declares a JSON
+// Feed version), and gofeed's error, wrapped with the URL, when the feed is
+// broken beyond repair or gofeed panics on it.
 func Parse(body []byte, opts Options) (*Feed, error) {
 	gf, err := parseFeed(body)
+	var malformed error
+	if err != nil {
+		if fixed := salvage(body); fixed != nil {
+			if sf, serr := parseFeed(fixed); serr == nil {
+				gf, err, malformed = sf, nil, err
+			}
+		}
+	}
 	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 		return nil, fmt.Errorf("parse %s: %w", opts.URL, ErrUnknownFormat)
 	}
@@ -71,14 +87,22 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 		// document would read as a feed with no articles.
 		return nil, fmt.Errorf("parse %s: %w", opts.URL, ErrUnknownFormat)
 	}
-	f := &Feed{
-		Title: normalize.PlainText(gf.Title),
-		Link:  normalize.ResolveURL(opts.URL, gf.Link),
-		Lang:  strings.TrimSpace(gf.Language),
-		TTL:   ttl(gf),
+	docURL := opts.URL
+	if !isHTTPURL(docURL) && isHTTPURL(gf.FeedLink) {
+		// Read from a file: the feed's own address (Atom or atom:link
+		// rel="self") is the best base for its relative links.
+		docURL = gf.FeedLink
 	}
+	f := &Feed{
+		Title:     normalize.PlainText(gf.Title),
+		Link:      normalize.ResolveURL(docURL, gf.Link),
+		Lang:      strings.TrimSpace(gf.Language),
+		TTL:       ttl(gf),
+		Malformed: malformed,
+	}
+	base := cmp.Or(f.Link, docURL)
 	feedAuthors := names(gf.Authors)
-	textOnly := plainTextItems(gf)
+	facts := originalFacts(gf)
 	items := gf.Items
 	if limit := cmp.Or(opts.MaxEntries, DefaultMaxEntries); len(items) > limit {
 		f.Dropped = len(items) - limit
@@ -88,7 +112,7 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 		if it == nil {
 			continue
 		}
-		a := article(it, textOnly[i], f, opts)
+		a := article(it, facts[i], base, f, opts)
 		if len(a.Authors) == 0 {
 			a.Authors = feedAuthors // RFC 4287 §4.2.1: entries inherit the feed's author
 		}
@@ -98,7 +122,7 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 	return f, nil
 }
 
-// parseFeed runs gofeed, keeping the original feed for plainTextItems. It
+// parseFeed runs gofeed, keeping the original feed for originalFacts. It
 // turns a panic in gofeed (v1.4.2 panics on a JSON Feed item that is null)
 // into an error: a feed from the web must not stop a fetch run.
 func parseFeed(body []byte) (gf *gofeed.Feed, err error) {
@@ -112,34 +136,64 @@ func parseFeed(body []byte) (gf *gofeed.Feed, err error) {
 	return p.Parse(bytes.NewReader(body))
 }
 
-// plainTextItems reports, by item index, which items carry their body as
-// plain text: gofeed puts a JSON Feed's content_text in Item.Content, where
-// it would be read as HTML ("<" starting a tag, paragraphs run together).
-func plainTextItems(gf *gofeed.Feed) []bool {
-	plain := make([]bool, len(gf.Items))
-	jf, ok := gf.OriginalFeed().(*jsonfeed.Feed)
-	if !ok || len(jf.Items) != len(gf.Items) {
-		return plain
-	}
-	for i, it := range jf.Items {
-		plain[i] = it != nil && it.ContentHTML == "" && it.ContentText != ""
-	}
-	return plain
+// itemFacts are what gofeed's Item loses of the original entry.
+type itemFacts struct {
+	// textOnly says that Item.Content is plain text: a JSON Feed's
+	// content_text, or Atom content of type "text", which would be misread
+	// as HTML ("<" starting a tag, paragraphs run together).
+	textOnly bool
+	// notPermalink says that Item.GUID is not the entry's address: an RSS
+	// guid with isPermaLink="false".
+	notPermalink bool
 }
 
-// article maps one gofeed item to an unfinished Article. textOnly says that
-// the item's Content is plain text.
-func article(it *gofeed.Item, textOnly bool, f *Feed, opts Options) normalize.Article {
-	base := f.Link
-	if base == "" {
-		base = opts.URL
+// originalFacts returns, by item index, the itemFacts of gf's items, read
+// from the original feed.
+func originalFacts(gf *gofeed.Feed) []itemFacts {
+	facts := make([]itemFacts, len(gf.Items))
+	switch orig := gf.OriginalFeed().(type) {
+	case *jsonfeed.Feed:
+		if len(orig.Items) == len(facts) {
+			for i, it := range orig.Items {
+				facts[i].textOnly = it != nil && it.ContentHTML == "" && it.ContentText != ""
+			}
+		}
+	case *atom.Feed:
+		if len(orig.Entries) == len(facts) {
+			for i, e := range orig.Entries {
+				facts[i].textOnly = e != nil && e.Content != nil && e.Content.Src == "" && isTextType(e.Content.Type)
+			}
+		}
+	case *rss.Feed:
+		if len(orig.Items) == len(facts) {
+			for i, it := range orig.Items {
+				facts[i].notPermalink = it != nil && it.GUID != nil &&
+					strings.EqualFold(strings.TrimSpace(it.GUID.IsPermalink), "false")
+			}
+		}
 	}
+	return facts
+}
+
+// isTextType reports whether an Atom content type (RFC 4287 §4.1.3, or
+// Atom 0.3's MIME type) says plain text; absent, it does.
+func isTextType(typ string) bool {
+	switch strings.ToLower(strings.TrimSpace(typ)) {
+	case "", "text", "text/plain":
+		return true
+	}
+	return false
+}
+
+// article maps one gofeed item to an unfinished Article. base is what
+// relative links resolve against: the feed's link, else its address.
+func article(it *gofeed.Item, facts itemFacts, base string, f *Feed, opts Options) normalize.Article {
 	a := normalize.Article{
 		Source:      opts.Source,
 		SourceTitle: f.Title,
 		SourceURL:   opts.URL,
 		GUID:        strings.TrimSpace(it.GUID),
-		Link:        normalize.ResolveURL(base, itemLink(it)),
+		Link:        normalize.ResolveURL(base, itemLink(it, !facts.notPermalink)),
 		Title:       it.Title,
 		Content:     it.Content,
 		Summary:     it.Description,
@@ -147,27 +201,36 @@ func article(it *gofeed.Item, textOnly bool, f *Feed, opts Options) normalize.Ar
 		Categories:  it.Categories,
 		Lang:        f.Lang,
 	}
-	if textOnly {
-		a.Text, a.Content = a.Content, ""
+	if facts.textOnly {
+		// One paragraph per blank-line-separated block, spaces collapsed,
+		// as Text has it when Finish derives it from HTML.
+		a.Text, a.Content = normalize.HTMLToText(normalize.TextToHTML(a.Content)), ""
 	}
 	if strings.TrimSpace(a.Content) == "" && strings.TrimSpace(a.Text) == "" {
 		// RSS puts the body in description; it is the content then, and a
 		// summary that repeats it would only be noise.
 		a.Content, a.Summary = a.Summary, ""
 	}
-	if !isHTTPURL(a.Link) && !isHTTPURL(a.GUID) {
+	if !isHTTPURL(a.Link) {
 		// Finish resolves relative links in the content against the
-		// article's link (or permalink GUID); without one, the feed's
-		// address is the base.
+		// article's link; without one, the feed's address is the base.
 		a.Content = normalize.SanitizeHTML(a.Content, base)
 	}
-	if it.PublishedParsed != nil {
-		a.Published = *it.PublishedParsed
-	}
-	if it.UpdatedParsed != nil {
-		a.Updated = *it.UpdatedParsed
-	}
+	a.Published = itemDate(it.PublishedParsed, it.Published)
+	a.Updated = itemDate(it.UpdatedParsed, it.Updated)
 	return a
+}
+
+// itemDate is the date gofeed parsed, else the one normalize.ParseDate
+// reads in raw, else the zero time.
+func itemDate(parsed *time.Time, raw string) time.Time {
+	if parsed != nil {
+		return *parsed
+	}
+	if t, err := normalize.ParseDate(raw); err == nil {
+		return t
+	}
+	return time.Time{}
 }
 
 // ttl reads RSS <ttl>, in minutes; zero when absent or not a number.
@@ -183,9 +246,13 @@ func ttl(gf *gofeed.Feed) time.Duration {
 	return time.Duration(minutes) * time.Minute
 }
 
-// itemLink is the item's link, else an enclosure's URL (podcasts, photo
-// feeds). A permalink GUID is used later by Article.Finish.
-func itemLink(it *gofeed.Item) string {
+// itemLink is the item's link, else its GUID when that is a permalink (an
+// RSS guid without isPermaLink="false", an Atom or JSON Feed id) and an
+// absolute http(s) URL, as feedparser chooses, else an enclosure's URL
+// (podcasts, photo feeds), which feedparser does not take but a reader can
+// follow. A GUID that is not a URL ("12345") is no permalink, whatever
+// isPermaLink says, and is not resolved into one.
+func itemLink(it *gofeed.Item, guidIsLink bool) string {
 	if l := strings.TrimSpace(it.Link); l != "" {
 		return l
 	}
@@ -193,6 +260,9 @@ func itemLink(it *gofeed.Item) string {
 		if l = strings.TrimSpace(l); l != "" {
 			return l
 		}
+	}
+	if g := strings.TrimSpace(it.GUID); guidIsLink && isHTTPURL(g) {
+		return g
 	}
 	for _, e := range it.Enclosures {
 		if e != nil && e.URL != "" {

@@ -247,6 +247,23 @@ func TestParseLinkFallback(t *testing.T) {
 		{"permalink guid", `<rss version="2.0"><channel><link>https://news.example/</link><item>
 			<guid>https://news.example/2024/a</guid></item></channel></rss>`,
 			"https://news.example/2024/a"},
+		{"permalink guid before enclosure", `<rss version="2.0"><channel><item>
+			<guid isPermaLink="true">https://news.example/ep1</guid>
+			<enclosure url="https://cdn.example/ep1.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`,
+			"https://news.example/ep1"},
+		{"guid not a permalink", `<rss version="2.0"><channel><link>https://news.example/</link><item>
+			<guid isPermaLink="false">https://news.example/2024/a</guid><title>One</title></item></channel></rss>`,
+			""},
+		{"guid not a permalink, enclosure", `<rss version="2.0"><channel><item>
+			<guid isPermaLink=" False ">https://news.example/ep1</guid>
+			<enclosure url="https://cdn.example/ep1.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`,
+			"https://cdn.example/ep1.mp3"},
+		{"permalink guid that is no url", `<rss version="2.0"><channel><link>https://news.example/</link><item>
+			<guid>12345</guid><title>One</title></item></channel></rss>`,
+			""},
+		{"atom id url", `<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:f</id><entry>
+			<id>https://news.example/2024/a</id><title>One</title></entry></feed>`,
+			"https://news.example/2024/a"},
 		{"no link is not the feed's home page", `<rss version="2.0"><channel><link>https://news.example/</link>
 			<item><guid isPermaLink="false">x-1</guid><title>One</title></item></channel></rss>`,
 			""},
@@ -314,6 +331,30 @@ func TestParseBody(t *testing.T) {
 			body: `{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "url": "https://news.example/a",
 				"content_html": "<p>Rich.</p>", "content_text": "Plain."}]}`,
 			want: articleView{Text: "Rich.", Content: "<p>Rich.</p>"},
+		},
+		{
+			name: "atom content text is text",
+			body: `<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:f</id><entry><id>urn:1</id>
+				<link href="https://news.example/a"/><content type="text">Use &lt;b&gt; &amp;
+				&lt;i&gt;.
+
+				Second paragraph.</content></entry></feed>`,
+			want: articleView{
+				Text:    "Use <b> & <i>.\n\nSecond paragraph.",
+				Content: "<p>Use &lt;b&gt; &amp; &lt;i&gt;.</p>\n<p>Second paragraph.</p>",
+			},
+		},
+		{
+			name: "atom content without type is text",
+			body: `<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:f</id><entry><id>urn:1</id>
+				<link href="https://news.example/a"/><content><![CDATA[a <b> c]]></content></entry></feed>`,
+			want: articleView{Text: "a <b> c", Content: "<p>a &lt;b&gt; c</p>"},
+		},
+		{
+			name: "atom content html is html",
+			body: `<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:f</id><entry><id>urn:1</id>
+				<link href="https://news.example/a"/><content type="html">a &lt;b&gt;bold&lt;/b&gt; c</content></entry></feed>`,
+			want: articleView{Text: "a bold c", Content: "a <b>bold</b> c"},
 		},
 		{
 			name: "atom summary only",
@@ -395,6 +436,8 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`{"version": "https://jsonfeed.org/version/1", "items": [null]}`))
 	f.Add([]byte(`<rss version="2.0"><channel><item><link>javascript:alert(1)</link></item></channel></rss>`))
+	f.Add([]byte(`<rss version="2.0"><channel><item><title>Cut</title><description><![CDATA[<p>sh`))
+	f.Add([]byte(`<html><body><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:1</id></entry></feed></body></html>`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		feed, err := Parse(body, testOptions("fuzz"))
 		if err != nil {

@@ -20,6 +20,11 @@ type Article struct {
 	// Source is the configured source name, or for a seed file the publisher
 	// found in the page when there is one.
 	Source string `json:"source"`
+	// Story is the ID of the first-seen version when this article is the
+	// same story as one already stored (same canonical URL or body) from
+	// another outlet; empty for a story's first version. Every version is
+	// kept; topic feeds show a story once unless they ask for duplicates.
+	Story string `json:"story,omitempty"`
 	// Origin is the name of the configured source the article was read
 	// from (Source may instead be the publisher a seed page names). Topics
 	// restricted to sources match on it.

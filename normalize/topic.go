@@ -17,6 +17,9 @@ type Topic struct {
 	Title       string
 	Description string
 	Query       *Query
+	// IncludeDuplicates makes every version of a story an entry of its own;
+	// by default a story appears once, as its first-seen version.
+	IncludeDuplicates bool
 	// Sources, when not empty, restricts the topic to articles read from
 	// these configured sources (Article.Origin, or Source for articles
 	// stored before Origin existed).
@@ -25,6 +28,9 @@ type Topic struct {
 
 // Match reports whether a, analyzed as d, belongs to the topic.
 func (t *Topic) Match(a *Article, d *Document) bool {
+	if a.Story != "" && !t.IncludeDuplicates {
+		return false
+	}
 	if len(t.Sources) > 0 && !slices.Contains(t.Sources, cmp.Or(a.Origin, a.Source)) {
 		return false
 	}
@@ -34,10 +40,14 @@ func (t *Topic) Match(a *Article, d *Document) bool {
 // Definition is what decides the topic's membership, as text: when it
 // changes, the topic's index must be rebuilt.
 func (t *Topic) Definition() string {
-	if len(t.Sources) == 0 {
-		return t.Query.String()
+	def := t.Query.String()
+	if len(t.Sources) > 0 {
+		def += "\x00sources:" + strings.Join(t.Sources, "\x00")
 	}
-	return t.Query.String() + "\x00sources:" + strings.Join(t.Sources, "\x00")
+	if t.IncludeDuplicates {
+		def += "\x00duplicates"
+	}
+	return def
 }
 
 // topicName is what a topic name may look like: it is used in URLs and as a

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 
@@ -134,7 +135,10 @@ func (s *Store) saveArticle(tx *bolt.Tx, source string, a *normalize.Article) (O
 	keys := tx.Bucket(bucketKeys)
 	for _, k := range a.DedupeKeys() {
 		if id := keys.Get([]byte(k)); id != nil {
-			return Duplicate, guids.Put(gk, append([]byte{'d'}, id...))
+			if err := s.insertVersion(tx, a, string(id)); err != nil {
+				return 0, err
+			}
+			return Duplicate, guids.Put(gk, append([]byte{'a'}, a.ID...))
 		}
 	}
 	if err := s.insertArticle(tx, a); err != nil {
@@ -159,6 +163,45 @@ func (s *Store) insertArticle(tx *bolt.Tx, a *normalize.Article) error {
 	return s.indexTopics(tx, a, normalize.NewDocument(a))
 }
 
+// insertVersion stores a as another outlet's version of the story whose
+// first version is (or leads to) id: kept and retrievable, listed with the
+// story, and an entry only of topics that include duplicates. It takes no
+// dedupe keys and no place in the time index, so search and feeds show the
+// story once.
+func (s *Store) insertVersion(tx *bolt.Tx, a *normalize.Article, id string) error {
+	story, err := getArticle(tx, id)
+	if err != nil {
+		return err
+	}
+	a.Story = cmp.Or(story.Story, story.ID)
+	if err := putArticle(tx, a); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketVersions).Put([]byte(a.Story+a.ID), nil); err != nil {
+		return err
+	}
+	return s.indexTopics(tx, a, normalize.NewDocument(a))
+}
+
+// Versions returns the other outlets' versions of the story whose first
+// version has the given ID, ordered by their IDs.
+func (s *Store) Versions(story string) ([]normalize.Article, error) {
+	var out []normalize.Article
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketVersions).Cursor()
+		prefix := []byte(story)
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			a, err := getArticle(tx, string(k[len(prefix):]))
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
+}
+
 // updateArticle replaces the stored article id with a when its content
 // changed. The stored ID and first published date are kept, so the entry
 // keeps its place and identity in every feed.
@@ -170,7 +213,7 @@ func (s *Store) updateArticle(tx *bolt.Tx, id string, a *normalize.Article) (Out
 	if old.ContentHash() == a.ContentHash() {
 		return Unchanged, nil
 	}
-	a.ID, a.Published = old.ID, old.Published
+	a.ID, a.Published, a.Story = old.ID, old.Published, old.Story
 	if !a.Updated.After(old.Updated) {
 		a.Updated = s.now().UTC().Truncate(1e9)
 	}

@@ -13,6 +13,7 @@
 //	keys      dedupe key -> ID            (canonical URL, body hash)
 //	guids     source 0x00 GUID -> kind(1) ID   (kind 'a' owns, 'd' duplicate of)
 //	sources   name -> JSON SourceState
+//	versions  story ID + version ID -> ""  (the other outlets' copies of a story)
 //	archives  NAME -> insertion-ordered slots of the topic, for RFC 5005
 //	          archive pages (see archive.go)
 //
@@ -57,7 +58,8 @@ var (
 	bucketKeys     = []byte("keys")
 	bucketGUIDs    = []byte("guids")
 	bucketSources  = []byte("sources")
-	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketByTime, bucketTopics, bucketKeys, bucketGUIDs, bucketSources}
+	bucketVersions = []byte("versions")
+	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketByTime, bucketTopics, bucketKeys, bucketGUIDs, bucketSources, bucketVersions}
 
 	keySchema  = []byte("schema")
 	keyChanged = []byte("changed")

@@ -77,7 +77,7 @@ func TestSaveDedupe(t *testing.T) {
 		{"same canonical url elsewhere", "B", article("B", "b1", "Gaza talks (wire)", "https://EXAMPLE.com:443/gaza#top", "short", day), Counts{Duplicates: 1}},
 		{"same body elsewhere", "C", article("C", "c1", "Retitled", "https://other.org/x", body("Ceasefire talks in “Gaza”"), day), Counts{Duplicates: 1}},
 		{"same guid, new content", "A", article("A", "a1", "Gaza talks resume", "https://example.com/gaza", body("ceasefire talks in gaza"), day), Counts{Updated: 1}},
-		{"known duplicate again", "B", article("B", "b1", "Gaza talks (wire)", "https://example.com/gaza", "short", day), Counts{Duplicates: 1}},
+		{"known duplicate again", "B", article("B", "b1", "Gaza talks (wire)", "https://EXAMPLE.com:443/gaza#top", "short", day), Counts{Unchanged: 1}},
 		{"new story", "B", article("B", "b2", "Fresh", "https://b.example/fresh", body("fresh news"), day), Counts{New: 1}},
 	}
 	for _, tt := range tests {
@@ -91,8 +91,17 @@ func TestSaveDedupe(t *testing.T) {
 			}
 		})
 	}
-	if n := s.CountArticles(); n != 3 {
-		t.Errorf("stored %d articles, want 3", n)
+	// Nothing is thrown away: the two duplicates are kept as versions of
+	// the first story.
+	if n := s.CountArticles(); n != 5 {
+		t.Errorf("stored %d articles, want 3 stories and 2 versions", n)
+	}
+	versions, err := s.Versions(first[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(versions) != 2 || versions[0].Story != first[0].ID || versions[1].Story != first[0].ID {
+		t.Errorf("versions of the story: got %d (%+v), want 2 pointing at it", len(versions), versions)
 	}
 	a, err := s.Article(first[0].ID)
 	if err != nil {
@@ -311,5 +320,36 @@ func TestScan(t *testing.T) {
 	}
 	if _, err := s.Scan("nope", 0, func(*normalize.Article) bool { return true }); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown topic: got %v, want ErrNotFound", err)
+	}
+}
+
+func TestDuplicatesInTopics(t *testing.T) {
+	s := openTest(t)
+	once, _ := normalize.NewTopic("once", "", "", "gaza")
+	all, _ := normalize.NewTopic("all", "", "", "gaza")
+	all.IncludeDuplicates = true
+	if _, err := s.SyncTopics([]*normalize.Topic{once, all}); err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
+	wire := body("ceasefire talks in gaza resume")
+	for _, src := range []string{"A", "B", "C"} {
+		a := article(src, src+"1", "Gaza talks by "+src, "https://"+src+".example/gaza", wire, day)
+		if _, err := s.Save(src, []normalize.Article{a}, SourceState{Name: src}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := s.TopicCount("once"); n != 1 {
+		t.Errorf("topic excluding duplicates: got %d entries, want the story once", n)
+	}
+	if n := s.TopicCount("all"); n != 3 {
+		t.Errorf("topic including duplicates: got %d entries, want all 3 versions", n)
+	}
+	// A reindex keeps the same rule.
+	if _, err := s.ReindexTopics([]*normalize.Topic{once, all}); err != nil {
+		t.Fatal(err)
+	}
+	if s.TopicCount("once") != 1 || s.TopicCount("all") != 3 {
+		t.Errorf("after reindex: once %d, all %d; want 1 and 3", s.TopicCount("once"), s.TopicCount("all"))
 	}
 }

@@ -98,6 +98,10 @@ type TopicEntry struct {
 	// Sources restricts the topic to these sources (names from sources:;
 	// an opml entry's name stands for all its feeds).
 	Sources []string `yaml:"sources"`
+	// ExcludeDuplicates (default true) shows a story carried by several
+	// outlets once, as its first-seen version listing the others; false
+	// makes every version an entry.
+	ExcludeDuplicates *bool `yaml:"exclude_duplicates"`
 	// Token, when set, makes the topic private: its feeds answer only
 	// requests with ?token= set to it (or to the global token).
 	Token string `yaml:"token"`
@@ -321,6 +325,7 @@ func (t TopicEntry) compile(names, sources map[string]bool) (*normalize.Topic, e
 		return nil, fmt.Errorf("topic %q: query %q: %w", t.Name, t.Query, err)
 	}
 	topic.Sources = slices.Clone(t.Sources)
+	topic.IncludeDuplicates = t.ExcludeDuplicates != nil && !*t.ExcludeDuplicates
 	return topic, nil
 }
 

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,4 +105,56 @@ func TestTopicSources(t *testing.T) {
 	if _, err := ParseConfig(strings.NewReader("sources:\n  - name: A\n    seeds: s\ntopics:\n  - name: t\n    query: x\n    sources: [B]\n"), "c.yaml"); err == nil || !strings.Contains(err.Error(), `c.yaml:5: topics[0]: topic "t": sources: no source named "B"`) {
 		t.Errorf("unknown source in a topic: got %v", err)
 	}
+}
+
+func TestWireStoryOnceWithOutlets(t *testing.T) {
+	wire := strings.Repeat("Negotiators from both sides met in Cairo on Wednesday to discuss a ceasefire in Gaza. ", 4)
+	outlet := func(name, title string) *httptest.Server {
+		ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title><link>https://%s.example/</link><description>d</description>
+<item><title>%s</title><link>https://%s.example/story</link><guid>%s-1</guid><pubDate>Wed, 12 May 2021 10:00:00 GMT</pubDate><description>%s</description></item></channel></rss>`,
+				name, name, title, name, name, wire)
+		}))
+		t.Cleanup(ts.Close)
+		return ts
+	}
+	a, b := outlet("alpha", "Gaza ceasefire talks in Cairo"), outlet("beta", "Talks on Gaza truce open in Cairo")
+	cfg := setupWith(t, "", a.URL, b.URL)
+	data, _ := os.ReadFile(cfg)
+	data = append(data, []byte("  - name: every-version\n    query: cairo\n    exclude_duplicates: false\n")...)
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The feeds are read concurrently: either outlet may come first.
+	code, out, stderr := tidings(t, context.Background(), "-config", cfg, "fetch", "-json")
+	if code != 0 || strings.Count(out, `"duplicates":1`) != 1 {
+		t.Fatalf("fetch: exit %d, want one outlet's story counted as a duplicate\n%s%s", code, out, stderr)
+	}
+	// The seed mentions Cairo too: every-version holds it and both versions.
+	counts := topicCounts(t, cfg)
+	if counts["israel-gaza"] != 2 || counts["every-version"] != 3 {
+		t.Errorf("got %v; want israel-gaza with the seed and the wire story once, every-version with both versions", counts)
+	}
+	dir := t.TempDir()
+	tidings(t, context.Background(), "-config", cfg, "export", "-out", dir)
+	atom, _ := os.ReadFile(filepath.Join(dir, "topics", "israel-gaza.atom"))
+	html, _ := os.ReadFile(filepath.Join(dir, "topics", "israel-gaza.html"))
+	stories := 0
+	for _, pair := range [][2]string{{"alpha", "beta"}, {"beta", "alpha"}} {
+		first, other := pair[0], pair[1]
+		if !strings.Contains(string(atom), `<link href="https://`+first+`.example/story" rel="alternate"`) {
+			continue
+		}
+		stories++
+		if !strings.Contains(string(atom), `<link href="https://`+other+`.example/story" rel="related" type="text/html" title="`+other+`"></link>`) {
+			t.Errorf("the story's entry (from %s) does not list %s:\n%s", first, other, atom)
+		}
+		if !strings.Contains(string(html), `Also reported by <a href="https://`+other+`.example/story">`+other+`</a>`) {
+			t.Errorf("the topic page does not list %s", other)
+		}
+	}
+	if stories != 1 {
+		t.Errorf("the wire story has %d entries in the topic feed, want 1:\n%s", stories, atom)
+	}
+	validateAtom(t, filepath.Join(dir, "topics", "israel-gaza.atom"))
 }

@@ -49,11 +49,20 @@ type atomEntry struct {
 	Updated    string             `xml:"updated"`
 	Published  string             `xml:"published,omitempty"`
 	Authors    []feeds.AtomAuthor `xml:"author"`
-	Links      []feeds.AtomLink   `xml:"link"`
+	Links      []atomLink         `xml:"link"`
 	Summary    *feeds.AtomSummary `xml:"summary"`
 	Content    *feeds.AtomContent `xml:"content"`
 	Categories []atomCategory     `xml:"category"`
 	Source     *atomSource        `xml:"source"`
+}
+
+// atomLink is an entry's link. It is ours, not feeds.AtomLink, because a
+// related link needs a title: the outlet that also carried the story.
+type atomLink struct {
+	Href  string `xml:"href,attr"`
+	Rel   string `xml:"rel,attr,omitempty"`
+	Type  string `xml:"type,attr,omitempty"`
+	Title string `xml:"title,attr,omitempty"`
 }
 
 // atomText is a text construct; Type is "text" or "html".
@@ -182,7 +191,10 @@ func newAtomEntry(d *doc, e *entry) atomEntry {
 		ae.Authors = append(ae.Authors, feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: name}})
 	}
 	if e.URL != "" {
-		ae.Links = []feeds.AtomLink{{Href: e.URL, Rel: "alternate", Type: TypeHTML}}
+		ae.Links = []atomLink{{Href: e.URL, Rel: "alternate", Type: TypeHTML}}
+	}
+	for _, r := range e.Related {
+		ae.Links = append(ae.Links, atomLink{Href: r.URL, Rel: "related", Type: TypeHTML, Title: r.Title})
 	}
 	if e.Summary != "" {
 		ae.Summary = &feeds.AtomSummary{Type: "text", Content: e.Summary}

@@ -46,6 +46,10 @@ type Feed struct {
 	// limited to what the feed should carry. IDs must be non-empty and
 	// unique.
 	Articles []normalize.Article
+	// Related lists, by article ID, the other outlets that carried the
+	// same story: rendered as rel="related" links (Atom) and an "also
+	// reported by" line (HTML), so one entry per story still shows them all.
+	Related map[string][]Related
 	// Archive places the document in an archived feed (RFC 5005); the
 	// zero Archive leaves it a plain feed.
 	Archive Archive
@@ -69,6 +73,12 @@ type Archive struct {
 	// Current the subscription document (rel="current"). The HTML and Hub
 	// fields are not used; empty fields are left out.
 	Prev, Next, Current Links
+}
+
+// Related is another outlet's version of a story.
+type Related struct {
+	Title string // the outlet
+	URL   string // its article
 }
 
 // Links are the addresses of one topic in each format. Empty fields are
@@ -146,6 +156,7 @@ type entry struct {
 	Published   time.Time // zero when unknown
 	Updated     time.Time // zero when unknown; else Updated or Published
 	Lang        string    // a valid language tag, or ""
+	Related     []Related // other outlets' versions, with URLs
 }
 
 // prepare cleans f for rendering. It returns ErrInvalidFeed when an article
@@ -182,7 +193,13 @@ func prepare(f *Feed) (*doc, error) {
 			return nil, fmt.Errorf("%w: articles %d and %d share id %q", ErrInvalidFeed, j, i, a.ID)
 		}
 		seen[a.ID] = i
-		d.Entries = append(d.Entries, newEntry(a))
+		e := newEntry(a)
+		for _, r := range f.Related[a.ID] {
+			if u := cleanText(r.URL); u != "" {
+				e.Related = append(e.Related, Related{Title: cleanText(r.Title), URL: u})
+			}
+		}
+		d.Entries = append(d.Entries, e)
 	}
 	d.Updated = f.Updated
 	if !validTime(d.Updated) {

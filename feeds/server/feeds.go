@@ -106,11 +106,37 @@ func (s *Server) topicFeed(t Topic, n int, q *query, token string) (*publish.Fee
 		return nil, err
 	}
 	f := s.newFeed("topics/"+t.Name, q.canonical(), token, articles)
+	if f.Related, err = s.related(articles); err != nil {
+		return nil, err
+	}
 	f.Title, f.Subtitle = t.Title, t.Description
 	if q != nil {
 		f.Title = cmp.Or(t.Title, t.Name) + ": " + q.text
 	}
 	return f, nil
+}
+
+// related lists, for each first version among articles, the other outlets
+// that carried the story. Archive pages do without: they must never change,
+// and a new outlet may carry an old story any day.
+func (s *Server) related(articles []normalize.Article) (map[string][]publish.Related, error) {
+	var out map[string][]publish.Related
+	for i := range articles {
+		if articles[i].Story != "" {
+			continue
+		}
+		versions, err := s.opts.Store.Versions(articles[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range versions {
+			if out == nil {
+				out = map[string][]publish.Related{}
+			}
+			out[articles[i].ID] = append(out[articles[i].ID], publish.Related{Title: cmp.Or(v.SourceTitle, v.Source), URL: cmp.Or(v.URL, v.Link)})
+		}
+	}
+	return out, nil
 }
 
 // newFeed returns a feed of articles served at path ("topics/NAME" or

@@ -79,6 +79,9 @@ func (s *Server) handleSearch(ext string) http.HandlerFunc {
 				return nil, "", err
 			}
 			f := s.newFeed("search", q.text, token, articles)
+			if f.Related, err = s.related(articles); err != nil {
+				return nil, "", err
+			}
 			f.Title = "Search: " + q.text
 			f.Subtitle = "Stored articles matching " + q.text
 			return s.render(f, ext, token)

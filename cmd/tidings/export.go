@@ -12,7 +12,7 @@ import (
 func runExport(ctx context.Context, e *env, args []string) (err error) {
 	fs := e.newFlags("export", "-out DIR")
 	out := fs.String("out", "", "write the feeds under `DIR` (created if needed)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {

@@ -37,11 +37,8 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&req.Force, "force", false, "fetch sources even when they are not due")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	verbose := fs.Bool("v", false, "also log each source on stderr (the summary says it all otherwise)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	c, err := e.loadConfig()
 	if err != nil {

@@ -37,11 +37,8 @@ func runSources(ctx context.Context, e *env, args []string) error {
 func (e *env) list(ctx context.Context, name, usage, path string, args []string, v any, table func(*tabwriter.Writer)) (err error) {
 	fs := e.newFlags(name, usage)
 	asJSON := fs.Bool("json", false, "print one JSON array")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	c, err := e.loadConfig()
 	if err != nil {

@@ -181,6 +181,18 @@ func (e *env) newFlags(name, args string) *flag.FlagSet {
 	return fs
 }
 
+// parseFlagsOnly parses a subcommand that takes flags and no arguments; a
+// bad flag or a stray argument is a usage error.
+func parseFlagsOnly(fs *flag.FlagSet, args []string) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	return nil
+}
+
 // parseFlags parses a subcommand's flags; a bad flag is a usage error.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {

@@ -26,7 +26,7 @@ const shutdownTimeout = 10 * time.Second
 func runServe(ctx context.Context, e *env, args []string) (err error) {
 	fs := e.newFlags("serve", "[-addr HOST:PORT]")
 	addr := fs.String("addr", "", "listen on `HOST:PORT` (default: listen in config)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
 	c, err := e.loadConfig()

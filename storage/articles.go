@@ -25,6 +25,9 @@ const (
 	// Duplicate: the same story is already stored from this or another
 	// source (same canonical URL or body); not stored again.
 	Duplicate
+	// Tombstoned: retention removed this article, or the story it is a
+	// copy of (see Prune); not stored again.
+	Tombstoned
 )
 
 // Counts tallies the outcomes of one Save.
@@ -33,6 +36,7 @@ type Counts struct {
 	Updated    int `json:"updated"`
 	Unchanged  int `json:"unchanged"`
 	Duplicates int `json:"duplicates"`
+	Tombstoned int `json:"tombstoned,omitempty"`
 }
 
 func (c *Counts) add(o Outcome) {
@@ -45,6 +49,8 @@ func (c *Counts) add(o Outcome) {
 		c.Unchanged++
 	case Duplicate:
 		c.Duplicates++
+	case Tombstoned:
+		c.Tombstoned++
 	}
 }
 
@@ -127,16 +133,22 @@ func (s *Store) saveArticle(tx *bolt.Tx, source string, a *normalize.Article) (O
 	guids := tx.Bucket(bucketGUIDs)
 	gk := guidKey(source, a.GUID)
 	if v := guids.Get(gk); len(v) > 1 {
-		if v[0] == 'd' {
+		switch v[0] {
+		case 'd':
 			return Duplicate, nil
+		case kindTombstone:
+			return Tombstoned, s.seeTombstone(tx, bucketGUIDs, gk, v)
 		}
-		return s.updateArticle(tx, string(v[1:]), a)
+		return gone(s.updateArticle(tx, string(v[1:]), a))
 	}
 	keys := tx.Bucket(bucketKeys)
 	for _, k := range a.DedupeKeys() {
 		if id := keys.Get([]byte(k)); id != nil {
+			if isTombstone(id) {
+				return Tombstoned, s.seeTombstone(tx, bucketKeys, []byte(k), id)
+			}
 			if err := s.insertVersion(tx, a, string(id)); err != nil {
-				return 0, err
+				return gone(0, err)
 			}
 			return Duplicate, guids.Put(gk, append([]byte{'a'}, a.ID...))
 		}

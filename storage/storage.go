@@ -10,12 +10,16 @@
 //	articles  ID -> JSON record
 //	bytime    time(8) ID -> ""            (Published, newest last)
 //	topics    NAME -> bucket of time(8) ID -> ""
-//	keys      dedupe key -> ID            (canonical URL, body hash)
-//	guids     source 0x00 GUID -> kind(1) ID   (kind 'a' owns, 'd' duplicate of)
+//	keys      dedupe key -> ID            (canonical URL, body hash; or a
+//	          tombstone 't' time(8) ID)
+//	guids     source 0x00 GUID -> kind(1) ID   (kind 'a' owns, 'd' duplicate of;
+//	          't' time(8) ID: a tombstone, see retention.go)
 //	sources   name -> JSON SourceState
 //	versions  story ID + version ID -> ""  (the other outlets' copies of a story)
 //	archives  NAME -> insertion-ordered slots of the topic, for RFC 5005
 //	          archive pages (see archive.go)
+//	tombstones time(8) kind(1) key -> ""  (tombstones by last seen, to
+//	          expire them; see retention.go)
 //
 // A Store is safe for concurrent use; bbolt serialises writers.
 package storage
@@ -38,7 +42,12 @@ import (
 )
 
 // SchemaVersion is the layout version this package reads and writes.
-const SchemaVersion = 1
+//
+// Version 2 added tombstones ('t' entries in guids and keys): a tidings
+// that knows only version 1 would take them for articles, so it must
+// refuse the file. Version 1 files need no conversion: the new buckets are
+// created on open.
+const SchemaVersion = 2
 
 var (
 	// ErrNotFound is returned when an article, source or topic is unknown.
@@ -127,8 +136,12 @@ func (s *Store) initSchema(tx *bolt.Tx) error {
 	if v == nil {
 		return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 	}
-	if n, err := strconv.Atoi(string(v)); err != nil || n > SchemaVersion {
+	n, err := strconv.Atoi(string(v))
+	if err != nil || n > SchemaVersion {
 		return fmt.Errorf("%w: version %q, this tidings reads up to %d", ErrSchema, v, SchemaVersion)
+	}
+	if n < SchemaVersion { // migrate, in this same transaction
+		return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 	}
 	return nil
 }

@@ -353,3 +353,24 @@ func TestDuplicatesInTopics(t *testing.T) {
 		t.Errorf("after reindex: once %d, all %d; want 1 and 3", s.TopicCount("once"), s.TopicCount("all"))
 	}
 }
+
+func TestOpenMigratesOlderSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("1")) }); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(path, Options{}); err != nil {
+		t.Fatalf("open a version 1 file: %v", err)
+	}
+	defer s.Close()
+	var v string
+	s.db.View(func(tx *bolt.Tx) error { v = string(tx.Bucket(bucketMeta).Get(keySchema)); return nil })
+	if v != fmt.Sprint(SchemaVersion) {
+		t.Errorf("schema after open: got %q, want %d", v, SchemaVersion)
+	}
+}

@@ -25,13 +25,15 @@ import (
 
 // Config is config.yaml. Relative paths in it are relative to the file.
 type Config struct {
-	Database string        `yaml:"database"`
-	BaseURL  string        `yaml:"base_url"`
-	Listen   string        `yaml:"listen"`
-	Log      LogConfig     `yaml:"log"`
-	Fetch    FetchConfig   `yaml:"fetch"`
-	Sources  []SourceEntry `yaml:"sources"`
-	Topics   []TopicEntry  `yaml:"topics"`
+	Database string      `yaml:"database"`
+	BaseURL  string      `yaml:"base_url"`
+	Listen   string      `yaml:"listen"`
+	Log      LogConfig   `yaml:"log"`
+	Fetch    FetchConfig `yaml:"fetch"`
+	// Retention removes old articles at the end of each fetch run.
+	Retention RetentionConfig `yaml:"retention"`
+	Sources   []SourceEntry   `yaml:"sources"`
+	Topics    []TopicEntry    `yaml:"topics"`
 	// Token, when set, makes every topic private and guards /search: they
 	// answer only requests with ?token= (see server.Options.Token).
 	Token string `yaml:"token"`
@@ -67,6 +69,19 @@ type FetchConfig struct {
 	MaxBodyBytes int64         `yaml:"max_body_size"` // bytes, after decompression
 	MaxEntries   int           `yaml:"max_entries"`   // articles taken from one feed
 	UserAgent    string        `yaml:"user_agent"`
+}
+
+// RetentionConfig bounds what the database keeps. Zero keeps forever.
+type RetentionConfig struct {
+	// MaxAge removes the articles published longer ago.
+	MaxAge time.Duration `yaml:"max_age"`
+	// MaxArticlesPerSource keeps only the newest of each source.
+	MaxArticlesPerSource int `yaml:"max_articles_per_source"`
+}
+
+// enabled reports whether retention removes anything.
+func (r RetentionConfig) enabled() bool {
+	return r.MaxAge > 0 || r.MaxArticlesPerSource > 0
 }
 
 // SourceEntry is one item of sources: a live feed (url), a seed folder
@@ -257,6 +272,9 @@ func (c *Config) validateTop() error {
 	}
 	if err := checkToken(c.Token); err != nil {
 		return bad(err.Error())
+	}
+	if c.Retention.MaxAge < 0 || c.Retention.MaxArticlesPerSource < 0 {
+		return bad("retention: max_age and max_articles_per_source must not be negative (0 keeps forever)")
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.Log.Level)); err != nil {

@@ -109,12 +109,31 @@ func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRe
 		Progress:    progress,
 		Metrics:     m,
 	})
+	if err == nil {
+		err = retain(store, c, sum, log)
+	}
 	if err == nil && c.Hub != "" && changed(sum) {
 		if perr := publish.PingHub(ctx, http.DefaultClient, c.Hub, publicFeeds(c)); perr != nil {
 			log.Error("websub hub not notified", "error", perr) // the run itself succeeded
 		}
 	}
 	return sum, err
+}
+
+// retain applies the retention config at the end of a run and records in
+// sum what it removed.
+func retain(store *storage.Store, c *Config, sum *ingest.Summary, log *slog.Logger) error {
+	if !c.Retention.enabled() {
+		return nil
+	}
+	r, err := store.Prune(storage.PruneOptions{MaxAge: c.Retention.MaxAge, MaxPerSource: c.Retention.MaxArticlesPerSource})
+	sum.Pruned = &r
+	if err != nil {
+		return fmt.Errorf("retention: %w", err)
+	}
+	log.Info("retention applied", "pruned", r.Stories(), "aged", r.Aged, "over_cap", r.OverCap,
+		"versions", r.Versions, "expired_tombstones", r.ExpiredTombstones)
+	return nil
 }
 
 // changed reports whether a run stored new or updated articles.
@@ -181,6 +200,10 @@ func printSummary(w io.Writer, sum *ingest.Summary) error {
 		total.Unchanged, total.Failed, len(sum.Results), sum.Duration.Round(time.Millisecond))
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if p := sum.Pruned; p != nil && p.Stories() > 0 {
+		fmt.Fprintf(w, "pruned %d articles (%d older than retention.max_age, %d over retention.max_articles_per_source) and %d versions of them\n",
+			p.Stories(), p.Aged, p.OverCap, p.Versions)
 	}
 	for _, r := range sum.Results {
 		for _, msg := range r.Errors {

@@ -345,6 +345,7 @@ func TestConfigErrors(t *testing.T) {
 		{"bad query", "topics:\n  - name: t\n    query: (gaza\n", "config.yaml:2: topics[0]: topic \"t\": query \"(gaza\": column"},
 		{"bad topic name", "topics:\n  - name: ../x\n    query: gaza\n", "config.yaml:2: topics[0]"},
 		{"source without input", "sources:\n  - name: A\n", "set exactly one of url, seeds and opml"},
+		{"negative retention", "retention:\n  max_age: -1h\n", "config.yaml: retention: max_age"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

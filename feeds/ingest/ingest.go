@@ -95,6 +95,9 @@ type Summary struct {
 	Started  time.Time     `json:"started"`
 	Duration time.Duration `json:"duration"`
 	Results  []Result      `json:"results"`
+	// Pruned is what retention removed after the run; Run leaves it nil
+	// for its caller, which applies retention, to set.
+	Pruned *storage.PruneResult `json:"pruned,omitempty"`
 }
 
 // OK reports whether every source of the run succeeded.

@@ -153,6 +153,15 @@ func (s *Store) saveArticle(tx *bolt.Tx, source string, a *normalize.Article) (O
 			return Duplicate, guids.Put(gk, append([]byte{'a'}, a.ID...))
 		}
 	}
+	// Not the same text: perhaps the same story lightly edited elsewhere.
+	if id, found, err := s.nearDuplicate(tx, a); err != nil {
+		return 0, err
+	} else if found {
+		if err := s.insertVersion(tx, a, id); err != nil {
+			return gone(0, err)
+		}
+		return Duplicate, guids.Put(gk, append([]byte{'a'}, a.ID...))
+	}
 	if err := s.insertArticle(tx, a); err != nil {
 		return 0, err
 	}
@@ -171,6 +180,9 @@ func (s *Store) insertArticle(tx *bolt.Tx, a *normalize.Article) error {
 		if err := tx.Bucket(bucketKeys).Put([]byte(k), []byte(a.ID)); err != nil {
 			return err
 		}
+	}
+	if err := s.indexFingerprint(tx, a); err != nil {
+		return err
 	}
 	return s.indexTopics(tx, a, normalize.NewDocument(a))
 }
@@ -232,7 +244,13 @@ func (s *Store) updateArticle(tx *bolt.Tx, id string, a *normalize.Article) (Out
 	if err := s.unindexTopics(tx, &old); err != nil {
 		return 0, err
 	}
+	if err := s.unindexFingerprint(tx, &old); err != nil {
+		return 0, err
+	}
 	if err := putArticle(tx, a); err != nil {
+		return 0, err
+	}
+	if err := s.indexFingerprint(tx, a); err != nil {
 		return 0, err
 	}
 	keys := tx.Bucket(bucketKeys)

@@ -16,6 +16,7 @@
 //	          't' time(8) ID: a tombstone, see retention.go)
 //	sources   name -> JSON SourceState
 //	versions  story ID + version ID -> ""  (the other outlets' copies of a story)
+//	simhash   band(1) value(2) fingerprint(8) ID -> ""  (near-duplicates; see neardup.go)
 //	archives  NAME -> insertion-ordered slots of the topic, for RFC 5005
 //	          archive pages (see archive.go)
 //	tombstones time(8) kind(1) key -> ""  (tombstones by last seen, to

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -157,4 +158,48 @@ func TestWireStoryOnceWithOutlets(t *testing.T) {
 		t.Errorf("the wire story has %d entries in the topic feed, want 1:\n%s", stories, atom)
 	}
 	validateAtom(t, filepath.Join(dir, "topics", "israel-gaza.atom"))
+}
+
+// TestEditedWireCopyIsOneStory serves one wire story as two outlets carried
+// it, edited (a paragraph cut, other headline, other quotes), from two
+// feeds: the topic shows it once, listing the other outlet.
+func TestEditedWireCopyIsOneStory(t *testing.T) {
+	outlet := func(name, file string) *httptest.Server {
+		data, err := os.ReadFile(filepath.Join("..", "..", "normalize", "testdata", "neardup", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, body, _ := strings.Cut(string(data), "\n")
+		var paras strings.Builder
+		for _, p := range strings.Split(strings.TrimSpace(body), "\n\n") {
+			fmt.Fprintf(&paras, "&lt;p&gt;%s&lt;/p&gt;", html.EscapeString(html.EscapeString(strings.TrimSpace(p))))
+		}
+		ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title><link>https://%s.example/</link><description>d</description>
+<item><title>%s</title><link>https://%s.example/story</link><guid>%s-1</guid><pubDate>Wed, 12 May 2021 10:00:00 GMT</pubDate><description>%s</description></item></channel></rss>`,
+				name, name, html.EscapeString(title), name, name, paras.String())
+		}))
+		t.Cleanup(ts.Close)
+		return ts
+	}
+	a, b := outlet("alpha", "same-ap-cut-paragraph.a.txt"), outlet("beta", "same-ap-cut-paragraph.b.txt")
+	cfg := setupWith(t, "", a.URL, b.URL)
+	data, _ := os.ReadFile(cfg)
+	data = append(data, []byte("  - name: everything\n    query: -zzzzzz\n")...)
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := tidings(t, context.Background(), "-config", cfg, "fetch", "-json")
+	if code != 0 || strings.Count(out, `"duplicates":1`) != 1 {
+		t.Fatalf("fetch: exit %d, want one outlet's copy counted as a duplicate\n%s%s", code, out, stderr)
+	}
+	if n := topicCounts(t, cfg)["everything"]; n != 2 {
+		t.Errorf("topic holds %d entries, want the seed and the wire story once", n)
+	}
+	dir := t.TempDir()
+	tidings(t, context.Background(), "-config", cfg, "export", "-out", dir)
+	atom, _ := os.ReadFile(filepath.Join(dir, "topics", "everything.atom"))
+	if strings.Count(string(atom), `rel="related"`) != 1 {
+		t.Errorf("the story's entry does not list the other outlet once:\n%s", atom)
+	}
 }

@@ -141,8 +141,11 @@ func (s *Store) saveArticle(tx *bolt.Tx, source string, a *normalize.Article) (O
 		}
 		return gone(s.updateArticle(tx, string(v[1:]), a))
 	}
+	// Derived once: tokenizing the body is the costliest part of a save.
+	dedupeKeys := a.DedupeKeys()
+	fp, fpOK := a.Fingerprint()
 	keys := tx.Bucket(bucketKeys)
-	for _, k := range a.DedupeKeys() {
+	for _, k := range dedupeKeys {
 		if id := keys.Get([]byte(k)); id != nil {
 			if isTombstone(id) {
 				return Tombstoned, s.seeTombstone(tx, bucketKeys, []byte(k), id)
@@ -154,7 +157,7 @@ func (s *Store) saveArticle(tx *bolt.Tx, source string, a *normalize.Article) (O
 		}
 	}
 	// Not the same text: perhaps the same story lightly edited elsewhere.
-	if id, found, err := s.nearDuplicate(tx, a); err != nil {
+	if id, found, err := s.nearDuplicate(tx, a, fp, fpOK); err != nil {
 		return 0, err
 	} else if found {
 		if err := s.insertVersion(tx, a, id); err != nil {
@@ -162,26 +165,27 @@ func (s *Store) saveArticle(tx *bolt.Tx, source string, a *normalize.Article) (O
 		}
 		return Duplicate, guids.Put(gk, append([]byte{'a'}, a.ID...))
 	}
-	if err := s.insertArticle(tx, a); err != nil {
+	if err := s.insertArticle(tx, a, dedupeKeys, fp, fpOK); err != nil {
 		return 0, err
 	}
 	return New, guids.Put(gk, append([]byte{'a'}, a.ID...))
 }
 
-// insertArticle writes a new article with its index entries and keys.
-func (s *Store) insertArticle(tx *bolt.Tx, a *normalize.Article) error {
+// insertArticle writes a new article with its index entries, its dedupe
+// keys and its fingerprint (see saveArticle).
+func (s *Store) insertArticle(tx *bolt.Tx, a *normalize.Article, dedupeKeys []string, fp uint64, fpOK bool) error {
 	if err := putArticle(tx, a); err != nil {
 		return err
 	}
 	if err := tx.Bucket(bucketByTime).Put(timeKey(a), nil); err != nil {
 		return err
 	}
-	for _, k := range a.DedupeKeys() {
+	for _, k := range dedupeKeys {
 		if err := tx.Bucket(bucketKeys).Put([]byte(k), []byte(a.ID)); err != nil {
 			return err
 		}
 	}
-	if err := s.indexFingerprint(tx, a); err != nil {
+	if err := s.indexFingerprint(tx, a, fp, fpOK); err != nil {
 		return err
 	}
 	return s.indexTopics(tx, a, normalize.NewDocument(a))
@@ -250,8 +254,10 @@ func (s *Store) updateArticle(tx *bolt.Tx, id string, a *normalize.Article) (Out
 	if err := putArticle(tx, a); err != nil {
 		return 0, err
 	}
-	if err := s.indexFingerprint(tx, a); err != nil {
-		return 0, err
+	if fp, ok := a.Fingerprint(); ok {
+		if err := s.indexFingerprint(tx, a, fp, ok); err != nil {
+			return 0, err
+		}
 	}
 	keys := tx.Bucket(bucketKeys)
 	for _, k := range a.DedupeKeys() {

@@ -65,12 +65,11 @@ func simHashKey(i int, f uint64, id string) []byte {
 	return append(k, id...)
 }
 
-// indexFingerprint adds a, a story's first version, to the near-duplicate
-// index; an article without a fingerprint (normalize.Article.Fingerprint)
-// or that is another story's version is not indexed. It must run in a
+// indexFingerprint adds a, a story's first version, with its fingerprint f
+// (ok false: it has none, see normalize.Article.Fingerprint) to the
+// near-duplicate index; another story's version is not indexed. It must run in a
 // writable tx.
-func (s *Store) indexFingerprint(tx *bolt.Tx, a *normalize.Article) error {
-	f, ok := a.Fingerprint()
+func (s *Store) indexFingerprint(tx *bolt.Tx, a *normalize.Article, f uint64, ok bool) error {
 	if !ok || a.Story != "" {
 		return nil
 	}
@@ -114,14 +113,13 @@ type nearCandidate struct {
 	distance int
 }
 
-// nearDuplicate returns the ID of the indexed story that a is a near
-// duplicate of (normalize.SameStory), trying the closest fingerprints
+// nearDuplicate returns the ID of the indexed story that a, with
+// fingerprint f (ok false: none), is a near duplicate of (normalize.SameStory), trying the closest fingerprints
 // first; found is false when there is none or a has no fingerprint. Only
 // candidates further than normalize.SureNearDistance are read, to compare
 // bodies; an entry whose article is gone is skipped. An error is one
 // reading or decoding a candidate.
-func (s *Store) nearDuplicate(tx *bolt.Tx, a *normalize.Article) (storyID string, found bool, err error) {
-	f, ok := a.Fingerprint()
+func (s *Store) nearDuplicate(tx *bolt.Tx, a *normalize.Article, f uint64, ok bool) (storyID string, found bool, err error) {
 	if !ok {
 		return "", false, nil
 	}

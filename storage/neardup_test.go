@@ -34,7 +34,7 @@ func saveIndexed(t *testing.T, s *Store, a normalize.Article) {
 	if _, err := s.Save(a.Source, []normalize.Article{a}, SourceState{Name: a.Source}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.db.Update(func(tx *bolt.Tx) error { return s.indexFingerprint(tx, &a) }); err != nil {
+	if err := s.db.Update(func(tx *bolt.Tx) error { return indexFP(s, tx, &a) }); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -66,7 +66,7 @@ func TestNearDuplicate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := s.db.View(func(tx *bolt.Tx) error {
-				got, found, err := s.nearDuplicate(tx, &tt.a)
+				got, found, err := nearFP(s, tx, &tt.a)
 				if err != nil {
 					return err
 				}
@@ -91,14 +91,14 @@ func TestNearDuplicateVersion(t *testing.T) {
 	saveIndexed(t, s, first)
 	copied := wireArticle(t, "same-ap-cut-paragraph.b.txt", "wtop")
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		id, found, err := s.nearDuplicate(tx, &copied)
+		id, found, err := nearFP(s, tx, &copied)
 		if err != nil || !found {
 			return fmt.Errorf("nearDuplicate() = %q, %v, %v; want %q, true, nil", id, found, err, first.ID)
 		}
 		if err := s.insertVersion(tx, &copied, id); err != nil {
 			return err
 		}
-		return s.indexFingerprint(tx, &copied) // a version: no entry
+		return indexFP(s, tx, &copied) // a version: no entry
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -129,12 +129,12 @@ func TestUnindexFingerprint(t *testing.T) {
 	// skipped, never returned.
 	stale := a
 	stale.ID = "removed"
-	if err := s.db.Update(func(tx *bolt.Tx) error { return s.indexFingerprint(tx, &stale) }); err != nil {
+	if err := s.db.Update(func(tx *bolt.Tx) error { return indexFP(s, tx, &stale) }); err != nil {
 		t.Fatal(err)
 	}
 	b := wireArticle(t, "same-ecb-rates.b.txt", "ft")
 	err := s.db.View(func(tx *bolt.Tx) error {
-		if id, found, err := s.nearDuplicate(tx, &b); err != nil || found {
+		if id, found, err := nearFP(s, tx, &b); err != nil || found {
 			t.Errorf("nearDuplicate() after unindex = %q, %v, %v; want not found", id, found, err)
 		}
 		return nil
@@ -247,4 +247,16 @@ func BenchmarkNearCandidates(b *testing.B) {
 			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
 		})
 	}
+}
+
+// indexFP and nearFP call the index with the article's own fingerprint, as
+// saveArticle does.
+func indexFP(s *Store, tx *bolt.Tx, a *normalize.Article) error {
+	f, ok := a.Fingerprint()
+	return s.indexFingerprint(tx, a, f, ok)
+}
+
+func nearFP(s *Store, tx *bolt.Tx, a *normalize.Article) (string, bool, error) {
+	f, ok := a.Fingerprint()
+	return s.nearDuplicate(tx, a, f, ok)
 }

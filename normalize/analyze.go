@@ -21,12 +21,39 @@ func Words(s string) []string {
 // which is what strips accents. Invalid UTF-8 becomes U+FFFD, a separator,
 // before NFD: norm can leave the rune after an invalid byte composed.
 func fold(s string) string {
+	if f, ok := foldSimple(s); ok {
+		return f
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	s = norm.NFD.String(s)
 	s = strings.Map(foldRune, s)
 	return norm.NFC.String(s)
+}
+
+// foldSimple folds the common case cheaply: text whose only non-ASCII runes
+// are separators (curly quotes, dashes, NBSP), which need no normalization
+// since they split words anyway; they become spaces. ok is false when s
+// holds a non-ASCII letter, digit or mark, or invalid UTF-8: fold's full
+// path handles those.
+func foldSimple(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case r == utf8.RuneError || !isSeparator(r):
+			return "", false
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return b.String(), true
 }
 
 // foldRune drops nonspacing marks and lower-cases everything else. It runs

@@ -73,6 +73,8 @@ func commands() []command {
 		{"normalize", "print feed or seed files as normalized articles", runNormalize},
 		{"sources", "list sources and their fetch state", runSources},
 		{"topics", "list topics; reindex, test and explain their queries", runTopics},
+		{"backup", "write a consistent copy of the database, even while serve runs", runBackup},
+		{"compact", "rewrite the database without its free pages (offline)", runCompact},
 	}
 }
 

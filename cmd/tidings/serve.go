@@ -160,6 +160,14 @@ func (fr *fetchRunner) schedule(ctx context.Context, every time.Duration) {
 // controlHandler runs fetches asked for by `tidings fetch`.
 func (fr *fetchRunner) controlHandler() http.Handler {
 	mux := http.NewServeMux()
+	mux.HandleFunc("GET /-/backup", func(w http.ResponseWriter, r *http.Request) {
+		// A big database takes a while to stream: lift the write timeout.
+		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(time.Hour))
+		w.Header().Set("Content-Type", "application/octet-stream")
+		if _, err := fr.store.Backup(w); err != nil {
+			fr.log.Error("backup failed", "error", err) // the client sees a short body
+		}
+	})
 	mux.HandleFunc("POST /-/fetch", func(w http.ResponseWriter, r *http.Request) {
 		var req fetchRequest
 		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {

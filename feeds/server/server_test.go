@@ -217,3 +217,16 @@ func TestEmptyTopicFeedIsDated(t *testing.T) {
 		t.Errorf("empty topic: got %s\n%s", resp.Status, body)
 	}
 }
+
+func TestPagesSendStrictCSP(t *testing.T) {
+	ts, _, _ := newTestServer(t, 2)
+	for _, path := range []string{"/", "/topics/gaza"} {
+		resp, _ := do(t, http.MethodGet, ts.URL+path)
+		if csp := resp.Header.Get("Content-Security-Policy"); !strings.HasPrefix(csp, "default-src 'none'") {
+			t.Errorf("%s: Content-Security-Policy %q, want default-src 'none'", path, csp)
+		}
+	}
+	if resp, _ := do(t, http.MethodGet, ts.URL+"/topics/gaza.atom"); resp.Header.Get("Content-Security-Policy") != "" {
+		t.Error("a feed carries the page CSP")
+	}
+}

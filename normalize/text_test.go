@@ -1,7 +1,10 @@
 package normalize
 
 import (
+	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -164,57 +167,24 @@ func TestSanitizeHTML(t *testing.T) {
 }
 
 // xssVectors are inputs that must lose every script, handler and dangerous
-// URL in SanitizeHTML. They are also fuzz seeds.
-var xssVectors = []struct {
-	name, in string
-}{
-	{"script", `<p>a</p><script>alert(1)</script><p>b</p>`},
-	{"script upper case", `<SCRIPT SRC=//evil.example/x.js></SCRIPT>`},
-	{"script split", `<scr<script>ipt>alert(1)</scr</script>ipt>`},
-	{"unclosed script", `<p>x</p><script>alert(1)`},
-	{"img onerror", `<img src=x onerror=alert(1)>`},
-	{"img onerror quoted", `<img src="a.png" onerror="alert('x')" alt="a">`},
-	{"body onload", `<body onload=alert(1)>text`},
-	{"event on link", `<a href="/a" onclick="steal()" onmouseover=x>a</a>`},
-	{"javascript href", `<a href="javascript:alert(1)">x</a>`},
-	{"javascript href upper case", `<a href="JaVaScRiPt:alert(1)">x</a>`},
-	{"javascript href spaces", `<a href="  javascript:alert(1)">x</a>`},
-	{"javascript href entity", `<a href="java&#x09;script:alert(1)">x</a>`},
-	{"javascript href colon entity", `<a href="javascript&colon;alert(1)">x</a>`},
-	{"javascript href encoded", `<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>`},
-	{"vbscript href", `<a href="vbscript:msgbox(1)">x</a>`},
-	{"data src", `<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">`},
-	{"data href", `<a href="data:text/html,<script>alert(1)</script>">x</a>`},
-	{"iframe", `<iframe src="https://evil.example/"></iframe><p>after</p>`},
-	{"iframe srcdoc", `<iframe srcdoc="<script>alert(1)</script>"></iframe>`},
-	{"object embed", `<object data="x.swf"></object><embed src="x.swf">`},
-	{"style element", `<style>body{background:url(javascript:alert(1))}</style><p>x</p>`},
-	{"style attribute", `<p style="background:url(javascript:alert(1))">x</p>`},
-	{"svg onload", `<svg onload=alert(1)><circle r="1"/></svg>`},
-	{"svg script", `<svg><script>alert(1)</script></svg>`},
-	{"math href", `<math><mi xlink:href="javascript:alert(1)">x</mi></math>`},
-	{"malformed comment", `<!--><script>alert(1)</script>-->`},
-	{"comment close bang", `<!-- --!><script>alert(1)</script> -->`},
-	{"conditional comment", `<!--[if gte IE 4]><script>alert(1)</script><![endif]-->`},
-	{"cdata", `<![CDATA[<script>alert(1)</script>]]>`},
-	{"form", `<form action="javascript:alert(1)"><input type=submit></form>`},
-	{"button formaction", `<button formaction="javascript:alert(1)">x</button>`},
-	{"meta refresh", `<meta http-equiv="refresh" content="0;url=javascript:alert(1)">`},
-	{"base element", `<base href="javascript:alert(1)//"><a href="x">x</a>`},
-	{"link element", `<link rel="stylesheet" href="javascript:alert(1)">`},
-	{"noscript breakout", `<noscript><p title="</noscript><img src=x onerror=alert(1)>">`},
-	{"textarea breakout", `<textarea><script>alert(1)</script></textarea>`},
-	{"title breakout", `<title><script>alert(1)</script></title>`},
-	{"attribute breakout", `<a title="x" "onmouseover=alert(1)//">x</a>`},
-	{"null in tag", "<scr\x00ipt>alert(1)</scr\x00ipt>"},
-	{"control in scheme", "<a href=\"java\x01script:alert(1)\">x</a>"},
-	{"newline in scheme", "<a href=\"java\nscript:alert(1)\">x</a>"},
-	{"unclosed attribute", `<img src="x" onerror="alert(1)`},
-	{"nested quotes", `<img """><script>alert(1)</script>">`},
-	{"template", `<template><script>alert(1)</script></template>`},
-	{"srcset", `<img srcset="javascript:alert(1) 1x">`},
-	{"formaction input", `<input type="image" src="x" formaction="javascript:alert(1)">`},
-}
+// URL in SanitizeHTML. They are also fuzz seeds. They live in the
+// repository's testdata/, shared with the end-to-end test in cmd/tidings
+// that pushes them into every output format.
+var xssVectors = func() []struct{ name, in string } {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "xss-vectors.json"))
+	if err != nil {
+		panic(err)
+	}
+	var raw []struct{ Name, HTML string }
+	if err := json.Unmarshal(data, &raw); err != nil {
+		panic(err)
+	}
+	out := make([]struct{ name, in string }, len(raw))
+	for i, v := range raw {
+		out[i].name, out[i].in = v.Name, v.HTML
+	}
+	return out
+}()
 
 // TestSanitizeHTMLResolvedLikeAbsolute checks that a link made absolute by
 // resolution is sanitized like one that came absolute, so that sanitizing

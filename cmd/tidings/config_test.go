@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"net/http"
@@ -202,4 +203,27 @@ func TestEditedWireCopyIsOneStory(t *testing.T) {
 	if strings.Count(string(atom), `rel="related"`) != 1 {
 		t.Errorf("the story's entry does not list the other outlet once:\n%s", atom)
 	}
+}
+
+// FuzzParseConfig checks that no config text panics the loader, and that a
+// rejected one is always reported as a ConfigError naming the file.
+func FuzzParseConfig(f *testing.F) {
+	f.Add("database: x.db\nsources:\n  - name: A\n    seeds: s\ntopics:\n  - name: t\n    query: (a OR b) -c\n")
+	f.Add("fetch: {interval: 5m, per_host: 0}\n")
+	f.Add("topics:\n  - name: ../x\n    query: \"open\n")
+	f.Add("sources: [{name: A, url: 'javascript:x'}]\nhub: ftp://x\n")
+	f.Add("retention: {max_age: -1h}\ntoken: short\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		c, err := ParseConfig(strings.NewReader(data), "f.yaml")
+		if err != nil {
+			var ce *ConfigError
+			if !errors.As(err, &ce) || ce.File != "f.yaml" {
+				t.Fatalf("error %v (%T) is not a ConfigError naming the file", err, err)
+			}
+			return
+		}
+		if len(c.topics) != len(c.Topics) {
+			t.Fatalf("%d topics compiled of %d", len(c.topics), len(c.Topics))
+		}
+	})
 }

@@ -37,7 +37,7 @@ func CanonicalURL(raw string) (string, error) {
 	host := strings.ToLower(u.Hostname())
 	ipv6 := strings.Contains(host, ":")
 	if !ipv6 {
-		host = strings.TrimSuffix(host, ".")
+		host = strings.TrimRight(host, ".") // "host." and "host.." name the same host
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || host == "" {
 		return "", fmt.Errorf("canonical url %q: %w", raw, ErrNotHTTP)

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 
 	"tidings/storage"
 )
@@ -37,21 +35,12 @@ func runBackup(ctx context.Context, e *env, args []string) (err error) {
 // from the file itself when it is free, else from the running server that
 // holds it (bbolt's Tx.WriteTo, consistent while serve works on).
 func backup(ctx context.Context, c *Config, dest string) (int64, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
-	if err != nil {
-		return 0, fmt.Errorf("backup: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
-	n, err := copyDatabase(ctx, c, tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), dest)
-	}
+	var n int64
+	err := replaceFile(dest, 0o600, func(w io.Writer) error {
+		var err error
+		n, err = copyDatabase(ctx, c, w)
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("backup to %s: %w", dest, err)
 	}

@@ -109,6 +109,16 @@ type pages struct {
 	close func() error
 }
 
+// configAndPages loads the config and opens its pages; close the pages.
+func (e *env) configAndPages() (*Config, *pages, error) {
+	c, err := e.loadConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := e.openPages(c)
+	return c, p, err
+}
+
 func (e *env) openPages(c *Config) (*pages, error) {
 	store, err := storage.Open(c.Database, storage.Options{})
 	if errors.Is(err, storage.ErrLocked) {

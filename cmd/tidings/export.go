@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,11 +19,7 @@ func runExport(ctx context.Context, e *env, args []string) (err error) {
 	if *out == "" {
 		return usageError(fmt.Errorf("-out DIR is required"))
 	}
-	c, err := e.loadConfig()
-	if err != nil {
-		return err
-	}
-	p, err := e.openPages(c)
+	c, p, err := e.configAndPages()
 	if err != nil {
 		return err
 	}
@@ -125,30 +122,11 @@ func exportFiles(c *Config) []exportFile {
 // writeAtomic writes data to a temporary file beside path and renames it
 // into place, so a web server serving the folder never sees half a file.
 func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	err := replaceFile(path, 0o644, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	return nil

@@ -40,11 +40,7 @@ func (e *env) list(ctx context.Context, name, usage, path string, args []string,
 	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
-	c, err := e.loadConfig()
-	if err != nil {
-		return err
-	}
-	p, err := e.openPages(c)
+	_, p, err := e.configAndPages()
 	if err != nil {
 		return err
 	}

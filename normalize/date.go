@@ -36,7 +36,9 @@ var twelveHourLayouts = []string{
 // offset ("2017-06-13T03:18:00+00:0") or with slashes ("2020/1/10
 // 14:33:00"), and dates on a 12-hour clock. A date without a zone is taken
 // to be UTC, as feedparser takes it. It returns an error wrapping ErrDate
-// for anything else, and for a date whose fields are out of range.
+// for anything else, and for a date whose fields are out of range. An
+// all-numeric date with the year last ("07/09/2022") needs the feed's
+// language: see ParseDayMonthYear.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if m := numericDate.FindStringSubmatch(s); m != nil {

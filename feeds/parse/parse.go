@@ -32,6 +32,10 @@ type Options struct {
 	// URL is the address the feed was fetched from (or a file path); links
 	// are resolved against the feed's own link and then against it.
 	URL string
+	// Lang is the language the server named for the feed (HTTP
+	// Content-Language; of a list, the first is taken), used when the feed
+	// names none itself. It decides how ambiguous numeric dates read.
+	Lang string
 	// Now is the time the feed was read: the date of undated articles.
 	Now time.Time
 	// MaxEntries caps the articles taken from one feed (the first ones, as
@@ -96,7 +100,7 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 	f := &Feed{
 		Title:     normalize.PlainText(gf.Title),
 		Link:      normalize.ResolveURL(docURL, gf.Link),
-		Lang:      strings.TrimSpace(gf.Language),
+		Lang:      cmp.Or(strings.TrimSpace(gf.Language), firstLanguage(opts.Lang)),
 		TTL:       ttl(gf),
 		Malformed: malformed,
 	}
@@ -216,14 +220,20 @@ func article(it *gofeed.Item, facts itemFacts, base string, f *Feed, opts Option
 		// article's link; without one, the feed's address is the base.
 		a.Content = normalize.SanitizeHTML(a.Content, base)
 	}
-	a.Published = itemDate(it.PublishedParsed, it.Published)
-	a.Updated = itemDate(it.UpdatedParsed, it.Updated)
+	a.Published = itemDate(it.PublishedParsed, it.Published, f.Lang)
+	a.Updated = itemDate(it.UpdatedParsed, it.Updated, f.Lang)
 	return a
 }
 
-// itemDate is the date gofeed parsed, else the one normalize.ParseDate
-// reads in raw, else the zero time.
-func itemDate(parsed *time.Time, raw string) time.Time {
+// itemDate is the date in raw. An all-numeric date with the year last
+// ("07/09/2022") is read in the feed's language (normalize.DayFirst):
+// gofeed reads it day first whatever the language. Any other date is the
+// one gofeed parsed, else the one normalize.ParseDate reads, else the zero
+// time.
+func itemDate(parsed *time.Time, raw, lang string) time.Time {
+	if t, err := normalize.ParseDayMonthYear(raw, lang); err == nil {
+		return t
+	}
 	if parsed != nil {
 		return *parsed
 	}
@@ -231,6 +241,13 @@ func itemDate(parsed *time.Time, raw string) time.Time {
 		return t
 	}
 	return time.Time{}
+}
+
+// firstLanguage returns the first language of a Content-Language header
+// ("de-DE, en" gives "de-DE").
+func firstLanguage(header string) string {
+	first, _, _ := strings.Cut(header, ",")
+	return strings.TrimSpace(first)
 }
 
 // ttl reads RSS <ttl>, in minutes; zero when absent or not a number.

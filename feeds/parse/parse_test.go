@@ -470,3 +470,46 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseDayFirstByLanguage(t *testing.T) {
+	t.Parallel()
+	rss := func(lang, date string) string {
+		return `<rss version="2.0"><channel><title>F</title>` + lang + `<item><guid>g1</guid><title>One</title>
+			<pubDate>` + date + `</pubDate></item></channel></rss>`
+	}
+	sept7, july9 := time.Date(2022, 9, 7, 0, 0, 0, 0, time.UTC), time.Date(2022, 7, 9, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, body, header string
+		want               time.Time
+	}{
+		{"rss fr", rss("<language>fr</language>", "07/09/2022"), "", sept7},
+		{"rss en-GB", rss("<language>en-GB</language>", "07/09/2022"), "", sept7},
+		{"rss en-us", rss("<language>en-us</language>", "07/09/2022"), "", july9},
+		{"rss no language", rss("", "07/09/2022"), "", july9},
+		{"rss dc:language", `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F</title>
+			<dc:language>de-DE</dc:language><item><guid>g1</guid><dc:date>07.09.2022 10:00</dc:date></item></channel></rss>`,
+			"", sept7.Add(10 * time.Hour)},
+		{"rss unambiguous in en-us", rss("<language>en-us</language>", "25/12/2023"), "", time.Date(2023, 12, 25, 0, 0, 0, 0, time.UTC)},
+		{"rss Content-Language", rss("", "07/09/2022 14:30"), "fr-FR, en", sept7.Add(14*time.Hour + 30*time.Minute)},
+		{"rss own language over Content-Language", rss("<language>en-US</language>", "07/09/2022"), "fr", july9},
+		{"atom xml:lang", `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es"><title>F</title><id>urn:f</id>
+			<entry><id>urn:1</id><title>One</title><updated>07/09/2022</updated></entry></feed>`, "", sept7},
+		{"json feed language", `{"version": "https://jsonfeed.org/version/1.1", "language": "it-IT",
+			"items": [{"id": "1", "content_text": "x", "date_published": "07/09/2022"}]}`, "", sept7},
+		{"rfc 822 untouched", rss("<language>fr</language>", "Fri, 09 Jul 2022 00:00:00 GMT"), "", july9},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			opts := testOptions("inline")
+			opts.Lang = tt.header
+			f, err := Parse([]byte(tt.body), opts)
+			if err != nil || len(f.Articles) != 1 {
+				t.Fatalf("Parse: %v, %d articles", err, len(f.Articles))
+			}
+			if got := f.Articles[0].Published; !got.Equal(tt.want) {
+				t.Errorf("Published = %v, want %v (feed language %q)", got, tt.want, f.Lang)
+			}
+		})
+	}
+}

@@ -117,8 +117,13 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 			continue
 		}
 		a := article(it, facts[i], base, f, opts)
+		// RFC 4287 §4.2.1: an entry without an author inherits its
+		// atom:source's, else the feed's.
 		if len(a.Authors) == 0 {
-			a.Authors = feedAuthors // RFC 4287 §4.2.1: entries inherit the feed's author
+			a.Authors = facts[i].sourceAuthors
+		}
+		if len(a.Authors) == 0 {
+			a.Authors = feedAuthors
 		}
 		a.Finish(opts.Source, opts.Now)
 		f.Articles = append(f.Articles, a)
@@ -149,6 +154,9 @@ type itemFacts struct {
 	// notPermalink says that Item.GUID is not the entry's address: an RSS
 	// guid with isPermaLink="false".
 	notPermalink bool
+	// sourceAuthors are the authors of an Atom entry's atom:source (the
+	// feed it was copied from), which gofeed drops.
+	sourceAuthors []string
 }
 
 // originalFacts returns, by item index, the itemFacts of gf's items, read
@@ -166,6 +174,9 @@ func originalFacts(gf *gofeed.Feed) []itemFacts {
 		if len(orig.Entries) == len(facts) {
 			for i, e := range orig.Entries {
 				facts[i].textOnly = e != nil && e.Content != nil && e.Content.Src == "" && isTextType(e.Content.Type)
+				if e != nil && e.Source != nil {
+					facts[i].sourceAuthors = atomNames(e.Source.Authors)
+				}
 			}
 		}
 	case *rss.Feed:
@@ -302,6 +313,17 @@ func names(people []*gofeed.Person) []string {
 		}
 	}
 	return out
+}
+
+// atomNames is names for the people of an original Atom feed.
+func atomNames(people []*atom.Person) []string {
+	var out []*gofeed.Person
+	for _, p := range people {
+		if p != nil {
+			out = append(out, &gofeed.Person{Name: p.Name, Email: p.Email})
+		}
+	}
+	return names(out)
 }
 
 // isHTTPURL reports whether s is an absolute http(s) URL, as Finish needs

@@ -211,6 +211,21 @@ func TestParseInheritsFeedAuthor(t *testing.T) {
 		{"rss dc creator", `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F</title>
 			<managingEditor>desk@news.example (News Desk)</managingEditor>
 			<item><title>One</title><guid>g1</guid><dc:creator>Jane Doe</dc:creator></item></channel></rss>`, []string{"Jane Doe"}},
+		{"atom source author", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<author><name>Desk</name></author>
+			<entry><id>urn:1</id><title>One</title><source><id>urn:s</id><title>Wire</title>
+			<author><name>Wire Reporter</name><email>wr@wire.example</email></author></source></entry></feed>`, []string{"Wire Reporter"}},
+		{"atom source without author", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<author><name>Desk</name></author>
+			<entry><id>urn:1</id><title>One</title><source><id>urn:s</id><title>Wire</title></source></entry></feed>`, []string{"Desk"}},
+		{"atom entry author over source", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<entry><id>urn:1</id><title>One</title><author><name>Jane Doe</name></author>
+			<source><id>urn:s</id><author><name>Wire Reporter</name></author></source></entry></feed>`, []string{"Jane Doe"}},
+		{"atom source author email only", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<entry><id>urn:1</id><title>One</title><source><id>urn:s</id>
+			<author><email>desk@wire.example</email></author></source></entry></feed>`, []string{"desk@wire.example"}},
+		{"rss author email (name)", `<rss version="2.0"><channel><title>F</title>
+			<item><title>One</title><guid>g1</guid><author>jane@example.com (Jane Doe)</author></item></channel></rss>`, []string{"Jane Doe"}},
 		{"json feed", `{"version": "https://jsonfeed.org/version/1.1", "title": "F", "authors": [{"name": "Desk"}],
 			"items": [{"id": "1", "content_text": "x"}]}`, []string{"Desk"}},
 		{"no author anywhere", `<rss version="2.0"><channel><title>F</title>

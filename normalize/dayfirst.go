@@ -21,13 +21,15 @@ var dayMonthYear = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\
 // ("07/09/2022", "7.9.2022 14:30", "07-09-22 2:30 PM +0200"). A first or
 // second number over 12 can only be the day; when both are 12 or less the
 // language of the feed decides (see DayFirst). A two-digit year is taken in
-// 1970-2069. A date without a zone is taken to be UTC. It returns an error
+// 1970-2069, and only after "/" or "." ("03-12-31" is ISO 8601's 2003-12-31). A date without a zone is taken to be UTC. It returns an error
 // wrapping ErrDate for any other form, and for a date whose fields are out
 // of range.
 func ParseDayMonthYear(s, lang string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	m := dayMonthYear.FindStringSubmatch(s)
-	if m == nil || m[2] != m[4] {
+	// "03-12-31" is ISO 8601's year first: with dashes, the year is four
+	// digits.
+	if m == nil || m[2] != m[4] || (m[2] == "-" && len(m[5]) == 2) {
 		return time.Time{}, fmt.Errorf("parse date %q: %w", s, ErrDate)
 	}
 	n := func(i int) int {

@@ -231,9 +231,23 @@ func article(it *gofeed.Item, facts itemFacts, base string, f *Feed, opts Option
 		// article's link; without one, the feed's address is the base.
 		a.Content = normalize.SanitizeHTML(a.Content, base)
 	}
-	a.Published = itemDate(it.PublishedParsed, it.Published, f.Lang)
-	a.Updated = itemDate(it.UpdatedParsed, it.Updated, f.Lang)
+	a.Published = itemDate(it.PublishedParsed, cmp.Or(it.Published, dcTerm(it, "issued", "created")), f.Lang)
+	a.Updated = itemDate(it.UpdatedParsed, cmp.Or(it.Updated, dcTerm(it, "modified")), f.Lang)
 	return a
+}
+
+// dcTerm is the first of the named Dublin Core terms (dcterms:issued and
+// the like, which gofeed keeps only as extensions) that the item has.
+func dcTerm(it *gofeed.Item, names ...string) string {
+	terms := it.Extensions["dcterms"]
+	for _, name := range names {
+		for _, e := range terms[name] {
+			if v := strings.TrimSpace(e.Value); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
 }
 
 // itemDate is the date in raw. An all-numeric date with the year last

@@ -528,3 +528,21 @@ func TestParseDayFirstByLanguage(t *testing.T) {
 		})
 	}
 }
+
+func TestParseDCTermsDates(t *testing.T) {
+	t.Parallel()
+	body := `<rss version="2.0" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>F</title>
+		<item><guid>g1</guid><title>One</title><dcterms:issued>2003-12-30T10:14:55Z</dcterms:issued>
+		<dcterms:modified>2003-12-31T10:14:55+01:00</dcterms:modified></item></channel></rss>`
+	f, err := Parse([]byte(body), testOptions("inline"))
+	if err != nil || len(f.Articles) != 1 {
+		t.Fatalf("Parse: %v", err)
+	}
+	a := f.Articles[0]
+	if want := time.Date(2003, 12, 30, 10, 14, 55, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v (dcterms:issued)", a.Published, want)
+	}
+	if want := time.Date(2003, 12, 31, 9, 14, 55, 0, time.UTC); !a.Updated.Equal(want) {
+		t.Errorf("Updated = %v, want %v (dcterms:modified)", a.Updated, want)
+	}
+}

@@ -76,7 +76,7 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 	if err != nil {
 		if fixed := salvage(body); fixed != nil {
 			if sf, serr := parseFeed(fixed); serr == nil {
-				gf, err, malformed = sf, nil, err
+				gf, err, malformed, body = sf, nil, err, fixed
 			}
 		}
 	}
@@ -107,6 +107,11 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 	base := cmp.Or(f.Link, docURL)
 	feedAuthors := names(gf.Authors)
 	facts := originalFacts(gf)
+	if bases := itemBases(body, docURL); gf.FeedType == "rss" && len(bases) == len(facts) {
+		for i := range facts {
+			facts[i].base = bases[i]
+		}
+	}
 	items := gf.Items
 	if limit := cmp.Or(opts.MaxEntries, DefaultMaxEntries); len(items) > limit {
 		f.Dropped = len(items) - limit
@@ -157,6 +162,9 @@ type itemFacts struct {
 	// sourceAuthors are the authors of an Atom entry's atom:source (the
 	// feed it was copied from), which gofeed drops.
 	sourceAuthors []string
+	// base is the xml:base in effect for an RSS item's content (see
+	// itemBases), which gofeed does not apply to it; "" when none is.
+	base string
 }
 
 // originalFacts returns, by item index, the itemFacts of gf's items, read
@@ -226,7 +234,11 @@ func article(it *gofeed.Item, facts itemFacts, base string, f *Feed, opts Option
 		// summary that repeats it would only be noise.
 		a.Content, a.Summary = a.Summary, ""
 	}
-	if !isHTTPURL(a.Link) {
+	switch {
+	case facts.base != "":
+		// xml:base comes first; gofeed applied it to Atom content only.
+		a.Content = normalize.SanitizeHTML(a.Content, facts.base)
+	case !isHTTPURL(a.Link):
 		// Finish resolves relative links in the content against the
 		// article's link; without one, the feed's address is the base.
 		a.Content = normalize.SanitizeHTML(a.Content, base)

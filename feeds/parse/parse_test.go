@@ -451,6 +451,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`{"version": "https://jsonfeed.org/version/1", "items": [null]}`))
 	f.Add([]byte(`<rss version="2.0"><channel><item><link>javascript:alert(1)</link></item></channel></rss>`))
+	f.Add([]byte(`<rss version="2.0" xml:base="https://a.example/"><channel><item xml:base="b/"><description>&lt;a href="c"&gt;</description></item><item xml:base="javascript:x"><description>&lt;img src="d"&gt;</description></item></channel></rss>`))
 	f.Add([]byte(`<rss version="2.0"><channel><item><title>Cut</title><description><![CDATA[<p>sh`))
 	f.Add([]byte(`<html><body><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:1</id></entry></feed></body></html>`))
 	f.Fuzz(func(t *testing.T, body []byte) {
@@ -544,5 +545,46 @@ func TestParseDCTermsDates(t *testing.T) {
 	}
 	if want := time.Date(2003, 12, 31, 9, 14, 55, 0, time.UTC); !a.Updated.Equal(want) {
 		t.Errorf("Updated = %v, want %v (dcterms:modified)", a.Updated, want)
+	}
+}
+
+func TestParseXMLBase(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body, wantLink, wantContent string
+	}{
+		{"rss item xml:base", `<rss version="2.0"><channel><title>T</title><link>https://news.example/</link>
+			<item xml:base="https://cdn.example/img/2024/"><link>https://news.example/2024/a.html</link>
+			<description>&lt;img src="p.jpg"&gt;</description></item></channel></rss>`,
+			"https://news.example/2024/a.html", `<img src="https://cdn.example/img/2024/p.jpg"/>`},
+		{"rss channel xml:base, relative link", `<rss version="2.0" xml:base="https://cdn.example/img/"><channel><title>T</title>
+			<link>https://news.example/</link><item><link>rel/b.html</link><description>&lt;img src="q.jpg"&gt;</description></item>
+			</channel></rss>`,
+			"https://cdn.example/img/rel/b.html", `<img src="https://cdn.example/img/q.jpg"/>`},
+		{"rss description's own xml:base", `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+			<channel><title>T</title><item xml:base="https://a.example/"><link>https://news.example/c</link>
+			<content:encoded xml:base="https://b.example/x/">&lt;a href="y"&gt;y&lt;/a&gt;</content:encoded></item></channel></rss>`,
+			"https://news.example/c", `<a href="https://b.example/x/y" rel="nofollow noopener" target="_blank">y</a>`},
+		{"rss relative xml:base against the address", `<rss version="2.0"><channel><title>T</title>
+			<item xml:base="media/"><link>https://news.example/d</link><description>&lt;img src="p.jpg"&gt;</description></item>
+			</channel></rss>`,
+			"https://news.example/d", `<img src="http://example.com/feeds/media/p.jpg"/>`},
+		{"rss without xml:base: the item's link", `<rss version="2.0"><channel><title>T</title><link>https://news.example/</link>
+			<item><link>https://news.example/2024/e.html</link><description>&lt;img src="p.jpg"&gt;</description></item>
+			</channel></rss>`,
+			"https://news.example/2024/e.html", `<img src="https://news.example/2024/p.jpg"/>`},
+		{"atom xml:base chain", `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://cdn.example/world/"><id>urn:f</id>
+			<entry xml:base="2024/"><id>urn:1</id><link href="f.html"/>
+			<content type="html">&lt;img src="p.jpg"&gt;</content></entry></feed>`,
+			"https://cdn.example/world/2024/f.html", `<img src="https://cdn.example/world/2024/p.jpg"/>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := parseOne(t, tt.body)
+			if got.Link != tt.wantLink || got.Content != tt.wantContent {
+				t.Errorf("Link, Content = %q, %q; want %q, %q", got.Link, got.Content, tt.wantLink, tt.wantContent)
+			}
+		})
 	}
 }

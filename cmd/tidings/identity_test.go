@@ -16,11 +16,11 @@ import (
 	"tidings/storage"
 )
 
-// fetchCounts runs `tidings fetch -force -json` and returns each source's
-// counts by name.
-func fetchCounts(t *testing.T, cfg string) map[string]storage.Counts {
+// fetchCounts runs `tidings fetch -force -json` with the given extra
+// arguments and returns each source's counts by name.
+func fetchCounts(t *testing.T, cfg string, args ...string) map[string]storage.Counts {
 	t.Helper()
-	code, out, stderr := tidings(t, context.Background(), "-config", cfg, "fetch", "-force", "-json")
+	code, out, stderr := tidings(t, context.Background(), append([]string{"-config", cfg, "fetch", "-force", "-json"}, args...)...)
 	if code != 0 {
 		t.Fatalf("fetch: exit %d\n%s%s", code, out, stderr)
 	}

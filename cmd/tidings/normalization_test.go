@@ -155,3 +155,53 @@ func TestLinks(t *testing.T) {
 	}
 	validateAtom(t, filepath.Join(out, "topics", "israel-gaza.atom"))
 }
+
+// TestAuthors: an entry's author is its own, else its atom:source's, else
+// its feed's (RFC 4287 §4.2.1), with "email (Name)" cleaned to the name, in
+// the store and in the exported feed.
+func TestAuthors(t *testing.T) {
+	ts := feedSite{
+		"/a.atom": {body: `<feed xmlns="http://www.w3.org/2005/Atom"><title>Agg</title><id>urn:agg</id>
+<author><name>Aggregator Desk</name></author>
+<entry><id>urn:1</id><title>Gaza own author</title><link href="https://agg.example/1"/><updated>2024-05-01T10:00:00Z</updated>
+<author><name>Jane Own</name></author><source><id>urn:wire</id><title>Wire</title><author><name>Wire Reporter</name></author></source></entry>
+<entry><id>urn:2</id><title>Gaza source author</title><link href="https://agg.example/2"/><updated>2024-05-01T09:00:00Z</updated>
+<source><id>urn:wire</id><title>Wire</title><author><name>Wire Reporter</name></author></source></entry>
+<entry><id>urn:3</id><title>Gaza feed author</title><link href="https://agg.example/3"/><updated>2024-05-01T08:00:00Z</updated></entry>
+</feed>`},
+		"/b.rss": {body: `<rss version="2.0"><channel><title>B</title><link>https://b.example/</link>
+<item><title>Gaza email author</title><link>https://b.example/1</link><author>jane@example.com (Jane Doe)</author>
+<pubDate>Wed, 01 May 2024 07:00:00 GMT</pubDate></item></channel></rss>`},
+	}.start(t)
+	cfg := setup(t, ts.URL+"/a.atom", ts.URL+"/b.rss")
+	fetchCounts(t, cfg)
+	want := map[string]string{
+		"Gaza own author": "Jane Own", "Gaza source author": "Wire Reporter",
+		"Gaza feed author": "Aggregator Desk", "Gaza email author": "Jane Doe",
+	}
+	stored := byTitle(t, cfg, "Feed 1")
+	for title, a := range byTitle(t, cfg, "Feed 2") {
+		stored[title] = a
+	}
+	for title, author := range want {
+		if got := stored[title].Authors; len(got) != 1 || got[0] != author {
+			t.Errorf("%q: authors %q, want [%q]", title, got, author)
+		}
+	}
+	out := t.TempDir()
+	if code, stdout, stderr := tidings(t, context.Background(), "-config", cfg, "export", "-out", out); code != 0 {
+		t.Fatalf("export: exit %d\n%s%s", code, stdout, stderr)
+	}
+	atom, err := os.ReadFile(filepath.Join(out, "topics", "israel-gaza.atom"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, author := range want {
+		if !strings.Contains(string(atom), "<name>"+author+"</name>") {
+			t.Errorf("the exported feed does not credit %s", author)
+		}
+	}
+	if strings.Contains(string(atom), "jane@example.com") {
+		t.Error("the exported feed shows the address of jane@example.com (Jane Doe)")
+	}
+}

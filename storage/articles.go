@@ -132,11 +132,11 @@ func (s *Store) saveBatch(tx *bolt.Tx, b *Batch) (Counts, error) {
 	return c, putSource(tx, state)
 }
 
-// saveSourceArticle stores one article of a source within tx: by its
-// canonical link when the source's GUIDs are unstable and the link is its
+// saveSourceArticle stores one article of a source within tx: by its link
+// key (see linkKey) when the source's GUIDs are unstable and the key is its
 // own within the batch, else by its GUID.
 func (s *Store) saveSourceArticle(tx *bolt.Tx, state *SourceState, a *normalize.Article, unique map[string]bool) (Outcome, error) {
-	if state.UnstableGUIDs && unique[a.URL] {
+	if state.UnstableGUIDs && unique[linkKey(a)] {
 		if o, done, err := s.saveByLink(tx, state.Name, a); done {
 			return o, err
 		}

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"cmp"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -14,12 +15,12 @@ import (
 // GUID, each fetch would bring the whole feed again as new articles, each
 // a duplicate of the last. SaveBatches recognises such a source (see
 // reissuesGUIDs), records it in SourceState.UnstableGUIDs, and from then on
-// identifies the source's articles by canonical link: an article already
-// stored keeps its ID and is updated in place, and a new one takes its link
-// for its GUID (so its ID is NewID of the source and the link, stable
-// across fetches). The guids bucket maps source and link to the ID just as
-// it maps source and GUID; a real GUID that equals another article's
-// canonical link cannot arise, for a permalink GUID is that article's link.
+// identifies the source's articles by link (see linkKey): an article
+// already stored keeps its ID and is updated in place, and a new one takes
+// its link key for its GUID (so its ID is NewID of the source and the link,
+// stable across fetches). The guids bucket maps source and link key to the
+// ID just as it maps source and GUID; a real GUID that equals another
+// article's link cannot arise, for a permalink GUID is that article's link.
 
 // reissuesGUIDs reports whether a fetch of source shows its feed re-issuing
 // GUIDs: more than half of the articles have a GUID never seen from source
@@ -33,23 +34,38 @@ func reissuesGUIDs(tx *bolt.Tx, source string, articles []normalize.Article, uni
 	reissued := 0
 	for i := range articles {
 		a := &articles[i]
-		if !unique[a.URL] || guids.Get(guidKey(source, a.GUID)) != nil {
+		if !unique[linkKey(a)] || guids.Get(guidKey(source, a.GUID)) != nil {
 			continue
 		}
-		if _, ok := linkedArticle(tx, source, a.URL); ok {
+		if _, ok := linkedArticle(tx, source, a); ok {
 			reissued++
 		}
 	}
 	return 2*reissued > len(articles)
 }
 
-// uniqueLinks returns the set of canonical links that exactly one of the
-// articles has; only those identify an article.
+// linkKey is what identifies an article of a source whose GUIDs are
+// unstable: its canonical link, with the fragment of its link when that has
+// one, for the canonical form drops fragments, which tell apart the
+// comments or live posts of one page. It is "" for an article without a
+// link.
+func linkKey(a *normalize.Article) string {
+	if a.URL == "" {
+		return ""
+	}
+	if _, frag, _ := strings.Cut(a.Link, "#"); frag != "" {
+		return a.URL + "#" + frag
+	}
+	return a.URL
+}
+
+// uniqueLinks returns the set of link keys (see linkKey) that exactly one
+// of the articles has; only those identify an article.
 func uniqueLinks(articles []normalize.Article) map[string]bool {
 	count := make(map[string]int, len(articles))
 	for i := range articles {
-		if articles[i].URL != "" {
-			count[articles[i].URL]++
+		if k := linkKey(&articles[i]); k != "" {
+			count[k]++
 		}
 	}
 	unique := make(map[string]bool, len(count))
@@ -66,13 +82,14 @@ func uniqueLinks(articles []normalize.Article) map[string]bool {
 // the link (a is new). Otherwise it records the link as leading to the
 // stored article, which keeps its ID, and updates that in place.
 func (s *Store) saveByLink(tx *bolt.Tx, source string, a *normalize.Article) (o Outcome, done bool, err error) {
-	a.GUID, a.ID = a.URL, normalize.NewID(source, a.URL)
+	a.GUID = linkKey(a)
+	a.ID = normalize.NewID(source, a.GUID)
 	gk := guidKey(source, a.GUID)
 	guids := tx.Bucket(bucketGUIDs)
 	if guids.Get(gk) != nil {
 		return 0, false, nil
 	}
-	id, ok := linkedArticle(tx, source, a.URL)
+	id, ok := linkedArticle(tx, source, a)
 	if !ok {
 		return 0, false, nil
 	}
@@ -83,14 +100,15 @@ func (s *Store) saveByLink(tx *bolt.Tx, source string, a *normalize.Article) (o 
 	return o, true, err
 }
 
-// linkedArticle returns the ID of the article of source stored under the
-// canonical link url: the story's first version, or another outlet's
+// linkedArticle returns the ID of the article of source stored with a's
+// link key (see linkKey): the story's first version, or another outlet's
 // version of it that came from source.
-func linkedArticle(tx *bolt.Tx, source, url string) (string, bool) {
-	if url == "" {
+func linkedArticle(tx *bolt.Tx, source string, a *normalize.Article) (string, bool) {
+	key := linkKey(a)
+	if key == "" {
 		return "", false
 	}
-	id := tx.Bucket(bucketKeys).Get([]byte("url:" + url))
+	id := tx.Bucket(bucketKeys).Get([]byte("url:" + a.URL))
 	if id == nil || isTombstone(id) {
 		return "", false
 	}
@@ -98,14 +116,14 @@ func linkedArticle(tx *bolt.Tx, source, url string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	if fromSource(&first, source) {
+	if linkKey(&first) == key && fromSource(&first, source) {
 		return first.ID, true
 	}
 	prefix := []byte(cmp.Or(first.Story, first.ID))
 	c := tx.Bucket(bucketVersions).Cursor()
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 		v, err := getArticle(tx, string(k[len(prefix):]))
-		if err == nil && v.URL == url && fromSource(&v, source) {
+		if err == nil && linkKey(&v) == key && fromSource(&v, source) {
 			return v.ID, true
 		}
 	}

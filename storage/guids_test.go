@@ -107,6 +107,40 @@ func TestSaveReissuedGUIDsNotDetected(t *testing.T) {
 	}
 }
 
+// comment builds the n-th item of a feed of comments on one page: each
+// links to the page with its own fragment.
+func comment(n int) normalize.Article {
+	return article("C", fmt.Sprintf("comment-%d", n), fmt.Sprintf("Comment %d", n),
+		fmt.Sprintf("https://blog.example/post/#comment-%d", n), body(fmt.Sprintf("comment %d says", n)), testNow)
+}
+
+// TestSaveReissuedGUIDsFragments: links that differ only in their fragment
+// are different articles. A one-item feed of comments on one page is no
+// feed re-issuing GUIDs, and a source that does re-issue them keeps the
+// comments of one page apart.
+func TestSaveReissuedGUIDsFragments(t *testing.T) {
+	s := openTest(t)
+	saveState(t, s, "C", []normalize.Article{comment(1)})
+	if _, st := saveState(t, s, "C", []normalize.Article{comment(2)}); st.UnstableGUIDs {
+		t.Error("a feed of the latest comment marked as re-issuing GUIDs")
+	}
+	if a, err := s.Article(comment(1).ID); err != nil || a.Title != "Comment 1" {
+		t.Errorf("comment 1: %q, %v; want it kept as it was", a.Title, err)
+	}
+
+	u := openTest(t)
+	first := []normalize.Article{comment(1), comment(2)}
+	saveState(t, u, "C", first)
+	again := []normalize.Article{comment(1), comment(2)}
+	for i := range again {
+		again[i].GUID = fmt.Sprintf("fresh-%d", i)
+	}
+	got, st := saveState(t, u, "C", again)
+	if !st.UnstableGUIDs || got != (Counts{Unchanged: 2}) {
+		t.Errorf("comments with fresh GUIDs: got %+v, unstable %v; want 2 unchanged, source marked", got, st.UnstableGUIDs)
+	}
+}
+
 // TestSaveReissuedGUIDsVersion: a story first stored from another outlet;
 // the unstable source's own version keeps its ID.
 func TestSaveReissuedGUIDsVersion(t *testing.T) {

@@ -279,6 +279,10 @@ func TestParseLinkFallback(t *testing.T) {
 		{"atom id url", `<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:f</id><entry>
 			<id>https://news.example/2024/a</id><title>One</title></entry></feed>`,
 			"https://news.example/2024/a"},
+		{"json feed id url", `{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "https://news.example/2024/j",
+			"content_text": "x"}]}`, "https://news.example/2024/j"},
+		{"json feed id that is no url", `{"version": "https://jsonfeed.org/version/1.1", "home_page_url": "https://news.example/",
+			"items": [{"id": "42", "content_text": "x"}]}`, ""},
 		{"no link is not the feed's home page", `<rss version="2.0"><channel><link>https://news.example/</link>
 			<item><guid isPermaLink="false">x-1</guid><title>One</title></item></channel></rss>`,
 			""},

@@ -80,9 +80,11 @@ func (s *Store) Save(source string, articles []normalize.Article, state SourceSt
 // one each (group commit, as bbolt's DB.Batch does). Articles are
 // deduplicated inside the transaction: the same GUID from the same source
 // updates in place (only when the content changed); the same canonical URL
-// or body from anywhere is a duplicate and is not stored twice. A state's
-// stored article count is kept and increased by the new articles. It returns
-// the counts of each batch, in order.
+// or body from anywhere is a duplicate and is not stored twice. A source
+// seen re-issuing its GUIDs is marked in its state and identified by link
+// from then on (see guids.go). A state's stored article count is kept and
+// increased by the new articles. It returns the counts of each batch, in
+// order.
 func (s *Store) SaveBatches(batches []Batch) ([]Counts, error) {
 	counts := make([]Counts, len(batches))
 	err := s.db.Update(func(tx *bolt.Tx) error {

@@ -38,7 +38,9 @@ type Article struct {
 	URL  string `json:"url"`
 	Link string `json:"link,omitempty"`
 	// GUID identifies the article within its source: the feed's guid or
-	// atom:id, a permalink, or for a seed file its file name.
+	// atom:id, a permalink, or for a seed file its file name; for a source
+	// that re-issues its GUIDs on every fetch, storage makes it the
+	// canonical link (with the link's fragment, if any).
 	GUID string `json:"guid"`
 	// Title is plain text: entities decoded, tags stripped, whitespace
 	// collapsed.

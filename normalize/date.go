@@ -34,9 +34,12 @@ var twelveHourLayouts = []string{
 // ParseDate reads a feed date that the feed parser could not: an ISO 8601
 // date without seconds or zone ("2018-01-06T08:00"), with a truncated
 // offset ("2017-06-13T03:18:00+00:0") or with slashes ("2020/1/10
-// 14:33:00"), and dates on a 12-hour clock. A date without a zone is taken
+// 14:33:00"), dates on a 12-hour clock, and RFC 1123 dates in the zone
+// "Etc/GMT". A date without a zone is taken
 // to be UTC, as feedparser takes it. It returns an error wrapping ErrDate
-// for anything else, and for a date whose fields are out of range.
+// for anything else, and for a date whose fields are out of range. An
+// all-numeric date with the year last ("07/09/2022") needs the feed's
+// language: see ParseDayMonthYear.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if m := numericDate.FindStringSubmatch(s); m != nil {
@@ -48,6 +51,14 @@ func ParseDate(s string) (time.Time, error) {
 	for _, layout := range twelveHourLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
+		}
+	}
+	// "Etc/GMT", the tz database's name, is GMT to a reader.
+	if rest, ok := strings.CutSuffix(s, " Etc/GMT"); ok {
+		for _, layout := range []string{time.RFC1123Z, "Mon, 2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 -0700"} {
+			if t, err := time.Parse(layout, rest+" +0000"); err == nil {
+				return t, nil
+			}
 		}
 	}
 	return time.Time{}, fmt.Errorf("parse date %q: %w", s, ErrDate)

@@ -26,6 +26,8 @@ func TestParseDate(t *testing.T) {
 		{"2017-06-13 03:18 GMT", utc(2017, 6, 13, 3, 18, 0)},
 		{"Sat, Dec 16 2023 02:02:33 PM", utc(2023, 12, 16, 14, 2, 33)},
 		{"Dec 16 2023 12:02:33 AM", utc(2023, 12, 16, 0, 2, 33)},
+		{"Wed, 19 Aug 2009 18:28:00 Etc/GMT", utc(2009, 8, 19, 18, 28, 0)},
+		{"Wed, 9 Aug 2009 18:28:00 Etc/GMT", utc(2009, 8, 9, 18, 28, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -44,6 +46,7 @@ func TestParseDateRejects(t *testing.T) {
 		"", "yesterday", "2018", "2018-13-01", "2018-02-30", "2018-01-06T24:00",
 		"2018-01-06T08:60", "2018-01-06T08:00:60", "2018-01-06T08:00+15:00",
 		"2018-01-06T08:00+01:60", "12/25/2023", "2018-01-06T08:00 tomorrow",
+		"Wed, 19 Aug 2009 18:28:00 Etc/GMT+2", "Wed, 31 Jun 2009 18:28:00 Etc/GMT",
 	} {
 		t.Run(in, func(t *testing.T) {
 			t.Parallel()

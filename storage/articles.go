@@ -80,9 +80,11 @@ func (s *Store) Save(source string, articles []normalize.Article, state SourceSt
 // one each (group commit, as bbolt's DB.Batch does). Articles are
 // deduplicated inside the transaction: the same GUID from the same source
 // updates in place (only when the content changed); the same canonical URL
-// or body from anywhere is a duplicate and is not stored twice. A state's
-// stored article count is kept and increased by the new articles. It returns
-// the counts of each batch, in order.
+// or body from anywhere is a duplicate and is not stored twice. A source
+// seen re-issuing its GUIDs is marked in its state and identified by link
+// from then on (see guids.go). A state's stored article count is kept and
+// increased by the new articles. It returns the counts of each batch, in
+// order.
 func (s *Store) SaveBatches(batches []Batch) ([]Counts, error) {
 	counts := make([]Counts, len(batches))
 	err := s.db.Update(func(tx *bolt.Tx) error {
@@ -109,23 +111,39 @@ func (s *Store) SaveBatches(batches []Batch) ([]Counts, error) {
 // saveBatch stores one source's batch within tx.
 func (s *Store) saveBatch(tx *bolt.Tx, b *Batch) (Counts, error) {
 	var c Counts
-	for i := range b.Articles {
-		if b.StateOnly {
-			break
-		}
-		o, err := s.saveArticle(tx, b.State.Name, &b.Articles[i])
-		if err != nil {
-			return c, fmt.Errorf("article %q: %w", b.Articles[i].GUID, err)
-		}
-		c.add(o)
-	}
 	state := b.State
 	state.Articles = 0
 	if prev, err := getSource(tx, state.Name); err == nil {
 		state.Articles = prev.Articles
+		state.UnstableGUIDs = state.UnstableGUIDs || prev.UnstableGUIDs
+	}
+	if !b.StateOnly {
+		unique := uniqueLinks(b.Articles)
+		if !state.UnstableGUIDs && reissuesGUIDs(tx, state.Name, b.Articles, unique) {
+			state.UnstableGUIDs = true
+		}
+		for i := range b.Articles {
+			o, err := s.saveSourceArticle(tx, &state, &b.Articles[i], unique)
+			if err != nil {
+				return c, fmt.Errorf("article %q: %w", b.Articles[i].GUID, err)
+			}
+			c.add(o)
+		}
 	}
 	state.Articles += c.New
 	return c, putSource(tx, state)
+}
+
+// saveSourceArticle stores one article of a source within tx: by its link
+// key (see linkKey) when the source's GUIDs are unstable and the key is its
+// own within the batch, else by its GUID.
+func (s *Store) saveSourceArticle(tx *bolt.Tx, state *SourceState, a *normalize.Article, unique map[string]bool) (Outcome, error) {
+	if state.UnstableGUIDs && unique[linkKey(a)] {
+		if o, done, err := s.saveByLink(tx, state.Name, a); done {
+			return o, err
+		}
+	}
+	return s.saveArticle(tx, state.Name, a)
 }
 
 // saveArticle stores one article within tx and says what it did.

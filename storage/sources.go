@@ -40,6 +40,12 @@ type SourceState struct {
 	NextDue      time.Time `json:"next_due"`
 	// Articles counts the articles stored from this source.
 	Articles int `json:"articles"`
+	// UnstableGUIDs says that the source's feed was seen re-issuing its
+	// items' GUIDs while their links stayed the same, so its articles are
+	// identified by canonical link instead (see reissuesGUIDs). Set by
+	// SaveBatches, never cleared: link identity serves a feed whose GUIDs
+	// become stable again just as well.
+	UnstableGUIDs bool `json:"unstable_guids,omitempty"`
 }
 
 // UnhealthyAfter is how long a source may fail without a success before

@@ -13,7 +13,8 @@
 //	keys      dedupe key -> ID            (canonical URL, body hash; or a
 //	          tombstone 't' time(8) ID)
 //	guids     source 0x00 GUID -> kind(1) ID   (kind 'a' owns, 'd' duplicate of;
-//	          't' time(8) ID: a tombstone, see retention.go)
+//	          't' time(8) ID: a tombstone, see retention.go; for a source
+//	          whose GUIDs are unstable, its link key, see guids.go)
 //	sources   name -> JSON SourceState
 //	versions  story ID + version ID -> ""  (the other outlets' copies of a story)
 //	simhash   band(1) value(2) fingerprint(8) ID -> ""  (near-duplicates; see neardup.go)

@@ -20,6 +20,9 @@ func runSources(ctx context.Context, e *env, args []string) error {
 		}
 		_ = tw.Flush() // its error comes back from the caller's Flush
 		for _, s := range list {
+			if s.UnstableGUIDs {
+				fmt.Fprintf(tw, "note: %s: guids: unstable, using links\n", s.Name)
+			}
 			if s.LastError != "" {
 				health := ""
 				if s.Unhealthy {

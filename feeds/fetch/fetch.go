@@ -128,6 +128,9 @@ type Response struct {
 	Body []byte
 	// ContentType is the Content-Type header, unparsed (it may name a charset).
 	ContentType string
+	// ContentLanguage is the Content-Language header, unparsed (it may list
+	// several languages); empty when absent.
+	ContentLanguage string
 	// Validators are the ones to store for the next Get. On a 304 a
 	// validator the server did not resend keeps its previous value.
 	Validators Validators
@@ -224,6 +227,7 @@ func (c *Client) do(req *http.Request, v Validators) (*Response, error) {
 		URL:               final.String(),
 		Status:            resp.StatusCode,
 		ContentType:       resp.Header.Get("Content-Type"),
+		ContentLanguage:   resp.Header.Get("Content-Language"),
 		Validators:        validators(resp.Header),
 		PermanentRedirect: permanentRedirect(resp),
 		MaxAge:            maxAge(resp.Header, c.now()),

@@ -83,16 +83,18 @@ func TestGetOK(t *testing.T) {
 		{
 			name: "body and validators",
 			headers: map[string]string{
-				"Content-Type":  "application/rss+xml; charset=utf-8",
-				"ETag":          `"abc"`,
-				"Last-Modified": "Mon, 02 Jan 2006 15:04:05 GMT",
+				"Content-Type":     "application/rss+xml; charset=utf-8",
+				"ETag":             `"abc"`,
+				"Last-Modified":    "Mon, 02 Jan 2006 15:04:05 GMT",
+				"Content-Language": "fr-FR, en",
 			},
 			status: http.StatusOK,
 			want: Response{
-				Status:      http.StatusOK,
-				Body:        []byte(feed),
-				ContentType: "application/rss+xml; charset=utf-8",
-				Validators:  Validators{ETag: `"abc"`, LastModified: "Mon, 02 Jan 2006 15:04:05 GMT"},
+				Status:          http.StatusOK,
+				Body:            []byte(feed),
+				ContentType:     "application/rss+xml; charset=utf-8",
+				ContentLanguage: "fr-FR, en",
+				Validators:      Validators{ETag: `"abc"`, LastModified: "Mon, 02 Jan 2006 15:04:05 GMT"},
 			},
 		},
 		{
@@ -144,6 +146,9 @@ func assertResponse(t *testing.T, got, want *Response) {
 	}
 	if got.ContentType != want.ContentType {
 		t.Errorf("ContentType: got %q, want %q", got.ContentType, want.ContentType)
+	}
+	if got.ContentLanguage != want.ContentLanguage {
+		t.Errorf("ContentLanguage: got %q, want %q", got.ContentLanguage, want.ContentLanguage)
 	}
 	if got.Validators != want.Validators {
 		t.Errorf("Validators: got %+v, want %+v", got.Validators, want.Validators)

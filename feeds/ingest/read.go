@@ -38,7 +38,7 @@ func (r *read) readFeed(ctx context.Context, src Source, now time.Time, opts Opt
 		return a
 	}
 	r.result.Bytes = int64(len(resp.Body))
-	feed, err := parse.Parse(resp.Body, parse.Options{Source: src.Name, URL: resp.URL, Now: now, MaxEntries: opts.MaxEntries})
+	feed, err := parse.Parse(resp.Body, parse.Options{Source: src.Name, URL: resp.URL, Lang: resp.ContentLanguage, Now: now, MaxEntries: opts.MaxEntries})
 	if err != nil {
 		r.result.Errors = []string{err.Error()}
 		a.errs = r.result.Errors

@@ -32,6 +32,10 @@ type Options struct {
 	// URL is the address the feed was fetched from (or a file path); links
 	// are resolved against the feed's own link and then against it.
 	URL string
+	// Lang is the language the server named for the feed (HTTP
+	// Content-Language; of a list, the first is taken), used when the feed
+	// names none itself. It decides how ambiguous numeric dates read.
+	Lang string
 	// Now is the time the feed was read: the date of undated articles.
 	Now time.Time
 	// MaxEntries caps the articles taken from one feed (the first ones, as
@@ -72,7 +76,7 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 	if err != nil {
 		if fixed := salvage(body); fixed != nil {
 			if sf, serr := parseFeed(fixed); serr == nil {
-				gf, err, malformed = sf, nil, err
+				gf, err, malformed, body = sf, nil, err, fixed
 			}
 		}
 	}
@@ -96,13 +100,18 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 	f := &Feed{
 		Title:     normalize.PlainText(gf.Title),
 		Link:      normalize.ResolveURL(docURL, gf.Link),
-		Lang:      strings.TrimSpace(gf.Language),
+		Lang:      cmp.Or(strings.TrimSpace(gf.Language), firstLanguage(opts.Lang)),
 		TTL:       ttl(gf),
 		Malformed: malformed,
 	}
 	base := cmp.Or(f.Link, docURL)
 	feedAuthors := names(gf.Authors)
 	facts := originalFacts(gf)
+	if bases := itemBases(body, docURL); gf.FeedType == "rss" && len(bases) == len(facts) {
+		for i := range facts {
+			facts[i].base = bases[i]
+		}
+	}
 	items := gf.Items
 	if limit := cmp.Or(opts.MaxEntries, DefaultMaxEntries); len(items) > limit {
 		f.Dropped = len(items) - limit
@@ -113,8 +122,13 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 			continue
 		}
 		a := article(it, facts[i], base, f, opts)
+		// RFC 4287 §4.2.1: an entry without an author inherits its
+		// atom:source's, else the feed's.
 		if len(a.Authors) == 0 {
-			a.Authors = feedAuthors // RFC 4287 §4.2.1: entries inherit the feed's author
+			a.Authors = facts[i].sourceAuthors
+		}
+		if len(a.Authors) == 0 {
+			a.Authors = feedAuthors
 		}
 		a.Finish(opts.Source, opts.Now)
 		f.Articles = append(f.Articles, a)
@@ -145,6 +159,12 @@ type itemFacts struct {
 	// notPermalink says that Item.GUID is not the entry's address: an RSS
 	// guid with isPermaLink="false".
 	notPermalink bool
+	// sourceAuthors are the authors of an Atom entry's atom:source (the
+	// feed it was copied from), which gofeed drops.
+	sourceAuthors []string
+	// base is the xml:base in effect for an RSS item's content (see
+	// itemBases), which gofeed does not apply to it; "" when none is.
+	base string
 }
 
 // originalFacts returns, by item index, the itemFacts of gf's items, read
@@ -162,6 +182,9 @@ func originalFacts(gf *gofeed.Feed) []itemFacts {
 		if len(orig.Entries) == len(facts) {
 			for i, e := range orig.Entries {
 				facts[i].textOnly = e != nil && e.Content != nil && e.Content.Src == "" && isTextType(e.Content.Type)
+				if e != nil && e.Source != nil {
+					facts[i].sourceAuthors = atomNames(e.Source.Authors)
+				}
 			}
 		}
 	case *rss.Feed:
@@ -211,19 +234,43 @@ func article(it *gofeed.Item, facts itemFacts, base string, f *Feed, opts Option
 		// summary that repeats it would only be noise.
 		a.Content, a.Summary = a.Summary, ""
 	}
-	if !isHTTPURL(a.Link) {
+	switch {
+	case facts.base != "":
+		// xml:base comes first; gofeed applied it to Atom content only.
+		a.Content = normalize.SanitizeHTML(a.Content, facts.base)
+	case !isHTTPURL(a.Link):
 		// Finish resolves relative links in the content against the
 		// article's link; without one, the feed's address is the base.
 		a.Content = normalize.SanitizeHTML(a.Content, base)
 	}
-	a.Published = itemDate(it.PublishedParsed, it.Published)
-	a.Updated = itemDate(it.UpdatedParsed, it.Updated)
+	a.Published = itemDate(it.PublishedParsed, cmp.Or(it.Published, dcTerm(it, "issued", "created")), f.Lang)
+	a.Updated = itemDate(it.UpdatedParsed, cmp.Or(it.Updated, dcTerm(it, "modified")), f.Lang)
 	return a
 }
 
-// itemDate is the date gofeed parsed, else the one normalize.ParseDate
-// reads in raw, else the zero time.
-func itemDate(parsed *time.Time, raw string) time.Time {
+// dcTerm is the first of the named Dublin Core terms (dcterms:issued and
+// the like, which gofeed keeps only as extensions) that the item has.
+func dcTerm(it *gofeed.Item, names ...string) string {
+	terms := it.Extensions["dcterms"]
+	for _, name := range names {
+		for _, e := range terms[name] {
+			if v := strings.TrimSpace(e.Value); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// itemDate is the date in raw. An all-numeric date with the year last
+// ("07/09/2022") is read in the feed's language (normalize.DayFirst):
+// gofeed reads it day first whatever the language. Any other date is the
+// one gofeed parsed, else the one normalize.ParseDate reads, else the zero
+// time.
+func itemDate(parsed *time.Time, raw, lang string) time.Time {
+	if t, err := normalize.ParseDayMonthYear(raw, lang); err == nil {
+		return t
+	}
 	if parsed != nil {
 		return *parsed
 	}
@@ -231,6 +278,13 @@ func itemDate(parsed *time.Time, raw string) time.Time {
 		return t
 	}
 	return time.Time{}
+}
+
+// firstLanguage returns the first language of a Content-Language header
+// ("de-DE, en" gives "de-DE").
+func firstLanguage(header string) string {
+	first, _, _ := strings.Cut(header, ",")
+	return strings.TrimSpace(first)
 }
 
 // ttl reads RSS <ttl>, in minutes; zero when absent or not a number.
@@ -285,6 +339,17 @@ func names(people []*gofeed.Person) []string {
 		}
 	}
 	return out
+}
+
+// atomNames is names for the people of an original Atom feed.
+func atomNames(people []*atom.Person) []string {
+	var out []*gofeed.Person
+	for _, p := range people {
+		if p != nil {
+			out = append(out, &gofeed.Person{Name: p.Name, Email: p.Email})
+		}
+	}
+	return names(out)
 }
 
 // isHTTPURL reports whether s is an absolute http(s) URL, as Finish needs

@@ -211,6 +211,21 @@ func TestParseInheritsFeedAuthor(t *testing.T) {
 		{"rss dc creator", `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F</title>
 			<managingEditor>desk@news.example (News Desk)</managingEditor>
 			<item><title>One</title><guid>g1</guid><dc:creator>Jane Doe</dc:creator></item></channel></rss>`, []string{"Jane Doe"}},
+		{"atom source author", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<author><name>Desk</name></author>
+			<entry><id>urn:1</id><title>One</title><source><id>urn:s</id><title>Wire</title>
+			<author><name>Wire Reporter</name><email>wr@wire.example</email></author></source></entry></feed>`, []string{"Wire Reporter"}},
+		{"atom source without author", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<author><name>Desk</name></author>
+			<entry><id>urn:1</id><title>One</title><source><id>urn:s</id><title>Wire</title></source></entry></feed>`, []string{"Desk"}},
+		{"atom entry author over source", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<entry><id>urn:1</id><title>One</title><author><name>Jane Doe</name></author>
+			<source><id>urn:s</id><author><name>Wire Reporter</name></author></source></entry></feed>`, []string{"Jane Doe"}},
+		{"atom source author email only", `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>
+			<entry><id>urn:1</id><title>One</title><source><id>urn:s</id>
+			<author><email>desk@wire.example</email></author></source></entry></feed>`, []string{"desk@wire.example"}},
+		{"rss author email (name)", `<rss version="2.0"><channel><title>F</title>
+			<item><title>One</title><guid>g1</guid><author>jane@example.com (Jane Doe)</author></item></channel></rss>`, []string{"Jane Doe"}},
 		{"json feed", `{"version": "https://jsonfeed.org/version/1.1", "title": "F", "authors": [{"name": "Desk"}],
 			"items": [{"id": "1", "content_text": "x"}]}`, []string{"Desk"}},
 		{"no author anywhere", `<rss version="2.0"><channel><title>F</title>
@@ -264,6 +279,10 @@ func TestParseLinkFallback(t *testing.T) {
 		{"atom id url", `<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:f</id><entry>
 			<id>https://news.example/2024/a</id><title>One</title></entry></feed>`,
 			"https://news.example/2024/a"},
+		{"json feed id url", `{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "https://news.example/2024/j",
+			"content_text": "x"}]}`, "https://news.example/2024/j"},
+		{"json feed id that is no url", `{"version": "https://jsonfeed.org/version/1.1", "home_page_url": "https://news.example/",
+			"items": [{"id": "42", "content_text": "x"}]}`, ""},
 		{"no link is not the feed's home page", `<rss version="2.0"><channel><link>https://news.example/</link>
 			<item><guid isPermaLink="false">x-1</guid><title>One</title></item></channel></rss>`,
 			""},
@@ -436,6 +455,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`{"version": "https://jsonfeed.org/version/1", "items": [null]}`))
 	f.Add([]byte(`<rss version="2.0"><channel><item><link>javascript:alert(1)</link></item></channel></rss>`))
+	f.Add([]byte(`<rss version="2.0" xml:base="https://a.example/"><channel><item xml:base="b/"><description>&lt;a href="c"&gt;</description></item><item xml:base="javascript:x"><description>&lt;img src="d"&gt;</description></item></channel></rss>`))
 	f.Add([]byte(`<rss version="2.0"><channel><item><title>Cut</title><description><![CDATA[<p>sh`))
 	f.Add([]byte(`<html><body><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:1</id></entry></feed></body></html>`))
 	f.Fuzz(func(t *testing.T, body []byte) {
@@ -469,4 +489,106 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestParseDayFirstByLanguage(t *testing.T) {
+	t.Parallel()
+	rss := func(lang, date string) string {
+		return `<rss version="2.0"><channel><title>F</title>` + lang + `<item><guid>g1</guid><title>One</title>
+			<pubDate>` + date + `</pubDate></item></channel></rss>`
+	}
+	sept7, july9 := time.Date(2022, 9, 7, 0, 0, 0, 0, time.UTC), time.Date(2022, 7, 9, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, body, header string
+		want               time.Time
+	}{
+		{"rss fr", rss("<language>fr</language>", "07/09/2022"), "", sept7},
+		{"rss en-GB", rss("<language>en-GB</language>", "07/09/2022"), "", sept7},
+		{"rss en-us", rss("<language>en-us</language>", "07/09/2022"), "", july9},
+		{"rss no language", rss("", "07/09/2022"), "", july9},
+		{"rss dc:language", `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F</title>
+			<dc:language>de-DE</dc:language><item><guid>g1</guid><dc:date>07.09.2022 10:00</dc:date></item></channel></rss>`,
+			"", sept7.Add(10 * time.Hour)},
+		{"rss unambiguous in en-us", rss("<language>en-us</language>", "25/12/2023"), "", time.Date(2023, 12, 25, 0, 0, 0, 0, time.UTC)},
+		{"rss Content-Language", rss("", "07/09/2022 14:30"), "fr-FR, en", sept7.Add(14*time.Hour + 30*time.Minute)},
+		{"rss own language over Content-Language", rss("<language>en-US</language>", "07/09/2022"), "fr", july9},
+		{"atom xml:lang", `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es"><title>F</title><id>urn:f</id>
+			<entry><id>urn:1</id><title>One</title><updated>07/09/2022</updated></entry></feed>`, "", sept7},
+		{"json feed language", `{"version": "https://jsonfeed.org/version/1.1", "language": "it-IT",
+			"items": [{"id": "1", "content_text": "x", "date_published": "07/09/2022"}]}`, "", sept7},
+		{"rfc 822 untouched", rss("<language>fr</language>", "Fri, 09 Jul 2022 00:00:00 GMT"), "", july9},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			opts := testOptions("inline")
+			opts.Lang = tt.header
+			f, err := Parse([]byte(tt.body), opts)
+			if err != nil || len(f.Articles) != 1 {
+				t.Fatalf("Parse: %v, %d articles", err, len(f.Articles))
+			}
+			if got := f.Articles[0].Published; !got.Equal(tt.want) {
+				t.Errorf("Published = %v, want %v (feed language %q)", got, tt.want, f.Lang)
+			}
+		})
+	}
+}
+
+func TestParseDCTermsDates(t *testing.T) {
+	t.Parallel()
+	body := `<rss version="2.0" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>F</title>
+		<item><guid>g1</guid><title>One</title><dcterms:issued>2003-12-30T10:14:55Z</dcterms:issued>
+		<dcterms:modified>2003-12-31T10:14:55+01:00</dcterms:modified></item></channel></rss>`
+	f, err := Parse([]byte(body), testOptions("inline"))
+	if err != nil || len(f.Articles) != 1 {
+		t.Fatalf("Parse: %v", err)
+	}
+	a := f.Articles[0]
+	if want := time.Date(2003, 12, 30, 10, 14, 55, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v (dcterms:issued)", a.Published, want)
+	}
+	if want := time.Date(2003, 12, 31, 9, 14, 55, 0, time.UTC); !a.Updated.Equal(want) {
+		t.Errorf("Updated = %v, want %v (dcterms:modified)", a.Updated, want)
+	}
+}
+
+func TestParseXMLBase(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body, wantLink, wantContent string
+	}{
+		{"rss item xml:base", `<rss version="2.0"><channel><title>T</title><link>https://news.example/</link>
+			<item xml:base="https://cdn.example/img/2024/"><link>https://news.example/2024/a.html</link>
+			<description>&lt;img src="p.jpg"&gt;</description></item></channel></rss>`,
+			"https://news.example/2024/a.html", `<img src="https://cdn.example/img/2024/p.jpg"/>`},
+		{"rss channel xml:base, relative link", `<rss version="2.0" xml:base="https://cdn.example/img/"><channel><title>T</title>
+			<link>https://news.example/</link><item><link>rel/b.html</link><description>&lt;img src="q.jpg"&gt;</description></item>
+			</channel></rss>`,
+			"https://cdn.example/img/rel/b.html", `<img src="https://cdn.example/img/q.jpg"/>`},
+		{"rss description's own xml:base", `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+			<channel><title>T</title><item xml:base="https://a.example/"><link>https://news.example/c</link>
+			<content:encoded xml:base="https://b.example/x/">&lt;a href="y"&gt;y&lt;/a&gt;</content:encoded></item></channel></rss>`,
+			"https://news.example/c", `<a href="https://b.example/x/y" rel="nofollow noopener" target="_blank">y</a>`},
+		{"rss relative xml:base against the address", `<rss version="2.0"><channel><title>T</title>
+			<item xml:base="media/"><link>https://news.example/d</link><description>&lt;img src="p.jpg"&gt;</description></item>
+			</channel></rss>`,
+			"https://news.example/d", `<img src="http://example.com/feeds/media/p.jpg"/>`},
+		{"rss without xml:base: the item's link", `<rss version="2.0"><channel><title>T</title><link>https://news.example/</link>
+			<item><link>https://news.example/2024/e.html</link><description>&lt;img src="p.jpg"&gt;</description></item>
+			</channel></rss>`,
+			"https://news.example/2024/e.html", `<img src="https://news.example/2024/p.jpg"/>`},
+		{"atom xml:base chain", `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://cdn.example/world/"><id>urn:f</id>
+			<entry xml:base="2024/"><id>urn:1</id><link href="f.html"/>
+			<content type="html">&lt;img src="p.jpg"&gt;</content></entry></feed>`,
+			"https://cdn.example/world/2024/f.html", `<img src="https://cdn.example/world/2024/p.jpg"/>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := parseOne(t, tt.body)
+			if got.Link != tt.wantLink || got.Content != tt.wantContent {
+				t.Errorf("Link, Content = %q, %q; want %q, %q", got.Link, got.Content, tt.wantLink, tt.wantContent)
+			}
+		})
+	}
 }

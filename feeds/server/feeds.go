@@ -315,6 +315,9 @@ type SourceInfo struct {
 	ETag         string     `json:"etag,omitempty"`
 	LastModified string     `json:"last_modified,omitempty"`
 	Articles     int        `json:"articles"`
+	// UnstableGUIDs: the feed re-issues its GUIDs, so its articles are
+	// identified by link.
+	UnstableGUIDs bool `json:"unstable_guids,omitempty"`
 }
 
 func sourceInfo(st storage.SourceState, now time.Time) SourceInfo {
@@ -324,6 +327,7 @@ func sourceInfo(st storage.SourceState, now time.Time) SourceInfo {
 		LastAttempt: timeOrNil(st.LastAttempt), LastSuccess: timeOrNil(st.LastSuccess),
 		LastError: st.LastError, ConsecutiveErrors: st.ConsecutiveErrors, NextDue: timeOrNil(st.NextDue),
 		ETag: st.ETag, LastModified: st.LastModified, Articles: st.Articles,
+		UnstableGUIDs: st.UnstableGUIDs,
 	}
 }
 

@@ -18,6 +18,37 @@ var trackingParams = map[string]bool{
 	"fbclid": true, "gclid": true, "dclid": true, "msclkid": true,
 	"mc_cid": true, "mc_eid": true, "igshid": true, "yclid": true,
 	"_hsenc": true, "_hsmi": true, "ocid": true, "cmpid": true,
+	// The BBC's analytics parameters.
+	"at_medium": true, "at_campaign": true, "at_link_id": true, "at_ptr_name": true,
+	"at_custom1": true, "at_custom2": true, "at_custom3": true, "at_custom4": true,
+}
+
+// isTracking reports whether query key k names a tracking parameter.
+func isTracking(k string) bool {
+	k = strings.ToLower(k)
+	return trackingParams[k] || strings.HasPrefix(k, "utm_")
+}
+
+// DisplayURL returns the link a reader should follow: raw as the source gave
+// it, only without user info and tracking parameters. Unlike CanonicalURL it
+// keeps the fragment (a live blog's post), the case and the order of the
+// query, so the page opens exactly where the outlet pointed; it returns raw
+// unchanged when raw does not parse.
+func DisplayURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.User = nil
+	if u.RawQuery != "" {
+		kept := strings.Split(u.RawQuery, "&")
+		kept = slices.DeleteFunc(kept, func(p string) bool {
+			k, _, _ := strings.Cut(p, "=")
+			return isTracking(queryUnescape(k))
+		})
+		u.RawQuery = strings.Join(kept, "&")
+	}
+	return u.String()
 }
 
 // CanonicalURL returns the form of an article link used to recognise the
@@ -76,7 +107,7 @@ func canonicalQuery(raw string) string {
 		}
 		k, v, _ := strings.Cut(p, "=")
 		k, v = queryUnescape(k), queryUnescape(v)
-		if lk := strings.ToLower(k); trackingParams[lk] || strings.HasPrefix(lk, "utm_") {
+		if isTracking(k) {
 			continue
 		}
 		pairs = append(pairs, [2]string{k, v})

@@ -165,3 +165,20 @@ func FuzzCanonicalURL(f *testing.F) {
 		}
 	})
 }
+
+func TestDisplayURL(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ raw, want string }{
+		{"https://news.example/a?utm_source=rss&id=7#live-3", "https://news.example/a?id=7#live-3"},
+		{"https://news.example/a?Z=1&a=2", "https://news.example/a?Z=1&a=2"},
+		{"https://bbc.example/news/1?at_medium=RSS&at_campaign=KARANGA", "https://bbc.example/news/1"},
+		{"https://me:secret@news.example/a", "https://news.example/a"},
+		{"https://news.example/a?q=%zz&fbclid=1", "https://news.example/a?q=%zz"},
+		{"https://news.example/a", "https://news.example/a"},
+	}
+	for _, tt := range tests {
+		if got := DisplayURL(tt.raw); got != tt.want {
+			t.Errorf("DisplayURL(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+}

@@ -214,6 +214,18 @@ func cleanLinks(l Links) Links {
 		JSON: cleanText(l.JSON), Hub: cleanText(l.Hub)}
 }
 
+// ReaderURL returns the link readers follow: the source's own link (which
+// Finish keeps only when it is an absolute http(s) URL) without its tracking
+// parameters, so a live blog's fragment and the outlet's query survive;
+// else the canonical URL, which exists only for recognising the story.
+// Cleaning here too covers articles stored before Finish cleaned links.
+func ReaderURL(link, canonical string) string {
+	if link == "" {
+		return canonical
+	}
+	return normalize.DisplayURL(link)
+}
+
 func newEntry(a *normalize.Article) entry {
 	e := entry{
 		ID:          EntryID(a.ID),
@@ -221,15 +233,12 @@ func newEntry(a *normalize.Article) entry {
 		Summary:     cleanText(a.Summary),
 		Text:        cleanText(a.Text),
 		HTML:        cleanText(a.Content),
-		URL:         cleanText(a.URL),
+		URL:         cleanText(ReaderURL(a.Link, a.URL)),
 		Authors:     cleanList(a.Authors),
 		Categories:  cleanList(a.Categories),
 		Source:      strings.TrimSpace(cleanText(a.Source)),
 		SourceTitle: strings.TrimSpace(cleanText(a.SourceTitle)),
 		SourceURL:   cleanText(a.SourceURL),
-	}
-	if e.URL == "" {
-		e.URL = cleanText(a.Link)
 	}
 	if e.HTML == "" {
 		e.HTML = paragraphsHTML(e.Text)

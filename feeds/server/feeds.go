@@ -133,7 +133,7 @@ func (s *Server) related(articles []normalize.Article) (map[string][]publish.Rel
 			if out == nil {
 				out = map[string][]publish.Related{}
 			}
-			out[articles[i].ID] = append(out[articles[i].ID], publish.Related{Title: cmp.Or(v.SourceTitle, v.Source), URL: cmp.Or(v.URL, v.Link)})
+			out[articles[i].ID] = append(out[articles[i].ID], publish.Related{Title: cmp.Or(v.SourceTitle, v.Source), URL: publish.ReaderURL(v.Link, v.URL)})
 		}
 	}
 	return out, nil

@@ -72,7 +72,7 @@ func TestFinishLink(t *testing.T) {
 		// Whether a GUID is a permalink is the adapter's to say (RSS
 		// isPermaLink); an adapter that knows it is puts it in Link.
 		{"url guid is no link", "", "https://news.example/a", "", ""},
-		{"upper-case scheme link", "HTTPS://News.Example/a#x", "g1", "https://News.Example/a#x", "https://news.example/a"},
+		{"upper-case scheme link", "HTTPS://News.Example/a#x", "g1", "HTTPS://News.Example/a#x", "https://news.example/a"},
 		{"link wins over guid", "https://news.example/a", "https://news.example/b", "https://news.example/a", "https://news.example/a"},
 		{"opaque guid", "", "tag:news.example,2024:1", "", ""},
 		{"urn guid", "", "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", "", ""},

@@ -35,19 +35,20 @@ func isTracking(k string) bool {
 // query, so the page opens exactly where the outlet pointed; it returns raw
 // unchanged when raw does not parse.
 func DisplayURL(raw string) string {
+	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
 	if err != nil {
 		return raw
 	}
-	u.User = nil
-	if u.RawQuery != "" {
-		kept := strings.Split(u.RawQuery, "&")
-		kept = slices.DeleteFunc(kept, func(p string) bool {
-			k, _, _ := strings.Cut(p, "=")
-			return isTracking(queryUnescape(k))
-		})
-		u.RawQuery = strings.Join(kept, "&")
+	pairs := strings.Split(u.RawQuery, "&")
+	kept := slices.DeleteFunc(slices.Clone(pairs), func(p string) bool {
+		k, _, _ := strings.Cut(p, "=")
+		return isTracking(queryUnescape(k))
+	})
+	if u.User == nil && len(kept) == len(pairs) {
+		return raw // nothing to remove: the link exactly as given
 	}
+	u.User, u.RawQuery = nil, strings.Join(kept, "&")
 	return u.String()
 }
 

@@ -163,6 +163,11 @@ func FuzzCanonicalURL(f *testing.F) {
 		if again != got {
 			t.Fatalf("CanonicalURL(%q) = %q, and again %q, want it unchanged", raw, got, again)
 		}
+		// The link shown to readers names the same story.
+		display := DisplayURL(raw)
+		if c, err := CanonicalURL(display); err != nil || c != got {
+			t.Fatalf("DisplayURL(%q) = %q, whose canonical form is %q (%v), want %q", raw, display, c, err, got)
+		}
 	})
 }
 

@@ -14,9 +14,16 @@ var creditLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:(?:photo|photograph|picture|image|foto|bild)\s*(?:credit|source)|credit)s?\s*[:,]\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture|image|foto|bild)\s*:\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture)s? by\s+\S`),
-	regexp.MustCompile(`^[—–-]\s*[^/]{1,40}/.{1,40}$`),
-	regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`),
+	dashCreditRE,
+	slashCreditRE,
 }
+
+// dashCreditRE and slashCreditRE match the credits printed under a
+// caption: "— Name / AFP - Getty Images", "Drew Angerer/Getty Images".
+var (
+	dashCreditRE  = regexp.MustCompile(`^[—–-]\s*[^/]{1,40}/.{1,40}$`)
+	slashCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`)
+)
 
 // trailingCreditREs split a caption from the credit glued to its end. The
 // first group is the caption.
@@ -25,6 +32,8 @@ var trailingCreditREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?)\s*Credit\.\.\.\S.*$`),
 	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}$`),
 	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
+	regexp.MustCompile(`^(.+?[.!?])\s*(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
+	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,60}$`),
 }
 
 // bracketTailRE and labelTailRE find a credit in round or square brackets,
@@ -66,8 +75,10 @@ func isCredit(s string) bool {
 // isTrailingCredit reports whether s is a bracketed credit, the kind printed
 // after the caption it belongs to.
 func isTrailingCredit(s string) bool {
-	_, ok := wrapped(s)
-	return ok && isCredit(s)
+	if _, ok := wrapped(s); ok {
+		return isCredit(s)
+	}
+	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s)
 }
 
 // wrapped returns the text inside s when s is wholly in round or square

@@ -11,8 +11,9 @@ import (
 	"tidings/normalize"
 )
 
-// ErrNoArticle means a seed file holds neither a headline nor body text, for
-// example an empty file or a page of navigation only. Parse and ParseFile
+// ErrNoArticle means a seed file holds no article: no body paragraph under
+// a headline, for example an empty file, a page of navigation only, or a
+// header over a list of other stories' headlines. Parse and ParseFile
 // wrap it with the file name or path.
 var ErrNoArticle = errors.New("no article found")
 
@@ -103,12 +104,38 @@ func parse(name string, data []byte) (normalize.Article, error) {
 	if !utf8.Valid(data) {
 		return normalize.Article{}, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, firstInvalid(data))
 	}
-	a := extract(readPage(string(data)))
-	if a.Title == "" && a.Text == "" {
-		return normalize.Article{}, ErrNoArticle
+	x := extract(readPage(string(data)))
+	if err := x.check(); err != nil {
+		return normalize.Article{}, err
 	}
+	a := x.article
 	a.GUID = name
 	return a, nil
+}
+
+// check returns ErrNoArticle, saying what is missing, unless the
+// extraction has a title and a body with at least one paragraph.
+func (x extraction) check() error {
+	for _, i := range x.bodyIndexes() {
+		if isParagraph(x.lines[i]) {
+			return nil
+		}
+	}
+	if x.article.Title == "" {
+		return fmt.Errorf("%w: no headline or body text (navigation, furniture or empty)", ErrNoArticle)
+	}
+	return fmt.Errorf("%w: %q is followed by no body paragraph", ErrNoArticle, x.article.Title)
+}
+
+// bodyIndexes returns the indexes of the lines the body was made of.
+func (x extraction) bodyIndexes() []int {
+	var out []int
+	for i, r := range x.roles {
+		if r == roleBody {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // firstInvalid returns the offset of the first byte that is not part of a

@@ -1,6 +1,9 @@
 package seed
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // genericLabels are menu words that start a line like a publisher would.
 var genericLabels = setOf(
@@ -16,12 +19,12 @@ var minorWords = setOf("of", "the", "and", "for", "de", "la", "le", "el", "&")
 // line, as in "The Jerusalem Post - Israel News …", or "". A one-word name
 // is trusted only on a navigation row.
 func publisherIn(l line) string {
-	for _, sep := range []string{" - ", " | ", " – ", " — ", ": "} {
+	for _, sep := range []string{" - ", " | ", " – ", " — "} {
 		name, rest, ok := strings.Cut(l.text, sep)
 		if !ok || strings.TrimSpace(rest) == "" || !isPublisherName(name) {
 			continue
 		}
-		if wordCount(name) > 1 || l.kind == kindNav {
+		if wordCount(name) > 1 || l.kind == kindNav || wordCount(rest) >= 2 {
 			return name
 		}
 	}
@@ -45,4 +48,88 @@ func isPublisherName(s string) bool {
 		}
 	}
 	return true
+}
+
+// selfNamingREs find the publisher in the page's own words: a notification
+// prompt, a source line, a follow prompt, a staff byline, a copyright line.
+// The first group is the name.
+var selfNamingREs = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^stay up to date with notifications from (.+)$`),
+	regexp.MustCompile(`^Source: (.+?)(?: and (?:news )?agencies)?$`),
+	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
+	regexp.MustCompile(`(?i)^by (.+?) staff$`),
+}
+
+// copyrightRE reads the holder of a copyright line: "© 2021 The Times of
+// Israel, All rights reserved", "Copyright © 2021 BBC.", "© Rheinische
+// Rundschau 2021".
+var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+all rights reserved.*)?$`)
+
+// legalSuffixes are dropped from a copyright holder's name.
+var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp."}
+
+// publisher returns the publisher's name: from a navigation row before the
+// headline ("The Jerusalem Post - Israel News …"), else from an aggregator's
+// card, else from the page's own naming of itself, else from the copyright
+// line; "" when none.
+func publisher(ls []line, head int) string {
+	for _, l := range ls[:min(max(head, 1), len(ls))] {
+		if l.kind == kindText || l.kind == kindNav || l.kind == kindCrumb {
+			if name := publisherIn(l); name != "" {
+				return name
+			}
+		}
+	}
+	if name := cardPublisher(ls, head); name != "" {
+		return name
+	}
+	for _, l := range ls {
+		for _, re := range selfNamingREs {
+			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
+				return m[1]
+			}
+		}
+	}
+	for i := len(ls) - 1; i >= 0; i-- {
+		if name := copyrightHolder(ls[i].text); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// copyrightHolder returns the publisher named by a copyright line, or "".
+func copyrightHolder(s string) string {
+	low := strings.ToLower(s)
+	if !strings.HasPrefix(low, "©") && !strings.HasPrefix(low, "copyright") && !strings.HasPrefix(low, "(c)") {
+		return ""
+	}
+	m := copyrightRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	name := m[1]
+	for _, suf := range legalSuffixes {
+		name = strings.TrimSuffix(name, suf)
+	}
+	if ag := agencyName(name); ag != "" {
+		return ag
+	}
+	if !isPublisherName(name) {
+		return ""
+	}
+	return name
+}
+
+// cardPublisher returns the publisher an aggregator prints between the
+// headline and the story's date ("Wichita Eagle" / "5 days ago"), or "".
+func cardPublisher(ls []line, head int) string {
+	if head < 0 || head+2 >= len(ls) {
+		return ""
+	}
+	l, next := ls[head+1], ls[head+2]
+	if l.kind != kindCrumb || next.kind != kindDate || wordCount(l.text) < 2 || !isPublisherName(l.text) {
+		return ""
+	}
+	return l.text
 }

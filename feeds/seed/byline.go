@@ -11,7 +11,7 @@ var (
 	// bylineRE matches "By …", "BY: …", "Posted By: By …", "avatar by …".
 	// "Von …" (German), "Par …" (French), "Por …" (Spanish) and "Door …"
 	// (Dutch) are the same.
-	bylineRE = regexp.MustCompile(`(?i)^(?:(?:posted|written|reported)\s+by\s*:?\s*(?:by\s+)?|(?:avatar\s+)?(?:by|von|par|por|door)\s*:?\s+)(\S.*)$`)
+	bylineRE = regexp.MustCompile(`(?i)^(?:(?:posted|written|reported)\s+by\s*:?\s*(?:by\s+)?|(?:avatar\s+)?(?:by|von|par|por|door|de|di|av)\s*:?\s+)(\S.*)$`)
 	// editorRE matches "Edited by …": header metadata naming no author.
 	editorRE = regexp.MustCompile(`(?i)^(?:edited|compiled|produced)\s+by\s+\S`)
 	// bylineClockRE matches the time a blog post was posted, at the end of
@@ -157,6 +157,9 @@ func itemNames(it string) ([]string, bool) {
 		return []string{ag}, true
 	}
 	ws := strings.Fields(it)
+	if ag := agencyName(ws[0]); ag != "" && len(ws) <= 3 {
+		return []string{ag}, true // a desk: "CNN Business", "Reuters Health"
+	}
 	for k := 1; k <= 3 && k <= len(ws)-2; k++ {
 		ag := agencyName(strings.Join(ws[len(ws)-k:], " "))
 		if ag == "" {

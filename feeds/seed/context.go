@@ -71,7 +71,8 @@ func dropListItems(ls []line) {
 // readMoreLabels are junk lines, by key, after which links to other stories
 // follow on lines of their own.
 var readMoreLabels = setOf("read more", "also read", "see also", "read also",
-	"lire aussi", "à lire aussi", "اقرأ أيضا", "اقرأ أيضاً", "related", "mehr lesen")
+	"lire aussi", "à lire aussi", "اقرأ أيضا", "اقرأ أيضاً", "related", "mehr lesen",
+	"citește și", "leia também", "lee también", "leggi anche")
 
 // dropTeasers marks as junk the unterminated headline lines that follow a
 // "Read more" label, up to the next sentence.

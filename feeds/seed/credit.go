@@ -6,7 +6,7 @@ import (
 )
 
 // creditWordRE marks the text inside brackets as a photo credit.
-var creditWordRE = regexp.MustCompile(`(?i)\b(?:photos?|photograph|credit|getty|courtesy|screenshot|flash90|handout|pool|shutterstock|istock|via|file)\b`)
+var creditWordRE = regexp.MustCompile(`(?i)\b(?:photos?|photograph|image|picture|foto|bild|credit|getty|courtesy|screenshot|flash90|handout|pool|shutterstock|istock|via|file)\b`)
 
 // creditLineREs match a credit that stands alone on its line.
 var creditLineREs = []*regexp.Regexp{

@@ -55,6 +55,7 @@ func extract(p page) extraction {
 	}
 	head := max(title, 0)
 	body, end := bodyLines(ls, max(title, standfirst)+1)
+	body = trimTail(ls, body)
 	body, bios := cutBios(ls, body)
 	for _, i := range bios {
 		roles[i] = roleBio
@@ -246,6 +247,16 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 		}
 	}
 	return body, len(ls)
+}
+
+// trimTail drops the lines after the body's last paragraph that are not
+// paragraphs themselves: teaser headlines, tags and labels left at the end
+// of a page.
+func trimTail(ls []line, body []int) []int {
+	for len(body) > 1 && !isParagraph(ls[body[len(body)-1]]) {
+		body = body[:len(body)-1]
+	}
+	return body
 }
 
 // bioRE matches a line about an author: "Jacob Magid is The Times of

@@ -47,6 +47,7 @@ var junkPrefixes = []string{
 	"share on", "share to", "independent journalism needs your support",
 	"support our journalism", "please consider supporting",
 	"please consider a donation", "make a donation", "donate now",
+	"read the latest", "citește și", "leia também", "lee también", "leggi anche",
 }
 
 // junkPatterns match the remaining furniture: numbered ads, read-time
@@ -58,6 +59,7 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))`),
 	regexp.MustCompile(`(?i)\ball rights reserved\b`),
 	regexp.MustCompile(`(?i)^https?://\S+$`),
+	regexp.MustCompile(`(?i)\b(?:use|uses|using|use of|accept|consent to)(?: our| the)? cookies\b`),
 	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
 	regexp.MustCompile(`(?i)^follow .{1,60} on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),

@@ -116,6 +116,14 @@ func parse(name string, data []byte) (normalize.Article, error) {
 // check returns ErrNoArticle, saying what is missing, unless the
 // extraction has a title and a body with at least one paragraph.
 func (x extraction) check() error {
+	for _, l := range x.lines {
+		if errorPageLines[key(l.text)] {
+			return fmt.Errorf("%w: an error page (%q)", ErrNoArticle, l.text)
+		}
+		if isParagraph(l) {
+			break
+		}
+	}
 	for _, i := range x.bodyIndexes() {
 		if isParagraph(x.lines[i]) {
 			return nil
@@ -126,6 +134,11 @@ func (x extraction) check() error {
 	}
 	return fmt.Errorf("%w: %q is followed by no body paragraph", ErrNoArticle, x.article.Title)
 }
+
+// errorPageLines are the headings, by key, of a server's error page.
+var errorPageLines = setOf("page not found", "404", "404 not found", "error 404",
+	"404 error", "not found", "page introuvable", "seite nicht gefunden",
+	"página no encontrada", "this page doesn't exist", "this page does not exist")
 
 // bodyIndexes returns the indexes of the lines the body was made of.
 func (x extraction) bodyIndexes() []int {

@@ -12,6 +12,43 @@ var genericLabels = setOf(
 	"business", "politics", "skip to content", "skip to main content",
 )
 
+// mastheadWords are the words news outlets put in their names.
+var mastheadWords = setOf(
+	"news", "times", "post", "herald", "today", "journal", "tribune",
+	"gazette", "daily", "radio", "tv", "courier", "chronicle", "telegraph",
+	"guardian", "observer", "express", "mail", "star", "sun", "standard",
+	"press", "review", "record", "register", "independent", "dispatch",
+	"examiner", "globe", "inquirer", "bulletin", "sentinel", "ledger",
+	"monitor", "weekly", "magazine", "zeitung", "rundschau", "presse",
+	"nachrichten", "tageblatt", "nouvelles",
+)
+
+// genericWords make up section labels such as "Local News" or "World
+// News", which are not publishers.
+var genericWords = setOf(
+	"home", "news", "world", "local", "national", "international", "breaking",
+	"latest", "top", "business", "sport", "sports", "politics", "opinion",
+	"live", "more", "us", "u.s.", "uk", "middle", "east", "stories", "today",
+	"daily", "weekly", "tv", "radio", "video", "videos", "the", "and", "&",
+	"headlines", "update", "updates", "science", "health", "tech", "culture",
+)
+
+// isMasthead reports whether s, a line above the headline, is the outlet's
+// masthead: a publisher-like name with a word outlets use in their names
+// ("Crossroads Today", "News18", "WAMU 88.5 News") and not made only of
+// section words.
+func isMasthead(s string) bool {
+	if wordCount(s) > 6 || !isPublisherName(s) {
+		return false
+	}
+	masthead, generic := false, true
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		masthead = masthead || mastheadWords[strings.TrimRight(w, "0123456789")]
+		generic = generic && genericWords[w]
+	}
+	return masthead && !generic
+}
+
 // minorWords may sit inside a publisher's name: "The Times of Israel".
 var minorWords = setOf("of", "the", "and", "for", "de", "la", "le", "el", "&")
 
@@ -73,10 +110,18 @@ var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Lim
 // card, else from the page's own naming of itself, else from the copyright
 // line; "" when none.
 func publisher(ls []line, head int) string {
-	for _, l := range ls[:min(max(head, 1), len(ls))] {
+	header := ls[:min(max(head, 1), len(ls))]
+	for _, l := range header {
 		if l.kind == kindText || l.kind == kindNav || l.kind == kindCrumb {
 			if name := publisherIn(l); name != "" {
 				return name
+			}
+		}
+	}
+	for _, l := range header {
+		if l.kind == kindCrumb || l.kind == kindText {
+			if isMasthead(l.text) {
+				return l.text
 			}
 		}
 	}

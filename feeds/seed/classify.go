@@ -33,6 +33,22 @@ const (
 	kindRepeat                  // a near repeat of an earlier text line
 )
 
+// kindNames are the names Explain reports for each kind.
+var kindNames = [...]string{
+	kindText: "text", kindJunk: "junk", kindEnd: "end", kindNav: "nav",
+	kindCrumb: "crumb", kindPlace: "place", kindByline: "byline",
+	kindAuthorLabel: "author-label", kindDate: "date", kindCredit: "credit",
+	kindCaption: "caption", kindRepeat: "repeat",
+}
+
+// String returns the kind's name.
+func (k kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
 // isMeta reports whether lines of kind k sit in an article's header block:
 // the lines that tell a headline from other unterminated text.
 func (k kind) isMeta() bool {

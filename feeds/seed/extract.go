@@ -28,6 +28,7 @@ const (
 	roleStandfirst = "standfirst"
 	roleBody       = "body"
 	roleBio        = "author bio"
+	roleTail       = "after the body"
 	roleOutside    = "outside the article"
 )
 
@@ -42,20 +43,25 @@ type extraction struct {
 func extract(p page) extraction {
 	ls := classifyAll(p.lines)
 	roles := make([]string, len(ls))
-	title, standfirst := findHeadline(ls)
+	title, standfirst, why := findHeadline(ls)
 	resolveRepeats(ls, title, standfirst)
 	markCaptionCopies(ls)
 
 	var a normalize.Article
 	if title >= 0 {
 		a.Title, roles[title] = ls[title].text, roleHeadline
+		ls[title].why = why
 	}
 	if standfirst >= 0 {
 		a.Summary, roles[standfirst] = ls[standfirst].text, roleStandfirst
+		ls[standfirst].why = "sentence between the headline and the metadata"
 	}
 	head := max(title, 0)
 	body, end := bodyLines(ls, max(title, standfirst)+1)
-	body = trimTail(ls, body)
+	body, tail := trimTail(ls, body)
+	for _, i := range tail {
+		roles[i] = roleTail
+	}
 	body, bios := cutBios(ls, body)
 	for _, i := range bios {
 		roles[i] = roleBio
@@ -94,7 +100,7 @@ func extract(p page) extraction {
 // metadata line, directly or after a standfirst, unless that metadata is
 // only a date header over another headline (a blog's day heading); failing
 // that, the first headline-like line followed by a paragraph.
-func findHeadline(ls []line) (title, standfirst int) {
+func findHeadline(ls []line) (title, standfirst int, why string) {
 	paras := 0
 	for i, l := range ls {
 		if isParagraph(l) {
@@ -110,16 +116,16 @@ func findHeadline(ls []line) (title, standfirst int) {
 			if isDateHeader(ls, n1) {
 				continue
 			}
-			return i, -1
+			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
 		}
 		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1) {
 			continue
 		}
 		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() {
-			return i, n1
+			return i, n1, "first headline-like line followed by a standfirst and metadata (" + ls[n2].kind.String() + ")"
 		}
 	}
-	return headlineBeforeParagraph(ls), -1
+	return headlineBeforeParagraph(ls), -1, "no metadata under any headline-like line: the first one directly above a paragraph"
 }
 
 // isDateHeader reports whether the date line at i is a day heading over a
@@ -252,11 +258,12 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 // trimTail drops the lines after the body's last paragraph that are not
 // paragraphs themselves: teaser headlines, tags and labels left at the end
 // of a page.
-func trimTail(ls []line, body []int) []int {
+func trimTail(ls []line, body []int) (kept, tail []int) {
 	for len(body) > 1 && !isParagraph(ls[body[len(body)-1]]) {
+		tail = append(tail, body[len(body)-1])
 		body = body[:len(body)-1]
 	}
-	return body
+	return body, tail
 }
 
 // bioRE matches a line about an author: "Jacob Magid is The Times of

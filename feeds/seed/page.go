@@ -16,6 +16,8 @@ type page struct {
 	// capture period plus a day for time zones. Zero when captured is.
 	capturedEnd time.Time
 	lines       []string
+	// nums holds the 1-based line number in the file of each of lines.
+	nums []int
 }
 
 // readPage splits a seed file into its header and lines. It never fails: a
@@ -31,6 +33,7 @@ func readPage(data string) page {
 		for _, part := range splitGlued(s) {
 			if part != "" {
 				p.lines = append(p.lines, part)
+				p.nums = append(p.nums, i+1)
 			}
 		}
 	}

@@ -81,7 +81,7 @@ func dropTeasers(ls []line) {
 		if ls[i].kind != kindJunk || !readMoreLabels[key(ls[i].text)] {
 			continue
 		}
-		for j := i + 1; j < len(ls) && (ls[j].kind == kindJunk || ls[j].kind == kindText); j++ {
+		for j := i + 1; j < len(ls) && j <= i+maxFurniture && (ls[j].kind == kindJunk || ls[j].kind == kindText); j++ {
 			if ls[j].kind == kindText {
 				if endsSentence(ls[j].text) || wordCount(ls[j].text) >= 20 {
 					break

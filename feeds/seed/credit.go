@@ -102,6 +102,11 @@ func wrapped(s string) (string, bool) {
 // or reads a BBC "Image caption, …" line. It reports false when s carries no
 // credit.
 func captionWithCredit(s string) (string, bool) {
+	// Every credit form has a bracket, a slash, a colon, "Credit", "by" or
+	// "caption,"; most lines have none of them.
+	if !strings.ContainsAny(s, "([/:") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") {
+		return "", false
+	}
 	if c, ok := cutCaptionLabel(s); ok {
 		return c, true
 	}

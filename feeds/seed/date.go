@@ -106,7 +106,8 @@ func (st stamp) in(latest time.Time) time.Time {
 // separated row. The instant is the earliest full date on the line in UTC,
 // zero for a timestamp or a date without a year.
 func parseDateLine(s string) (stamp, bool) {
-	if wordCount(s) > 20 || !isDateRow(s) {
+	// Every date and clock form has a digit; most lines have none.
+	if !strings.ContainsAny(s, "0123456789") || wordCount(s) > 20 || !isDateRow(s) {
 		return stamp{}, false
 	}
 	var best stamp

@@ -17,6 +17,9 @@ const (
 	// searched through for a headline, so a subhead deep in a body without
 	// a header is not taken for one.
 	maxParagraphsBeforeHeadline = 3
+	// maxFurniture bounds the furniture lines skipped between a headline
+	// and its metadata, which also keeps the search linear.
+	maxFurniture = 12
 	// maxTitleWords bounds a title taken from the first sentence of a page
 	// that has no headline.
 	maxTitleWords = 30
@@ -160,9 +163,10 @@ func headlineBeforeParagraph(ls []line) int {
 }
 
 // nextContent returns the index of the next line after i that is not
-// furniture (junk, crumbs, place lines, repeats), or -1.
+// furniture (junk, crumbs, place lines, repeats), or -1 when there is none
+// within maxFurniture lines: a headline's metadata follows it closely.
 func nextContent(ls []line, i int) int {
-	for j := i + 1; j < len(ls); j++ {
+	for j := i + 1; j < len(ls) && j <= i+maxFurniture+1; j++ {
 		switch ls[j].kind {
 		case kindJunk, kindCrumb, kindPlace, kindRepeat:
 			continue

@@ -107,12 +107,19 @@ func isJunk(s string) bool {
 	if hasAnyPrefix(strings.ToLower(s), junkPrefixes) {
 		return true
 	}
-	for _, re := range junkPatterns {
-		if re.MatchString(s) {
-			return true
-		}
+	return junkPatternRE.MatchString(s)
+}
+
+// junkPatternRE is junkPatterns joined, so a line is scanned once.
+var junkPatternRE = joinPatterns(junkPatterns)
+
+// joinPatterns joins regexps into one that matches where any of them does.
+func joinPatterns(res []*regexp.Regexp) *regexp.Regexp {
+	parts := make([]string, len(res))
+	for i, re := range res {
+		parts[i] = "(?:" + re.String() + ")"
 	}
-	return false
+	return regexp.MustCompile(strings.Join(parts, "|"))
 }
 
 // isEndMatter reports whether s starts the end matter after an article.

@@ -57,6 +57,9 @@ func splitGlued(s string) []string {
 			s = strings.TrimSpace(rest)
 		}
 	}
+	if !strings.Contains(s, "published") && !strings.Contains(s, "updated") && !strings.Contains(s, "posted") {
+		return []string{s} // the regexp's words, checked cheaply first
+	}
 	m := gluedDateRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return []string{s}

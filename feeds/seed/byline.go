@@ -125,7 +125,7 @@ func splitNames(s string) ([]string, bool) {
 	}
 	var names []string
 	for _, it := range items {
-		it = strings.TrimSpace(it)
+		it = cutPlace(strings.TrimSpace(it))
 		if it == "" || isStaffName(it) {
 			continue
 		}
@@ -148,6 +148,14 @@ func cutAffiliation(s string) string {
 		}
 	}
 	return s
+}
+
+// placeRE matches where a reporter filed from: " in Jerusalem".
+var placeRE = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$`)
+
+// cutPlace drops the place after a name: "Peter Beaumont in Jerusalem".
+func cutPlace(s string) string {
+	return placeRE.ReplaceAllString(s, "")
 }
 
 // itemNames reads one item of a byline list: an agency, a person, or a

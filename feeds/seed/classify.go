@@ -8,7 +8,7 @@ import (
 
 // relativeDateRE matches a date given only relative to the reading time:
 // "5 days ago", "Updated 3 hours ago", "Last updated 6 minutes ago".
-var relativeDateRE = regexp.MustCompile(`(?i)^(?:(?:last )?updated:?\s+|posted:?\s+|published:?\s+)?(?:about |an? |\d+ )(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago$`)
+var relativeDateRE = regexp.MustCompile(`(?i)^(?:(?:last )?updated:?\s+|posted:?\s+|published:?\s+)?(?:about |an? |\d+ )(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago$`)
 
 // isRelativeDate reports whether s is a relative date alone on its line.
 func isRelativeDate(s string) bool {

@@ -21,9 +21,11 @@ func classifyAll(texts []string) []line {
 	}
 	joinBylines(ls)
 	markNameBylines(ls)
+	markAffiliations(ls)
 	dropListItems(ls)
 	dropTeasers(ls)
 	markCaptionsBeforeCredits(ls)
+	markLabelledCaptions(ls)
 	markCaptionCopies(ls)
 	markRepeats(ls)
 	return ls
@@ -120,6 +122,17 @@ func markNameBylines(ls []line) {
 	}
 }
 
+// markAffiliations marks as junk the affiliation line under a byline
+// ("By Yolande Knell" / "BBC News, Jerusalem").
+func markAffiliations(ls []line) {
+	for i := 1; i < len(ls); i++ {
+		l := &ls[i]
+		if ls[i-1].kind == kindByline && (l.kind == kindText || l.kind == kindCrumb) && isAffiliation(l.text) {
+			l.kind, l.why = kindJunk, "affiliation under a byline"
+		}
+	}
+}
+
 // allPeople reports whether every name has two words or more and none is
 // an agency.
 func allPeople(names []string) bool {
@@ -157,6 +170,23 @@ func markCaptionsBeforeCredits(ls []line) {
 			l.kind, l.caption, l.why = kindCaption, c, "text before a credit line"
 		} else {
 			l.why = "text"
+		}
+	}
+}
+
+// captionLabels are lines, by key, that announce the caption on the next
+// line: BBC's "Image caption," alone on its line.
+var captionLabels = setOf("image caption", "media caption", "caption", "bildunterschrift", "légende")
+
+// markLabelledCaptions makes a caption of the text line after a caption
+// label.
+func markLabelledCaptions(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if !captionLabels[key(ls[i].text)] || ls[i+1].kind != kindText {
+			continue
+		}
+		if c, ok := checkCaption(ls[i+1].text); ok {
+			ls[i+1].kind, ls[i+1].caption, ls[i+1].why = kindCaption, c, "text after a caption label"
 		}
 	}
 }

@@ -72,14 +72,18 @@ func isCredit(s string) bool {
 	return false
 }
 
-// isTrailingCredit reports whether s is a bracketed credit, the kind printed
-// after the caption it belongs to.
+// isTrailingCredit reports whether s is a credit of the kinds printed after
+// the caption they belong to: bracketed, "Name/Agency", or labelled.
 func isTrailingCredit(s string) bool {
 	if _, ok := wrapped(s); ok {
 		return isCredit(s)
 	}
-	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s)
+	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s)
 }
+
+// labelCreditRE matches a labelled credit printed under its caption:
+// "Photograph: Amir Cohen/Reuters", "Credit: Name", "Bild: dpa".
+var labelCreditRE = regexp.MustCompile(`(?i)^(?:photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S`)
 
 // wrapped returns the text inside s when s is wholly in round or square
 // brackets.

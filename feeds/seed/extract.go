@@ -259,11 +259,10 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 	return body, len(ls)
 }
 
-// trimTail drops the lines after the body's last paragraph that are not
-// paragraphs themselves: teaser headlines, tags and labels left at the end
-// of a page.
+// trimTail drops the unterminated lines after the body's last sentence:
+// teaser headlines, tags and labels left at the end of a page.
 func trimTail(ls []line, body []int) (kept, tail []int) {
-	for len(body) > 1 && !isParagraph(ls[body[len(body)-1]]) {
+	for len(body) > 1 && !isParagraph(ls[body[len(body)-1]]) && !endsSentence(ls[body[len(body)-1]].text) {
 		tail = append(tail, body[len(body)-1])
 		body = body[:len(body)-1]
 	}

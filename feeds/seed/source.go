@@ -31,7 +31,28 @@ var genericWords = setOf(
 	"live", "more", "us", "u.s.", "uk", "middle", "east", "stories", "today",
 	"daily", "weekly", "tv", "radio", "video", "videos", "the", "and", "&",
 	"headlines", "update", "updates", "science", "health", "tech", "culture",
+	"nachrichten", "startseite", "aktuell", "politik", "ausland", "panorama",
+	"accueil", "actualités", "actualite", "monde", "économie", "noticias",
+	"portada", "notizie",
 )
+
+// casedMasthead title-cases the vocabulary words of a masthead set in
+// capitals ("AP NEWS" becomes "AP News"), leaving acronyms alone.
+func casedMasthead(s string) string {
+	if !isAllCaps(s) {
+		return s
+	}
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		if mastheadWords[lw] || lw == "the" && i == 0 {
+			ws[i] = capitalize(lw)
+		} else if minorWords[lw] {
+			ws[i] = lw
+		}
+	}
+	return strings.Join(ws, " ")
+}
 
 // isMasthead reports whether s, a line above the headline, is the outlet's
 // masthead: a publisher-like name with a word outlets use in their names
@@ -119,16 +140,25 @@ func publisher(ls []line, head int) string {
 		}
 	}
 	for _, l := range header {
-		if l.kind == kindCrumb || l.kind == kindText {
-			if isMasthead(l.text) {
-				return l.text
-			}
+		if l.kind != kindCrumb && l.kind != kindText && l.kind != kindByline {
+			continue
+		}
+		if ag := agencyName(l.text); ag != "" {
+			return ag // the agency's own site: "Reuters" above the headline
+		}
+		if isMasthead(l.text) {
+			return casedMasthead(l.text)
 		}
 	}
 	if name := cardPublisher(ls, head); name != "" {
 		return name
 	}
-	for _, l := range ls {
+	for i, l := range ls {
+		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && isAffiliation(l.text) {
+			if org, _, ok := strings.Cut(l.text, ", "); ok {
+				return org // "BBC News, Jerusalem" under a byline
+			}
+		}
 		for _, re := range selfNamingREs {
 			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
 				return m[1]

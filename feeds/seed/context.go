@@ -134,10 +134,11 @@ func markAffiliations(ls []line) {
 }
 
 // allPeople reports whether every name has two words or more and none is
-// an agency.
+// an agency or a masthead ("Wichita Daily Eagle" over a date is the
+// publisher on an aggregator's card).
 func allPeople(names []string) bool {
 	for _, n := range names {
-		if wordCount(n) < 2 || isAgency(n) {
+		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) {
 			return false
 		}
 	}

@@ -348,3 +348,19 @@ func checkText(t *testing.T, text string, w want) {
 func day(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
+
+func TestAggregatorCardIsNotAByline(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-17 Open in App\n" +
+		"School board approves budget for new year\n" +
+		"Valley Daily Eagle\n" +
+		"May 12, 2021\n" +
+		"The school board on Monday approved a budget for the coming school year.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Authors) != 0 || a.Source != "Valley Daily Eagle" {
+		t.Errorf("Authors = %q, Source = %q; want none and the publisher", a.Authors, a.Source)
+	}
+}

@@ -105,7 +105,7 @@ func markNameBylines(ls []line) {
 			continue
 		}
 		names, ok := parseNames(l.text)
-		if !ok || len(names) == 0 || !allPeople(names) {
+		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) {
 			continue
 		}
 		next := &ls[i+1]
@@ -120,6 +120,22 @@ func markNameBylines(ls []line) {
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// afterHeadline reports whether a headline-like line or a sentence comes
+// before line i, past furniture and metadata: a short title-case headline
+// over its date ("Biden Visits Israel" / "May 12, 2021") has only the
+// navigation above it.
+func afterHeadline(ls []line, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-maxFurniture; j-- {
+		switch {
+		case ls[j].kind == kindText:
+			return true
+		case ls[j].kind == kindNav:
+			return false
+		}
+	}
+	return false
 }
 
 // markAffiliations marks as junk the affiliation line under a byline

@@ -86,6 +86,9 @@ func extract(p page) extraction {
 	if len(a.Authors) == 0 {
 		a.Authors = bioAuthors(ls, bios)
 	}
+	if len(a.Authors) == 0 {
+		a.Authors = authors(ls[:head]) // a byline printed above the headline
+	}
 	a.Captions = captions(ls)
 	a.Published = published(ls, p, head, end)
 	a.Source = publisher(ls, title)

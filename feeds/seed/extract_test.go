@@ -364,3 +364,35 @@ func TestAggregatorCardIsNotAByline(t *testing.T) {
 		t.Errorf("Authors = %q, Source = %q; want none and the publisher", a.Authors, a.Source)
 	}
 }
+
+func TestShortTitleCaseHeadlineOverDate(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-12 Home | News | World | Sport\n" +
+		"World\n" +
+		"Biden Visits Israel\n" +
+		"May 12, 2021\n" +
+		"The president arrived in Tel Aviv on Wednesday for a two-day visit.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Biden Visits Israel" || len(a.Authors) != 0 {
+		t.Errorf("Title = %q, Authors = %q; want the headline and no authors", a.Title, a.Authors)
+	}
+}
+
+func TestBylineAboveHeadline(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-12 Home | News | World | Sport\n" +
+		"By Jane Doe\n" +
+		"May 12, 2021\n" +
+		"Council votes to close the old library\n" +
+		"The council voted on Monday to close the library at the end of the year.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Council votes to close the old library" || !slices.Equal(a.Authors, []string{"Jane Doe"}) {
+		t.Errorf("Title = %q, Authors = %q; want the headline and Jane Doe", a.Title, a.Authors)
+	}
+}

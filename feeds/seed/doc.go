@@ -39,7 +39,8 @@
 // the capture), else the date above the headline, else the capture date.
 // The publisher comes from a navigation row ("Name - Section | …"), an
 // aggregator card, the page naming itself (a notification prompt, "Source:",
-// a staff byline) or the copyright line.
+// a staff byline) or the copyright line. Explain reports, per line, the
+// kind and role decided and the rule behind them.
 //
 // New outlets are supported by extending the tables and predicates of one
 // line kind; the assembly in extract.go need not change.

@@ -23,10 +23,11 @@ var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 
 // Parse extracts the article from the contents of one seed file. name is the
 // file's base name; it becomes the article's GUID and is used for nothing
-// else. Title, Summary, Text, Content, Authors, Captions, Published (UTC, zero
-// when no date is found) and Source (empty when the page names no publisher)
-// are filled; the caller sets ID, URL and Updated and falls back to its
-// configured source name.
+// else. Title, Summary, Text, Content, Authors, Captions, Published (UTC; the
+// capture date when the page shows none, zero when there is none either),
+// Source (empty when the page names no publisher) and Link (the article's
+// address when the page shows one) are filled; the caller sets ID, URL and
+// Updated and falls back to its configured source name.
 //
 // A missing or garbled date header is tolerated. Parse returns an error
 // wrapping ErrInvalidUTF8 when data is not UTF-8 and ErrNoArticle when no

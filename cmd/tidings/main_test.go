@@ -525,3 +525,42 @@ func TestExportArchives(t *testing.T) {
 		t.Errorf("the archive walk reached %d entries of %d", len(seen), n)
 	}
 }
+
+func TestNormalizeExplain(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "001_0123456789abcdef.txt")
+	empty := filepath.Join(dir, "002_0123456789abcdef.txt")
+	write := func(path, data string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(page, " date 2021-05-12 Home | News | World | Sport\n"+
+		"Council votes to close the old library\n"+
+		"By Jane Doe\n"+
+		"Advertisement\n"+
+		"The council voted on Monday to close the library at the end of the year.\n"+
+		"Related Articles\n"+
+		"Storm warning issued for coast\n")
+	write(empty, " date 2021-05-12 Home | News | World | Sport\n")
+	code, out, stderr := tidings(t, context.Background(), "normalize", "-explain", page, empty)
+	if code != 1 || !strings.Contains(stderr, "002_0123456789abcdef.txt") || !strings.Contains(stderr, "no article") {
+		t.Errorf("exit %d, stderr %q; want 1 and the empty file rejected by name", code, stderr)
+	}
+	for _, want := range []string{
+		"== " + page,
+		"    1  nav ",
+		"    2  text         headline            first headline-like line followed by metadata (byline) | Council votes",
+		"    3  byline ",
+		"    4  junk ",
+		"    5  text         body ",
+		"    6  end          outside the article ",
+		"# Council votes to close the old library",
+		"== " + empty,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -23,8 +22,9 @@ import (
 var seedHeader = regexp.MustCompile(`^\x{FEFF}?\s*date \d{4}-\d{2}`)
 
 func runNormalize(ctx context.Context, e *env, args []string) error {
-	fs := e.newFlags("normalize", "[-json] FILE...")
+	fs := e.newFlags("normalize", "[-json] [-explain] FILE...")
 	asJSON := fs.Bool("json", false, "print one JSON object per article and line")
+	explain := fs.Bool("explain", false, "for seed files, first print per line what the extractor decided and why")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,6 +34,11 @@ func runNormalize(ctx context.Context, e *env, args []string) error {
 	failed := false
 	now := time.Now()
 	for _, path := range fs.Args() {
+		if *explain {
+			if err := explainFile(e.stdout, path); err != nil {
+				return err
+			}
+		}
 		articles, isSeed, err := normalizeFile(path, now)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "tidings normalize: %v\n", err)
@@ -64,7 +69,8 @@ func normalizeFile(path string, now time.Time) ([]normalize.Article, bool, error
 		if err != nil {
 			return nil, true, fmt.Errorf("%s: %w", path, err)
 		}
-		a.Source = cmp.Or(a.Source, name)
+		// Source is the publisher the page names, or empty: never the file
+		// name, which is an opaque id.
 		a.SourceTitle = a.Source
 		a.Finish(name, now)
 		return []normalize.Article{a}, true, nil
@@ -75,6 +81,41 @@ func normalizeFile(path string, now time.Time) ([]normalize.Article, bool, error
 		return nil, false, fmt.Errorf("%s: %w", path, err)
 	}
 	return f.Articles, false, nil
+}
+
+// explainFile prints, for a seed file, each line's number, kind, role in
+// the article and the rule that decided it; a feed file gets a one-line
+// note. Read and extraction errors are left to normalizeFile, which
+// reports them; only a failed write is returned.
+func explainFile(w io.Writer, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "== %s\n", path)
+	if !seedHeader.Match(data) {
+		b.WriteString("   not a seed file: -explain describes seed files only\n\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	ds, _, _ := seed.Explain(filepath.Base(path), data)
+	fmt.Fprintf(&b, "%5s  %-12s %-19s %s\n", "line", "kind", "role", "reason | text")
+	for _, d := range ds {
+		fmt.Fprintf(&b, "%5d  %-12s %-19s %s | %s\n", d.Line, d.Kind, d.Role, d.Reason, shorten(d.Text, 72))
+	}
+	b.WriteString("\n")
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// shorten cuts s to at most n runes, marking a cut with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // articleJSON is the contract of `normalize -json`: one object per line.

@@ -53,3 +53,9 @@ func agencyName(s string) string {
 	}
 	return agencies[k]
 }
+
+// isAgency reports whether name is the full name of a news agency, as
+// agencyName returns it.
+func isAgency(name string) bool {
+	return agencyName(name) == name
+}

@@ -2,13 +2,23 @@ package seed
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 )
 
 var (
 	// bylineRE matches "By …", "BY: …", "Posted By: By …", "avatar by …".
-	bylineRE = regexp.MustCompile(`(?i)^(?:(?:posted|written|reported)\s+by\s*:?\s*(?:by\s+)?|(?:avatar\s+)?by\s*:?\s+)(\S.*)$`)
+	// "Von …" (German), "Par …" (French), "Por …" (Spanish) and "Door …"
+	// (Dutch) are the same.
+	bylineRE = regexp.MustCompile(`(?i)^(?:(?:posted|written|reported)\s+by\s*:?\s*(?:by\s+)?|(?:avatar\s+)?(?:by|von|par|por|door|de|di|av)\s*:?\s+)(\S.*)$`)
+	// editorRE matches "Edited by …": header metadata naming no author.
+	editorRE = regexp.MustCompile(`(?i)^(?:edited|compiled|produced)\s+by\s+\S`)
+	// bylineClockRE matches the time a blog post was posted, at the end of
+	// its byline: "Posted by X at 9:14 PM".
+	bylineClockRE = regexp.MustCompile(`(?i)\s+at\s+(\d{1,2}):(\d{2})\s*([ap])\.?m\.?$`)
+	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer".
+	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|reporter|correspondent|editor|columnist|contributor|photographer|journalist)$`)
 	// authorRE matches "Author: …" with the names on the same line.
 	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)\s*:\s*(\S.*)$`)
 	// viaRE matches agency-only bylines such as "Via AP news wire".
@@ -32,6 +42,22 @@ var notNames = setOf(
 	"early", "midnight", "noon", "contrast", "comparison", "far", "law",
 )
 
+// parseBylineClock is parseByline that also reads a posting time at the end
+// of the byline, returned as minutes after midnight plus one (0: none).
+func parseBylineClock(s string) ([]string, int, bool) {
+	clock := 0
+	if m := bylineClockRE.FindStringSubmatchIndex(s); m != nil && bylineRE.MatchString(s) {
+		h, _ := strconv.Atoi(s[m[2]:m[3]])
+		mi, _ := strconv.Atoi(s[m[4]:m[5]])
+		if h = to24(h, strings.ToLower(s[m[6]:m[7]])); h < 24 && mi < 60 {
+			clock = h*60 + mi + 1
+			s = s[:m[0]]
+		}
+	}
+	names, ok := parseByline(s)
+	return names, clock, ok
+}
+
 // parseByline reads a byline line into authors: people's names title-cased
 // when written in capitals, agencies expanded to their full names. A byline
 // naming only staff or a desk has no authors but still reports true.
@@ -50,6 +76,17 @@ func parseByline(s string) ([]string, bool) {
 	}
 	if m := bylineRE.FindStringSubmatch(s); m != nil {
 		return parseNames(m[1])
+	}
+	if editorRE.MatchString(s) {
+		return nil, true
+	}
+	if ag := agencyName(s); ag != "" {
+		return []string{ag}, true
+	}
+	if name, role, ok := strings.Cut(s, ", "); ok && roleRE.MatchString(role) {
+		if n, ok := personName(name); ok && wordCount(name) >= 2 {
+			return []string{n}, true
+		}
 	}
 	if m := authorRE.FindStringSubmatch(s); m != nil {
 		return parseNames(m[1])
@@ -88,7 +125,7 @@ func splitNames(s string) ([]string, bool) {
 	}
 	var names []string
 	for _, it := range items {
-		it = strings.TrimSpace(it)
+		it = cutPlace(strings.TrimSpace(it))
 		if it == "" || isStaffName(it) {
 			continue
 		}
@@ -113,6 +150,14 @@ func cutAffiliation(s string) string {
 	return s
 }
 
+// placeRE matches where a reporter filed from: " in Jerusalem".
+var placeRE = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$`)
+
+// cutPlace drops the place after a name: "Peter Beaumont in Jerusalem".
+func cutPlace(s string) string {
+	return placeRE.ReplaceAllString(s, "")
+}
+
 // itemNames reads one item of a byline list: an agency, a person, or a
 // person followed by an agency ("ANDREW BROOKS Associated Press").
 func itemNames(it string) ([]string, bool) {
@@ -120,6 +165,9 @@ func itemNames(it string) ([]string, bool) {
 		return []string{ag}, true
 	}
 	ws := strings.Fields(it)
+	if ag := agencyName(ws[0]); ag != "" && len(ws) <= 3 {
+		return []string{ag}, true // a desk: "CNN Business", "Reuters Health"
+	}
 	for k := 1; k <= 3 && k <= len(ws)-2; k++ {
 		ag := agencyName(strings.Join(ws[len(ws)-k:], " "))
 		if ag == "" {

@@ -1,10 +1,19 @@
 package seed
 
 import (
+	"regexp"
 	"strings"
-	"time"
 	"unicode"
 )
+
+// relativeDateRE matches a date given only relative to the reading time:
+// "5 days ago", "Updated 3 hours ago", "Last updated 6 minutes ago".
+var relativeDateRE = regexp.MustCompile(`(?i)^(?:(?:last )?updated:?\s+|posted:?\s+|published:?\s+)?(?:about |an? |\d+ )(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago$`)
+
+// isRelativeDate reports whether s is a relative date alone on its line.
+func isRelativeDate(s string) bool {
+	return relativeDateRE.MatchString(s)
+}
 
 // kind is what a line of a page is, as decided by the classifiers.
 type kind int
@@ -24,6 +33,22 @@ const (
 	kindRepeat                  // a near repeat of an earlier text line
 )
 
+// kindNames are the names Explain reports for each kind.
+var kindNames = [...]string{
+	kindText: "text", kindJunk: "junk", kindEnd: "end", kindNav: "nav",
+	kindCrumb: "crumb", kindPlace: "place", kindByline: "byline",
+	kindAuthorLabel: "author-label", kindDate: "date", kindCredit: "credit",
+	kindCaption: "caption", kindRepeat: "repeat",
+}
+
+// String returns the kind's name.
+func (k kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
 // isMeta reports whether lines of kind k sit in an article's header block:
 // the lines that tell a headline from other unterminated text.
 func (k kind) isMeta() bool {
@@ -38,10 +63,14 @@ func (k kind) isMeta() bool {
 type line struct {
 	text    string
 	kind    kind
-	names   []string  // kindByline: the authors, cased and expanded
-	date    time.Time // kindDate: the instant, zero for a bare timestamp
-	caption string    // kindCaption: the caption without its credit
-	repeats int       // kindRepeat: index of the line repeated
+	why     string   // the rule that decided kind, for -explain
+	names   []string // kindByline: the authors, cased and expanded
+	date    stamp    // kindDate: the date, zero for a bare timestamp
+	caption string   // kindCaption: the caption without its credit
+	repeats int      // kindRepeat: index of the line repeated
+	// clock is a time of day on a byline ("Posted by X at 9:14 PM"), in
+	// minutes after midnight plus one; zero when none.
+	clock int
 }
 
 // classify decides a line's kind from its text alone. The order matters:
@@ -50,34 +79,38 @@ type line struct {
 func classify(s string) line {
 	l := line{text: s}
 	switch {
+	case isRelativeDate(s):
+		l.kind, l.why = kindDate, "relative date: the capture date stands in"
 	case isJunk(s):
-		l.kind = kindJunk
+		l.kind, l.why = kindJunk, "junk vocabulary (ads, share rows, prompts, copyright)"
 	case isEndMatter(s):
-		l.kind = kindEnd
+		l.kind, l.why = kindEnd, "end-matter heading: the body stops here"
 	case isCredit(s):
-		l.kind = kindCredit
+		l.kind, l.why = kindCredit, "photo credit form"
 	case isAuthorLabel(s):
-		l.kind = kindAuthorLabel
+		l.kind, l.why = kindAuthorLabel, "byline label; names on the next line"
 	}
 	if l.kind != kindText {
 		return l
 	}
-	if names, ok := parseByline(s); ok {
-		return line{text: s, kind: kindByline, names: names}
+	if names, clock, ok := parseBylineClock(s); ok {
+		return line{text: s, kind: kindByline, names: names, clock: clock, why: "byline form"}
 	}
-	if t, ok := parseDateLine(s); ok {
-		return line{text: s, kind: kindDate, date: t}
+	if st, ok := parseDateLine(s); ok {
+		return line{text: s, kind: kindDate, date: st, why: "date or time with label words only"}
 	}
 	if c, ok := captionWithCredit(s); ok {
-		return line{text: s, kind: kindCaption, caption: c}
+		return line{text: s, kind: kindCaption, caption: c, why: "text with a credit glued to its end"}
 	}
 	switch {
 	case isNav(s):
-		l.kind = kindNav
+		l.kind, l.why = kindNav, "row of capitalised menu words"
 	case isPlaceLine(s):
-		l.kind = kindPlace
+		l.kind, l.why = kindPlace, "place dateline"
 	case isCrumb(s):
-		l.kind = kindCrumb
+		l.kind, l.why = kindCrumb, "short unterminated label"
+	default:
+		l.why = "text"
 	}
 	return l
 }
@@ -106,10 +139,22 @@ func isNav(s string) bool {
 }
 
 // separatedItems counts the items of a menu row such as "Home | News | World"
-// when every item is at most three words; otherwise it returns 0.
+// or "The Courier - Local News | Sports" when every item is at most three
+// words, the first (the publisher's name) at most six; otherwise it
+// returns 0.
 func separatedItems(s string) int {
-	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•·", r) })
-	for _, it := range items {
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•·»", r) })
+	if len(items) == 0 {
+		return 0
+	}
+	first := items[0]
+	if name, label, ok := strings.Cut(first, " - "); ok && wordCount(label) <= 3 {
+		first = name
+	}
+	if wordCount(first) > 6 {
+		return 0
+	}
+	for _, it := range items[1:] {
 		if wordCount(it) > 3 {
 			return 0
 		}

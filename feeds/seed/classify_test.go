@@ -110,7 +110,7 @@ func TestParseDateLine(t *testing.T) {
 		t.Run(tt.line, func(t *testing.T) {
 			t.Parallel()
 			got, ok := parseDateLine(tt.line)
-			if ok != tt.ok || !got.Equal(tt.want) {
+			if ok != tt.ok || !got.t.Equal(tt.want) {
 				t.Errorf("parseDateLine(%q) = %v, %v; want %v, %v", tt.line, got, ok, tt.want, tt.ok)
 			}
 		})

@@ -20,8 +20,12 @@ func classifyAll(texts []string) []line {
 		ls[i] = classify(s)
 	}
 	joinBylines(ls)
+	markNameBylines(ls)
+	markAffiliations(ls)
 	dropListItems(ls)
+	dropTeasers(ls)
 	markCaptionsBeforeCredits(ls)
+	markLabelledCaptions(ls)
 	markCaptionCopies(ls)
 	markRepeats(ls)
 	return ls
@@ -47,7 +51,7 @@ func joinBylines(ls []line) {
 			l.names = append(l.names, names...)
 			names = nil
 		}
-		*next = line{text: next.text, kind: kindByline, names: names}
+		*next = line{text: next.text, kind: kindByline, names: names, why: "names continuing a byline"}
 	}
 }
 
@@ -60,10 +64,115 @@ func bylineContinues(s string) bool {
 // dropListItems marks the teaser after a "list 1 of 3" counter as junk.
 func dropListItems(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
-		if listCounterRE.MatchString(ls[i].text) && ls[i+1].kind == kindText && !endsSentence(ls[i+1].text) {
-			ls[i+1].kind = kindJunk
+		if listCounterRE.MatchString(ls[i].text) && ls[i+1].kind == kindText && wordCount(ls[i+1].text) < 20 {
+			ls[i+1].kind, ls[i+1].why = kindJunk, "teaser after a list counter"
 		}
 	}
+}
+
+// readMoreLabels are junk lines, by key, after which links to other stories
+// follow on lines of their own.
+var readMoreLabels = setOf("read more", "also read", "see also", "read also",
+	"lire aussi", "à lire aussi", "اقرأ أيضا", "اقرأ أيضاً", "related", "mehr lesen",
+	"citește și", "leia também", "lee también", "leggi anche")
+
+// dropTeasers marks as junk the unterminated headline lines that follow a
+// "Read more" label, up to the next sentence.
+func dropTeasers(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if ls[i].kind != kindJunk || !readMoreLabels[key(ls[i].text)] {
+			continue
+		}
+		for j := i + 1; j < len(ls) && j <= i+maxFurniture && (ls[j].kind == kindJunk || ls[j].kind == kindText); j++ {
+			if ls[j].kind == kindText {
+				if endsSentence(ls[j].text) || wordCount(ls[j].text) >= 20 {
+					break
+				}
+				ls[j].kind, ls[j].why = kindJunk, "teaser after a read-more label"
+			}
+		}
+	}
+}
+
+// markNameBylines makes a byline of a line holding only people's names
+// ("Daniel Levy", "Martin Belam and Helen Sullivan") when a dated line or
+// an affiliation line ("BBC News, Cairo") follows it: a headline of a few
+// capitalised words is not followed by either.
+func markNameBylines(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		l := &ls[i]
+		if (l.kind != kindText && l.kind != kindCrumb) || wordCount(l.text) > 8 || strings.ContainsAny(l.text, ".:;!?") {
+			continue
+		}
+		names, ok := parseNames(l.text)
+		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) {
+			continue
+		}
+		next := &ls[i+1]
+		switch {
+		case next.kind == kindDate && !next.date.t.IsZero():
+			l.why = "names alone, before a date"
+		case isAffiliation(next.text) && (next.kind == kindText || next.kind == kindCrumb):
+			l.why = "names alone, before an affiliation"
+			next.kind, next.why = kindJunk, "affiliation under a byline"
+		default:
+			continue
+		}
+		l.kind, l.names = kindByline, names
+	}
+}
+
+// afterHeadline reports whether a headline-like line or a sentence comes
+// before line i, past furniture and metadata: a short title-case headline
+// over its date ("Biden Visits Israel" / "May 12, 2021") has only the
+// navigation above it.
+func afterHeadline(ls []line, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-maxFurniture; j-- {
+		switch {
+		case ls[j].kind == kindText:
+			return true
+		case ls[j].kind == kindNav:
+			return false
+		}
+	}
+	return false
+}
+
+// markAffiliations marks as junk the affiliation line under a byline
+// ("By Yolande Knell" / "BBC News, Jerusalem").
+func markAffiliations(ls []line) {
+	for i := 1; i < len(ls); i++ {
+		l := &ls[i]
+		if ls[i-1].kind == kindByline && (l.kind == kindText || l.kind == kindCrumb) && isAffiliation(l.text) {
+			l.kind, l.why = kindJunk, "affiliation under a byline"
+		}
+	}
+}
+
+// allPeople reports whether every name has two words or more and none is
+// an agency or a masthead ("Wichita Daily Eagle" over a date is the
+// publisher on an aggregator's card).
+func allPeople(names []string) bool {
+	for _, n := range names {
+		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// isAffiliation reports whether s names a reporter's outlet and post or
+// role: "BBC News, Cairo", "Staff Writer".
+func isAffiliation(s string) bool {
+	if wordCount(s) > 6 || endsSentence(s) {
+		return false
+	}
+	if roleRE.MatchString(s) {
+		return true
+	}
+	org, place, ok := strings.Cut(s, ", ")
+	return ok && wordCount(place) <= 3 && startsUpper(place) && isPublisherName(org) &&
+		strings.Contains(strings.ToLower(org), "news")
 }
 
 // markCaptionsBeforeCredits makes a caption of a text line followed by a
@@ -75,7 +184,26 @@ func markCaptionsBeforeCredits(ls []line) {
 			continue
 		}
 		if c, ok := checkCaption(l.text); ok {
-			l.kind, l.caption = kindCaption, c
+			l.kind, l.caption, l.why = kindCaption, c, "text before a credit line"
+		} else {
+			l.why = "text"
+		}
+	}
+}
+
+// captionLabels are lines, by key, that announce the caption on the next
+// line: BBC's "Image caption," alone on its line.
+var captionLabels = setOf("image caption", "media caption", "caption", "bildunterschrift", "légende")
+
+// markLabelledCaptions makes a caption of the text line after a caption
+// label.
+func markLabelledCaptions(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if !captionLabels[key(ls[i].text)] || ls[i+1].kind != kindText {
+			continue
+		}
+		if c, ok := checkCaption(ls[i+1].text); ok {
+			ls[i+1].kind, ls[i+1].caption, ls[i+1].why = kindCaption, c, "text after a caption label"
 		}
 	}
 }
@@ -93,7 +221,7 @@ func markCaptionCopies(ls []line) {
 	for i := range ls {
 		l := &ls[i]
 		if l.kind != kindCaption && l.kind != kindByline && l.kind != kindDate && captions[key(l.text)] {
-			*l = line{text: l.text, kind: kindCaption, caption: l.text}
+			*l = line{text: l.text, kind: kindCaption, caption: l.text, why: "repeats a caption"}
 		}
 	}
 }
@@ -109,7 +237,7 @@ func markRepeats(ls []line) {
 		k := key(ls[i].text)
 		for j := i + 1; j < len(ls) && j <= i+repeatWindow; j++ {
 			if ls[j].kind == kindText && key(ls[j].text) == k {
-				ls[j].kind, ls[j].repeats = kindRepeat, i
+				ls[j].kind, ls[j].repeats, ls[j].why = kindRepeat, i, "repeats a line just above"
 			}
 		}
 	}
@@ -127,7 +255,7 @@ func resolveRepeats(ls []line, keep ...int) {
 			continue
 		}
 		for _, k := range []int{i, j} {
-			ls[k] = line{text: ls[k].text, kind: kindCaption, caption: ls[k].text}
+			ls[k] = line{text: ls[k].text, kind: kindCaption, caption: ls[k].text, why: "printed twice: an uncredited caption"}
 		}
 	}
 }

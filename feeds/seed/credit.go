@@ -6,7 +6,7 @@ import (
 )
 
 // creditWordRE marks the text inside brackets as a photo credit.
-var creditWordRE = regexp.MustCompile(`(?i)\b(?:photos?|photograph|credit|getty|courtesy|screenshot|flash90|handout|pool|shutterstock|istock|via|file)\b`)
+var creditWordRE = regexp.MustCompile(`(?i)\b(?:photos?|photograph|image|picture|foto|bild|credit|getty|courtesy|screenshot|flash90|handout|pool|shutterstock|istock|via|file)\b`)
 
 // creditLineREs match a credit that stands alone on its line.
 var creditLineREs = []*regexp.Regexp{
@@ -14,9 +14,16 @@ var creditLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:(?:photo|photograph|picture|image|foto|bild)\s*(?:credit|source)|credit)s?\s*[:,]\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture|image|foto|bild)\s*:\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture)s? by\s+\S`),
-	regexp.MustCompile(`^[—–-]\s*[^/]{1,40}/.{1,40}$`),
-	regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`),
+	dashCreditRE,
+	slashCreditRE,
 }
+
+// dashCreditRE and slashCreditRE match the credits printed under a
+// caption: "— Name / AFP - Getty Images", "Drew Angerer/Getty Images".
+var (
+	dashCreditRE  = regexp.MustCompile(`^[—–-]\s*[^/]{1,40}/.{1,40}$`)
+	slashCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`)
+)
 
 // trailingCreditREs split a caption from the credit glued to its end. The
 // first group is the caption.
@@ -25,6 +32,8 @@ var trailingCreditREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?)\s*Credit\.\.\.\S.*$`),
 	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}$`),
 	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
+	regexp.MustCompile(`^(.+?[.!?])\s*(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
+	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,60}$`),
 }
 
 // bracketTailRE and labelTailRE find a credit in round or square brackets,
@@ -63,12 +72,18 @@ func isCredit(s string) bool {
 	return false
 }
 
-// isTrailingCredit reports whether s is a bracketed credit, the kind printed
-// after the caption it belongs to.
+// isTrailingCredit reports whether s is a credit of the kinds printed after
+// the caption they belong to: bracketed, "Name/Agency", or labelled.
 func isTrailingCredit(s string) bool {
-	_, ok := wrapped(s)
-	return ok && isCredit(s)
+	if _, ok := wrapped(s); ok {
+		return isCredit(s)
+	}
+	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s)
 }
+
+// labelCreditRE matches a labelled credit printed under its caption:
+// "Photograph: Amir Cohen/Reuters", "Credit: Name", "Bild: dpa".
+var labelCreditRE = regexp.MustCompile(`(?i)^(?:photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S`)
 
 // wrapped returns the text inside s when s is wholly in round or square
 // brackets.
@@ -91,6 +106,11 @@ func wrapped(s string) (string, bool) {
 // or reads a BBC "Image caption, …" line. It reports false when s carries no
 // credit.
 func captionWithCredit(s string) (string, bool) {
+	// Every credit form has a bracket, a slash, a colon, "Credit", "by" or
+	// "caption,"; most lines have none of them.
+	if !strings.ContainsAny(s, "([/:") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") {
+		return "", false
+	}
 	if c, ok := cutCaptionLabel(s); ok {
 		return c, true
 	}

@@ -21,7 +21,13 @@ var (
 	// monthDayRE matches a date without a year: "May 11th", "11 May".
 	monthDayRE = regexp.MustCompile(`(?i)\b(?:` + monthRE + `\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthRE + `)\b`)
 	// clockRE matches "18:58", "6:20 AM", "4:00 p.m.", "12.38pm", "14.08 Uhr".
-	clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\b\.?)?|\.(\d{2})\s*(?:([ap])\.?m\b\.?|uhr\b))`)
+	// "11h40" (French) and "12.38 EDT" (a dotted time before a zone) too.
+	clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\b\.?)?|\.(\d{2})\s*(?:([ap])\.?m\b\.?|uhr\b)|h(\d{2})\b|\.(\d{2})\s+((?:gmt|utc|bst|cet|cest|edt|est|ist|pdt|pst|cdt|cst)\b))`)
+	// numericRE matches "07/09/2022" and "28.03.2021".
+	numericRE = regexp.MustCompile(`\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b`)
+	// updateLabelRE marks a date as a last-updated time rather than the
+	// first publication.
+	updateLabelRE = regexp.MustCompile(`(?i)(?:updated|update\b|modified|mis à jour|aktualisiert)`)
 	// zoneRE matches a time zone right after a clock time.
 	zoneRE = regexp.MustCompile(`(?i)^[\s,]*\(?(british summer time|greenwich mean time|gmt|utc|z|bst|cest|cet|eest|eet|msk|ist|idt|aest|aedt|jst|sgt|hkt|edt|est|et|cdt|cst|ct|mdt|mst|mt|pdt|pst|pt)\b(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?`)
 )
@@ -51,6 +57,8 @@ var dateLabels = setOf(
 	"modified", "on", "at", "date", "time", "am", "pm", "a.m", "p.m", "uhr",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "vom",
+	"publié", "mis", "à", "jour", "le", "erstellt", "aktualisiert", "am",
+	"um", "veröffentlicht", "zuletzt", "edited",
 )
 
 // dateMatch is one calendar date found in a line, at s[start:end].
@@ -61,22 +69,60 @@ type dateMatch struct {
 	d          int
 	// clock is set when the date carried its own time (ISO form).
 	clock *time.Time
+	// alt is the month-first reading of an ambiguous numeric date such as
+	// "07/09/2022", zero otherwise.
+	alt time.Time
+}
+
+// stamp is what a date line says: the instant of its earliest full date,
+// whether that date came with a time of day and a last-updated label, and
+// the other reading of an ambiguous numeric date.
+type stamp struct {
+	t, alt  time.Time
+	clock   bool
+	updated bool
+}
+
+// in returns the instant, choosing for an ambiguous numeric date the
+// reading nearest before latest (the end of the capture period).
+func (st stamp) in(latest time.Time) time.Time {
+	if st.alt.IsZero() || latest.IsZero() {
+		return st.t
+	}
+	t, a := st.t, st.alt
+	switch {
+	case t.After(latest):
+		return a
+	case a.After(latest):
+		return t
+	case a.After(t):
+		return a
+	}
+	return t
 }
 
 // parseDateLine reports whether s is a date line: a date or timestamp with
 // at most a few label words around it, or such a segment of a "•" or "|"
 // separated row. The instant is the earliest full date on the line in UTC,
 // zero for a timestamp or a date without a year.
-func parseDateLine(s string) (time.Time, bool) {
-	if wordCount(s) > 20 || !isDateRow(s) {
-		return time.Time{}, false
+func parseDateLine(s string) (stamp, bool) {
+	// Every date and clock form has a digit; most lines have none.
+	if !strings.ContainsAny(s, "0123456789") || wordCount(s) > 20 || !isDateRow(s) {
+		return stamp{}, false
 	}
-	var best time.Time
+	var best stamp
 	dates := findDates(s)
 	for i, d := range dates {
-		t := d.instant(s, dates, i)
-		if best.IsZero() || t.Before(best) {
-			best = t
+		t, clock := d.instant(s, dates, i)
+		if best.t.IsZero() || t.Before(best.t) {
+			lo := 0
+			if i > 0 {
+				lo = dates[i-1].end
+			}
+			best = stamp{t: t, clock: clock, updated: updateLabelRE.MatchString(s[lo:d.start])}
+			if !d.alt.IsZero() {
+				best.alt = d.alt.Add(t.Sub(time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC)))
+			}
 		}
 	}
 	return best, true
@@ -91,6 +137,7 @@ func isDateRow(s string) bool {
 		switch {
 		case isDateSegment(seg):
 			found = true
+		case isRelativeDate(strings.TrimSpace(seg)) || isJunk(strings.TrimSpace(seg)):
 		case wordCount(seg) > 4 || endsSentence(seg):
 			return false
 		}
@@ -146,6 +193,14 @@ func findDates(s string) []dateMatch {
 	if len(out) > 0 {
 		return out
 	}
+	for _, m := range numericRE.FindAllStringSubmatchIndex(s, -1) {
+		if d, ok := numericDate(s, m); ok {
+			out = append(out, d)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
 	for _, m := range mdyRE.FindAllStringSubmatchIndex(s, -1) {
 		out = appendDate(out, s, m, m[4:6], m[2:4], m[6:8])
 	}
@@ -174,6 +229,31 @@ func appendDate(out []dateMatch, s string, m, day, mon, year []int) []dateMatch 
 	return append(out, dateMatch{start: m[0], end: m[1], y: y, m: mo, d: d})
 }
 
+// numericDate reads "28.03.2021" (dotted: day first) and "07/09/2022"
+// (slashed: day first unless the first number cannot be a day's month
+// partner; when both readings are valid the month-first one is kept in
+// alt).
+func numericDate(s string, m []int) (dateMatch, bool) {
+	a, _ := strconv.Atoi(s[m[2]:m[3]])
+	b, _ := strconv.Atoi(s[m[6]:m[7]])
+	y, _ := strconv.Atoi(s[m[8]:m[9]])
+	dayFirst := validDate(y, time.Month(b), a)
+	monthFirst := s[m[4]:m[5]] == "/" && validDate(y, time.Month(a), b) && a != b
+	d := dateMatch{start: m[0], end: m[1], y: y}
+	switch {
+	case dayFirst:
+		d.m, d.d = time.Month(b), a
+		if monthFirst {
+			d.alt = time.Date(y, time.Month(a), b, 0, 0, 0, 0, time.UTC)
+		}
+	case monthFirst:
+		d.m, d.d = time.Month(a), b
+	default:
+		return d, false
+	}
+	return d, true
+}
+
 // isoDate reads an ISO 8601 date and its optional time and offset.
 func isoDate(s string, m []int) (dateMatch, bool) {
 	num := func(i int) int {
@@ -196,9 +276,9 @@ func isoDate(s string, m []int) (dateMatch, bool) {
 
 // instant is the date's moment in UTC, using the clock time on the line
 // nearest to it: after it, up to the next date, or else before it.
-func (d dateMatch) instant(s string, all []dateMatch, i int) time.Time {
+func (d dateMatch) instant(s string, all []dateMatch, i int) (time.Time, bool) {
 	if d.clock != nil {
-		return d.clock.UTC()
+		return d.clock.UTC(), true
 	}
 	lo, hi := 0, len(s)
 	if i > 0 {
@@ -212,11 +292,11 @@ func (d dateMatch) instant(s string, all []dateMatch, i int) time.Time {
 		h, mi, zone, ok = findClock(s[lo:d.start])
 	}
 	if !ok {
-		return time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC)
+		return time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC), false
 	}
 	off := zoneOffset(zone, d.y, d.m, d.d)
 	local := time.Date(d.y, d.m, d.d, h, mi, 0, 0, time.UTC)
-	return local.Add(-time.Duration(off) * time.Minute)
+	return local.Add(-time.Duration(off) * time.Minute), true
 }
 
 // findClock returns the first clock time in s, as 24-hour hours and
@@ -224,16 +304,21 @@ func (d dateMatch) instant(s string, all []dateMatch, i int) time.Time {
 func findClock(s string) (h, m int, zone string, ok bool) {
 	for _, g := range clockRE.FindAllStringSubmatchIndex(s, -1) {
 		h, _ = strconv.Atoi(group(s, g, 1))
-		mins, ampm := group(s, g, 2), group(s, g, 3)
-		if g[8] >= 0 {
+		mins, ampm, zone := group(s, g, 2), group(s, g, 3), zoneAfter(s[g[1]:])
+		switch {
+		case g[8] >= 0:
 			mins, ampm = group(s, g, 4), group(s, g, 5)
+		case g[12] >= 0:
+			mins = group(s, g, 6)
+		case g[14] >= 0:
+			mins, zone = group(s, g, 7), strings.ToLower(group(s, g, 8))
 		}
 		m, _ = strconv.Atoi(mins)
 		h = to24(h, strings.ToLower(ampm))
 		if h > 23 || m > 59 {
 			continue
 		}
-		return h, m, zoneAfter(s[g[1]:]), true
+		return h, m, zone, true
 	}
 	return 0, 0, "", false
 }

@@ -2,8 +2,10 @@ package seed
 
 import (
 	"html"
+	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"tidings/normalize"
 )
@@ -15,40 +17,96 @@ const (
 	// searched through for a headline, so a subhead deep in a body without
 	// a header is not taken for one.
 	maxParagraphsBeforeHeadline = 3
+	// maxFurniture bounds the furniture lines skipped between a headline
+	// and its metadata, which also keeps the search linear.
+	maxFurniture = 12
+	// maxTitleWords bounds a title taken from the first sentence of a page
+	// that has no headline.
+	maxTitleWords = 30
 )
 
+// Roles are what the assembly made of a line, reported by Explain.
+const (
+	roleHeadline   = "headline"
+	roleStandfirst = "standfirst"
+	roleBody       = "body"
+	roleBio        = "author bio"
+	roleTail       = "after the body"
+	roleOutside    = "outside the article"
+)
+
+// extraction is an article with the role each line played in it.
+type extraction struct {
+	article normalize.Article
+	lines   []line
+	roles   []string
+}
+
 // extract assembles the article from a page's classified lines.
-func extract(p page) normalize.Article {
+func extract(p page) extraction {
 	ls := classifyAll(p.lines)
-	title, standfirst := findHeadline(ls)
+	roles := make([]string, len(ls))
+	title, standfirst, why := findHeadline(ls)
 	resolveRepeats(ls, title, standfirst)
 	markCaptionCopies(ls)
 
 	var a normalize.Article
 	if title >= 0 {
-		a.Title = ls[title].text
+		a.Title, roles[title] = ls[title].text, roleHeadline
+		ls[title].why = why
 	}
 	if standfirst >= 0 {
-		a.Summary = ls[standfirst].text
+		a.Summary, roles[standfirst] = ls[standfirst].text, roleStandfirst
+		ls[standfirst].why = "sentence between the headline and the metadata"
 	}
 	head := max(title, 0)
-	paras := dedupe(bodyLines(ls, max(title, standfirst)+1), a.Title, a.Summary)
+	body, end := bodyLines(ls, max(title, standfirst)+1)
+	body, tail := trimTail(ls, body)
+	for _, i := range tail {
+		roles[i] = roleTail
+	}
+	body, bios := cutBios(ls, body)
+	for _, i := range bios {
+		roles[i] = roleBio
+	}
+	var paras []string
+	for _, i := range body {
+		roles[i] = roleBody
+		paras = append(paras, ls[i].text)
+	}
+	paras = dedupe(paras)
+	if a.Title == "" && len(paras) > 0 {
+		a.Title = firstSentence(paras[0])
+	} else {
+		paras = dropRepeats(paras, a.Title, a.Summary)
+	}
 	a.Text = strings.Join(paras, "\n\n")
 	a.Content = paragraphsHTML(paras)
-	a.Authors = authors(ls, head)
-	a.Captions = captions(ls)
-	a.Published = published(ls, p, head)
-	if title != 0 && len(ls) > 0 {
-		a.Source = publisherIn(ls[0])
+	a.Authors = authors(ls[head:end])
+	if len(a.Authors) == 0 {
+		a.Authors = bioAuthors(ls, bios)
 	}
-	return a
+	if len(a.Authors) == 0 {
+		a.Authors = authors(ls[:head]) // a byline printed above the headline
+	}
+	a.Captions = captions(ls)
+	a.Published = published(ls, p, head, end)
+	a.Source = publisher(ls, title)
+	a.Link = canonicalLink(ls, title)
+	for i := range roles {
+		if roles[i] == "" && (i < head || i >= end) {
+			roles[i] = roleOutside
+		}
+	}
+	return extraction{article: a, lines: ls, roles: roles}
 }
 
 // findHeadline returns the indexes of the headline and standfirst lines, -1
 // when absent. The headline is the first headline-like line followed by a
-// metadata line, directly or after a standfirst; failing that, the first
-// headline-like line followed by a paragraph.
-func findHeadline(ls []line) (title, standfirst int) {
+// metadata line, directly or after a standfirst, unless that metadata is
+// only a date header over another headline (a blog's day heading); failing
+// that, the first headline-like line followed by a paragraph.
+func findHeadline(ls []line) (title, standfirst int, why string) {
 	paras := 0
 	for i, l := range ls {
 		if isParagraph(l) {
@@ -61,16 +119,33 @@ func findHeadline(ls []line) (title, standfirst int) {
 		}
 		n1 := nextContent(ls, i)
 		if n1 >= 0 && ls[n1].kind.isMeta() {
-			return i, -1
+			if isDateHeader(ls, n1) {
+				continue
+			}
+			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
 		}
-		if n1 < 0 || !isStandfirstLike(ls[n1]) {
+		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1) {
 			continue
 		}
 		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() {
-			return i, n1
+			return i, n1, "first headline-like line followed by a standfirst and metadata (" + ls[n2].kind.String() + ")"
 		}
 	}
-	return headlineBeforeParagraph(ls), -1
+	return headlineBeforeParagraph(ls), -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// isDateHeader reports whether the date line at i is a day heading over a
+// post: a date alone, followed by a headline-like line and then a paragraph.
+func isDateHeader(ls []line, i int) bool {
+	if ls[i].kind != kindDate {
+		return false
+	}
+	n := nextContent(ls, i)
+	if n < 0 || !isHeadlineLike(ls[n]) {
+		return false
+	}
+	p := nextContent(ls, n)
+	return p >= 0 && isParagraph(ls[p])
 }
 
 // headlineBeforeParagraph returns the first headline-like line directly
@@ -91,9 +166,10 @@ func headlineBeforeParagraph(ls []line) int {
 }
 
 // nextContent returns the index of the next line after i that is not
-// furniture (junk, crumbs, place lines, repeats), or -1.
+// furniture (junk, crumbs, place lines, repeats), or -1 when there is none
+// within maxFurniture lines: a headline's metadata follows it closely.
 func nextContent(ls []line, i int) int {
-	for j := i + 1; j < len(ls); j++ {
+	for j := i + 1; j < len(ls) && j <= i+maxFurniture+1; j++ {
 		switch ls[j].kind {
 		case kindJunk, kindCrumb, kindPlace, kindRepeat:
 			continue
@@ -118,11 +194,29 @@ func isHeadlineLike(l line) bool {
 		hasLower(l.text) && !endsStatement(l.text)
 }
 
-// isStandfirstLike reports whether l can be the standfirst under a headline:
-// a sentence, or a long line.
-func isStandfirstLike(l line) bool {
+// isStandfirstLike reports whether l can be the standfirst under the
+// headline h: a sentence, a long line, or, directly under the headline, an
+// unterminated line in sentence case that is longer than the headline.
+func isStandfirstLike(l, h line, adjacent bool) bool {
 	n := wordCount(l.text)
-	return l.kind == kindText && n >= 5 && (endsSentence(l.text) || n >= 15)
+	if l.kind != kindText || n < 5 {
+		return false
+	}
+	return endsSentence(l.text) || n >= 15 ||
+		adjacent && h.kind == kindText && n >= 10 && n > wordCount(h.text) && capitalisedShare(l.text) < 0.5
+}
+
+// capitalisedShare is the share of the words of s that start with a
+// capital letter.
+func capitalisedShare(s string) float64 {
+	ws := strings.Fields(s)
+	n := 0
+	for _, w := range ws {
+		if startsUpper(w) {
+			n++
+		}
+	}
+	return float64(n) / float64(max(len(ws), 1))
 }
 
 // isParagraph reports whether l reads as a body paragraph: a sentence of
@@ -132,13 +226,21 @@ func isParagraph(l line) bool {
 	return l.kind == kindText && (n >= 5 && endsSentence(l.text) || n >= 20)
 }
 
-// bodyLines returns the text lines from the first paragraph at or after
-// from (or the first text line when there is no paragraph) up to the end
-// matter.
-func bodyLines(ls []line, from int) []string {
+// bodyLines returns the indexes of the body's text lines and the index
+// where the body ends (the end-matter marker, or len(ls)). The body starts
+// at the first paragraph at or after from, or at an earlier sentence-like
+// line of five words or more (a live page's summary bullets, a post title)
+// when no end marker lies between the two; with no paragraph at all it
+// starts at the first text line.
+func bodyLines(ls []line, from int) (body []int, end int) {
 	start := -1
 	for i := from; i < len(ls) && start < 0; i++ {
 		if isParagraph(ls[i]) {
+			start = i
+		}
+	}
+	for i := start - 1; i >= from && ls[i].kind != kindEnd; i-- {
+		if ls[i].kind == kindText && wordCount(ls[i].text) >= 5 && startsUpper(ls[i].text) {
 			start = i
 		}
 	}
@@ -147,32 +249,100 @@ func bodyLines(ls []line, from int) []string {
 			start = i
 		}
 	}
-	var paras []string
 	for i := max(start, from); start >= 0 && i < len(ls); i++ {
 		switch ls[i].kind {
 		case kindEnd:
-			if len(paras) > 0 {
-				return paras
+			if len(body) > 0 {
+				return body, i
 			}
 		case kindText:
-			paras = append(paras, ls[i].text)
+			body = append(body, i)
 		}
 	}
-	return paras
+	return body, len(ls)
 }
 
-// dedupe drops paragraphs that repeat the title, the summary or the
-// paragraph before them.
-func dedupe(paras []string, title, summary string) []string {
+// trimTail drops the unterminated lines after the body's last sentence:
+// teaser headlines, tags and labels left at the end of a page.
+func trimTail(ls []line, body []int) (kept, tail []int) {
+	for len(body) > 1 && !isParagraph(ls[body[len(body)-1]]) && !endsSentence(ls[body[len(body)-1]].text) {
+		tail = append(tail, body[len(body)-1])
+		body = body[:len(body)-1]
+	}
+	return body, tail
+}
+
+// bioRE matches a line about an author: "Jacob Magid is The Times of
+// Israel's US correspondent", "Maria Lopez can be reached at …".
+var bioRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu}[\p{L}'’.-]*){1,3}) (?:is|was|writes|covers|reports|can be reached|can be contacted)\b`)
+
+// cutBios removes the author bios that end a body (the lines just before
+// the end matter that start with a person's name and "is", "writes", "can
+// be reached"), returning the body and the bio lines.
+func cutBios(ls []line, body []int) (kept, bios []int) {
+	for len(body) > 1 {
+		i := body[len(body)-1]
+		m := bioRE.FindStringSubmatch(ls[i].text)
+		if m == nil || wordCount(ls[i].text) > 40 {
+			break
+		}
+		if _, ok := personName(m[1]); !ok {
+			break
+		}
+		bios = append(bios, i)
+		body = body[:len(body)-1]
+	}
+	return body, bios
+}
+
+// bioAuthors returns the people the bio lines are about.
+func bioAuthors(ls []line, bios []int) []string {
+	var names []string
+	for k := len(bios) - 1; k >= 0; k-- {
+		if m := bioRE.FindStringSubmatch(ls[bios[k]].text); m != nil {
+			names = appendNew(names, m[1])
+		}
+	}
+	return names
+}
+
+// dedupe drops paragraphs that repeat the paragraph before them.
+func dedupe(paras []string) []string {
 	out := paras[:0]
 	for _, p := range paras {
-		k := key(p)
-		if k == key(title) || k == key(summary) || len(out) > 0 && k == key(out[len(out)-1]) {
+		if len(out) > 0 && key(p) == key(out[len(out)-1]) {
 			continue
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// dropRepeats drops paragraphs that repeat the title or the summary.
+func dropRepeats(paras []string, title, summary string) []string {
+	out := paras[:0]
+	for _, p := range paras {
+		if k := key(p); k == key(title) || k == key(summary) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// firstSentence returns the first sentence of a paragraph, cut to
+// maxTitleWords words: the title of a page that shows no headline.
+func firstSentence(p string) string {
+	for i, r := range p {
+		if strings.ContainsRune(".!?", r) && i+1 < len(p) && p[i+1] == ' ' && i+2 < len(p) && unicode.IsUpper(rune(p[i+2])) {
+			p = p[:i+1]
+			break
+		}
+	}
+	if ws := strings.Fields(p); len(ws) > maxTitleWords {
+		return strings.Join(ws[:maxTitleWords], " ") + " …"
+	}
+	return p
 }
 
 // paragraphsHTML renders paragraphs as escaped <p> elements, one a line.
@@ -187,21 +357,23 @@ func paragraphsHTML(paras []string) string {
 	return b.String()
 }
 
-// authors collects the byline names from the headline on, or from the whole
-// page when no byline follows the headline.
-func authors(ls []line, head int) []string {
-	for _, from := range []int{head, 0} {
-		var names []string
-		for _, l := range ls[from:] {
-			for _, n := range l.names {
-				names = appendNew(names, n)
+// authors collects the byline names of the article's lines: the people,
+// or the agencies when the bylines name no person.
+func authors(ls []line) []string {
+	var people, agencies []string
+	for _, l := range ls {
+		for _, n := range l.names {
+			if isAgency(n) {
+				agencies = appendNew(agencies, n)
+			} else {
+				people = appendNew(people, n)
 			}
 		}
-		if len(names) > 0 {
-			return names
-		}
 	}
-	return nil
+	if len(people) > 0 {
+		return people
+	}
+	return agencies
 }
 
 // captions returns each caption once, in page order.
@@ -217,29 +389,93 @@ func captions(ls []line) []string {
 	return out
 }
 
-// published returns the first plausible date from the headline on, else the
-// capture date, else a date from before the headline (a masthead date).
-func published(ls []line, p page, head int) time.Time {
-	if t := firstDate(ls[head:], p.capturedEnd); !t.IsZero() {
-		return t
+// published returns the article's first publication: the earliest date
+// of the article's lines (from the headline to the end of the body) not
+// labelled as an update, else the earliest update, else the nearest date
+// above the headline, else the capture date. A date without a time of day
+// takes the time a blog byline gives ("Posted by X at 9:14 PM").
+func published(ls []line, p page, head, end int) time.Time {
+	t, clock := earliestDate(ls[head:end], p.capturedEnd)
+	if t.IsZero() {
+		t, clock = dateAbove(ls[:head], p.capturedEnd)
 	}
-	if !p.captured.IsZero() {
+	if t.IsZero() {
 		return p.captured
 	}
-	return firstDate(ls[:head], p.capturedEnd)
-}
-
-// firstDate returns the first full date of the date lines in ls that is not
-// after latest (when latest is set): a page cannot be published after it
-// was captured.
-func firstDate(ls []line, latest time.Time) time.Time {
-	for _, l := range ls {
-		if l.kind != kindDate || l.date.IsZero() {
-			continue
-		}
-		if latest.IsZero() || !l.date.After(latest) {
-			return l.date
+	if !clock {
+		for _, l := range ls[head:end] {
+			if l.clock > 0 {
+				return t.Add(time.Duration(l.clock-1) * time.Minute)
+			}
 		}
 	}
-	return time.Time{}
+	return t
+}
+
+// earliestDate returns the earliest full date of the date lines in ls that
+// is not after latest (when latest is set), preferring first-published
+// dates to last-updated ones, and whether it has a time of day.
+func earliestDate(ls []line, latest time.Time) (time.Time, bool) {
+	var best, upd time.Time
+	var bestClock, updClock bool
+	for _, l := range ls {
+		if l.kind != kindDate || l.date.t.IsZero() {
+			continue
+		}
+		t := l.date.in(latest)
+		if !latest.IsZero() && t.After(latest) {
+			continue
+		}
+		if l.date.updated {
+			if upd.IsZero() || t.Before(upd) {
+				upd, updClock = t, l.date.clock
+			}
+		} else if best.IsZero() || t.Before(best) {
+			best, bestClock = t, l.date.clock
+		}
+	}
+	if best.IsZero() {
+		return upd, updClock
+	}
+	return best, bestClock
+}
+
+// dateAbove returns the last full date of the date lines in ls that is not
+// after latest, and whether it has a time of day.
+func dateAbove(ls []line, latest time.Time) (time.Time, bool) {
+	for i := len(ls) - 1; i >= 0; i-- {
+		l := ls[i]
+		if l.kind != kindDate || l.date.t.IsZero() {
+			continue
+		}
+		if t := l.date.in(latest); latest.IsZero() || !t.After(latest) {
+			return t, l.date.clock
+		}
+	}
+	return time.Time{}, false
+}
+
+// linkRE matches a line showing the article's own address after a
+// "source", "canonical" or "original" label; bareLinkRE a URL alone.
+var (
+	linkRE     = regexp.MustCompile(`(?i)^(?:source|canonical(?: url| link)?|original(?: url| link| article)?|permalink)\s*:?\s*(https?://[^\s/]+/\S+)$`)
+	bareLinkRE = regexp.MustCompile(`(?i)^(https?://[^\s/]+/\S+)$`)
+)
+
+// canonicalLink returns the article address the page shows: the first
+// labelled one, else a bare one above the headline (below it, bare URLs are
+// embeds and references). An address without a path (a home page) is not
+// an article's. It returns "" when there is none.
+func canonicalLink(ls []line, head int) string {
+	for _, l := range ls {
+		if m := linkRE.FindStringSubmatch(l.text); m != nil {
+			return strings.TrimRight(m[1], ".,;)")
+		}
+	}
+	for _, l := range ls[:max(head, 0)] {
+		if m := bareLinkRE.FindStringSubmatch(l.text); m != nil {
+			return strings.TrimRight(m[1], ".,;)")
+		}
+	}
+	return ""
 }

@@ -48,7 +48,7 @@ func TestParsePages(t *testing.T) {
 			},
 		},
 		{
-			name: "by A | Reuters and day-first date with zone",
+			name: "by A | Reuters and day-first date with zone: the agency only when no person is named",
 			page: " date 2021-05-14 \n" +
 				"Skip to main content\n" +
 				"Gaza militants fire rockets as Israel strikes back\n" +
@@ -62,7 +62,7 @@ func TestParsePages(t *testing.T) {
 				"Another story entirely about something else.\n",
 			want: want{
 				title:      "Gaza militants fire rockets as Israel strikes back",
-				authors:    []string{"Nidal al-Mughrabi", "Reuters"},
+				authors:    []string{"Nidal al-Mughrabi"},
 				published:  time.Date(2021, 5, 14, 19, 18, 0, 0, time.UTC),
 				textStart:  "GAZA, May 14 (Reuters)",
 				textEnd:    "targeted militant infrastructure.",
@@ -83,6 +83,7 @@ func TestParsePages(t *testing.T) {
 				"Copyright 2021 The Associated Press. All rights reserved.\n",
 			want: want{
 				title:      "Storm knocks out power to thousands in Texas",
+				source:     "The Independent",
 				authors:    []string{"Associated Press"},
 				published:  time.Date(2021, 3, 21, 18, 4, 0, 0, time.UTC),
 				textStart:  "A powerful storm",
@@ -180,6 +181,7 @@ func TestParsePages(t *testing.T) {
 			page: " date 2021-01 The council voted on Monday to close the old library building.\n" +
 				"Residents protested outside the town hall for several hours.\n",
 			want: want{
+				title:      "The council voted on Monday to close the old library building.",
 				published:  day(2021, 1, 1),
 				textStart:  "The council voted",
 				textEnd:    "for several hours.",
@@ -277,6 +279,7 @@ func TestParsePages(t *testing.T) {
 				"(Reporting by Jane Doe; Editing by John Roe)\n" +
 				"Our Standards: The Thomson Reuters Trust Principles.\n",
 			want: want{
+				title:      "JERUSALEM (Reuters) - Israel pounded Gaza with air strikes on Wednesday and militants fired rockets at Tel Aviv.",
 				published:  day(2021, 5, 12),
 				textStart:  "JERUSALEM (Reuters) - Israel pounded Gaza",
 				textEnd:    "worst in years.",
@@ -344,4 +347,52 @@ func checkText(t *testing.T, text string, w want) {
 // day returns midnight UTC of a date.
 func day(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func TestAggregatorCardIsNotAByline(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-17 Open in App\n" +
+		"School board approves budget for new year\n" +
+		"Valley Daily Eagle\n" +
+		"May 12, 2021\n" +
+		"The school board on Monday approved a budget for the coming school year.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Authors) != 0 || a.Source != "Valley Daily Eagle" {
+		t.Errorf("Authors = %q, Source = %q; want none and the publisher", a.Authors, a.Source)
+	}
+}
+
+func TestShortTitleCaseHeadlineOverDate(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-12 Home | News | World | Sport\n" +
+		"World\n" +
+		"Biden Visits Israel\n" +
+		"May 12, 2021\n" +
+		"The president arrived in Tel Aviv on Wednesday for a two-day visit.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Biden Visits Israel" || len(a.Authors) != 0 {
+		t.Errorf("Title = %q, Authors = %q; want the headline and no authors", a.Title, a.Authors)
+	}
+}
+
+func TestBylineAboveHeadline(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-12 Home | News | World | Sport\n" +
+		"By Jane Doe\n" +
+		"May 12, 2021\n" +
+		"Council votes to close the old library\n" +
+		"The council voted on Monday to close the library at the end of the year.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Council votes to close the old library" || !slices.Equal(a.Authors, []string{"Jane Doe"}) {
+		t.Errorf("Title = %q, Authors = %q; want the headline and Jane Doe", a.Title, a.Authors)
+	}
 }

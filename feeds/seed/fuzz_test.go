@@ -10,7 +10,8 @@ import (
 )
 
 // FuzzParse checks that Parse never panics, returns only its documented
-// errors, and yields valid UTF-8 with captions kept out of the body.
+// errors, and otherwise an article with a title and a body, in valid UTF-8
+// with captions kept out of the body, which Explain agrees with.
 func FuzzParse(f *testing.F) {
 	paths, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	if err != nil {
@@ -40,8 +41,12 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkArticle(t, a.Title, a.Summary, a.Text, a.Content, a.Source, a.Authors, a.Captions)
-		if a.Title == "" && a.Text == "" {
-			t.Fatal("article without title or text returned without error")
+		if strings.TrimSpace(a.Title) == "" || strings.TrimSpace(a.Text) == "" {
+			t.Fatalf("article returned without error has title %q and text %q: want both", a.Title, a.Text)
+		}
+		ds, b, err := Explain("000_0000000000000000.txt", data)
+		if err != nil || b.Title != a.Title || b.Text != a.Text || len(ds) == 0 {
+			t.Fatalf("Explain disagrees with Parse: %v", err)
 		}
 		if !a.Published.IsZero() && a.Published.Location().String() != "UTC" {
 			t.Errorf("Published = %v, not UTC", a.Published)

@@ -23,6 +23,11 @@ var junkLines = setOf(
 	"click here", "watch now", "watch", "play video", "image", "photo",
 	"video", "gallery", "view gallery", "download the app", "back to top",
 	"scroll to top", "open image in gallery", "image caption", "media caption",
+	"aller au contenu principal", "aller au contenu", "partager", "teilen",
+	"lire aussi", "à lire aussi", "zum inhalt springen", "mehr lesen",
+	"اقرأ أيضا", "اقرأ أيضاً", "شارك", "مشاركة", "donate", "support now",
+	"support us", "not now", "yes please", "skip links", "navigation menu",
+	"listen live", "live tv", "accessibility help", "newsletter",
 )
 
 // junkPrefixes start lines, compared in lower case, that are prompts or
@@ -37,7 +42,12 @@ var junkPrefixes = []string{
 	"we use cookies", "this website uses cookies", "by continuing to use",
 	"please enable javascript", "share to twitter", "share to facebook",
 	"email thisblogthis", "(sign up", "keep up to date with",
-	"want to read more", "to continue reading",
+	"want to read more", "to continue reading", "lire aussi", "à lire aussi",
+	"voir aussi", "lesen sie auch", "mehr zum thema:", "share this",
+	"share on", "share to", "independent journalism needs your support",
+	"support our journalism", "please consider supporting",
+	"please consider a donation", "make a donation", "donate now",
+	"read the latest", "citește și", "leia também", "lee también", "leggi anche",
 }
 
 // junkPatterns match the remaining furniture: numbered ads, read-time
@@ -49,8 +59,9 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))`),
 	regexp.MustCompile(`(?i)\ball rights reserved\b`),
 	regexp.MustCompile(`(?i)^https?://\S+$`),
+	regexp.MustCompile(`(?i)\b(?:use|uses|using|use of|accept|consent to)(?: our| the)? cookies\b`),
 	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
-	regexp.MustCompile(`(?i)^\d+ comments?$`),
+	regexp.MustCompile(`(?i)^follow .{1,60} on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),
 }
 
@@ -64,13 +75,27 @@ var endLines = setOf(
 	"you may also like", "recommended", "recommended stories",
 	"recommended for you", "trending", "trending now", "tags", "topics",
 	"read next", "what to read next", "latest news", "more from",
-	"never miss breaking news",
+	"never miss breaking news", "related coverage", "related posts",
+	"more news", "more coverage", "other stories", "read more stories",
+	"mehr zum thema", "das könnte sie auch interessieren", "sur le même sujet",
+	"dans la même rubrique", "à lire également", "اقرأ المزيد", "أخبار ذات صلة",
+	"leave a comment", "leave a reply", "newer post older post home",
+	"themes", "labels",
 )
 
 // endPrefixes start end-matter lines, compared in lower case.
 var endPrefixes = []string{
 	"never miss breaking news", "(reporting by", "explore more on these topics",
-	"more stories from", "tags:", "topics:",
+	"more stories from", "tags:", "topics:", "labels:", "disclaimer:",
+	"the views expressed", "the opinions expressed", "views expressed in",
+	"source:", "our standards:",
+}
+
+// endPatterns match the remaining end matter: comment counts, letters
+// policies.
+var endPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^\d+ (?:comments?|responses?|replies)\s*:?$`),
+	regexp.MustCompile(`(?i)\bletters? to the editor\b`),
 }
 
 // isJunk reports whether s is page furniture that is dropped wherever it is.
@@ -82,17 +107,32 @@ func isJunk(s string) bool {
 	if hasAnyPrefix(strings.ToLower(s), junkPrefixes) {
 		return true
 	}
-	for _, re := range junkPatterns {
+	return junkPatternRE.MatchString(s)
+}
+
+// junkPatternRE is junkPatterns joined, so a line is scanned once.
+var junkPatternRE = joinPatterns(junkPatterns)
+
+// joinPatterns joins regexps into one that matches where any of them does.
+func joinPatterns(res []*regexp.Regexp) *regexp.Regexp {
+	parts := make([]string, len(res))
+	for i, re := range res {
+		parts[i] = "(?:" + re.String() + ")"
+	}
+	return regexp.MustCompile(strings.Join(parts, "|"))
+}
+
+// isEndMatter reports whether s starts the end matter after an article.
+func isEndMatter(s string) bool {
+	if endLines[key(s)] || hasAnyPrefix(strings.ToLower(s), endPrefixes) {
+		return true
+	}
+	for _, re := range endPatterns {
 		if re.MatchString(s) {
 			return true
 		}
 	}
 	return false
-}
-
-// isEndMatter reports whether s starts the end matter after an article.
-func isEndMatter(s string) bool {
-	return endLines[key(s)] || hasAnyPrefix(strings.ToLower(s), endPrefixes)
 }
 
 // hasAnyPrefix reports whether s starts with one of prefixes.

@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -15,6 +16,8 @@ type page struct {
 	// capture period plus a day for time zones. Zero when captured is.
 	capturedEnd time.Time
 	lines       []string
+	// nums holds the 1-based line number in the file of each of lines.
+	nums []int
 }
 
 // readPage splits a seed file into its header and lines. It never fails: a
@@ -27,11 +30,44 @@ func readPage(data string) page {
 		if i == 0 {
 			s = p.readHeader(s)
 		}
-		if s != "" {
-			p.lines = append(p.lines, s)
+		for _, part := range splitGlued(s) {
+			if part != "" {
+				p.lines = append(p.lines, part)
+				p.nums = append(p.nums, i+1)
+			}
 		}
 	}
 	return p
+}
+
+// gluedDateRE finds a date label glued to the text before it, as in BBC
+// live posts: "Egypt pushes truce proposalpublished at 11:12 …".
+var gluedDateRE = regexp.MustCompile(`\p{Ll}((?:published|updated|posted)(?: at| on)? )`)
+
+// gluedJunk are furniture labels that lose their element boundary and come
+// glued to the start of the caption or paragraph after them.
+var gluedJunk = []string{"View image in fullscreen", "Enlarge this image", "Toggle caption", "Open image in gallery"}
+
+// splitGlued undoes lost element boundaries: it drops a furniture label
+// glued to the start of s, and splits a date line glued to the end of s off
+// into a line of its own when the rest parses as a date.
+func splitGlued(s string) []string {
+	for _, j := range gluedJunk {
+		if rest, ok := strings.CutPrefix(s, j); ok && startsUpper(rest) {
+			s = strings.TrimSpace(rest)
+		}
+	}
+	if !strings.Contains(s, "published") && !strings.Contains(s, "updated") && !strings.Contains(s, "posted") {
+		return []string{s} // the regexp's words, checked cheaply first
+	}
+	m := gluedDateRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return []string{s}
+	}
+	if _, ok := parseDateLine(s[m[2]:]); !ok {
+		return []string{s}
+	}
+	return []string{s[:m[2]], s[m[2]:]}
 }
 
 // readHeader takes the "date YYYY-MM-DD" or "date YYYY-MM" prefix off the

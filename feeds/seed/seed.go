@@ -11,8 +11,9 @@ import (
 	"tidings/normalize"
 )
 
-// ErrNoArticle means a seed file holds neither a headline nor body text, for
-// example an empty file or a page of navigation only. Parse and ParseFile
+// ErrNoArticle means a seed file holds no article: no body paragraph under
+// a headline, for example an empty file, a page of navigation only, or a
+// header over a list of other stories' headlines. Parse and ParseFile
 // wrap it with the file name or path.
 var ErrNoArticle = errors.New("no article found")
 
@@ -22,10 +23,11 @@ var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 
 // Parse extracts the article from the contents of one seed file. name is the
 // file's base name; it becomes the article's GUID and is used for nothing
-// else. Title, Summary, Text, Content, Authors, Captions, Published (UTC, zero
-// when no date is found) and Source (empty when the page names no publisher)
-// are filled; the caller sets ID, URL and Updated and falls back to its
-// configured source name.
+// else. Title, Summary, Text, Content, Authors, Captions, Published (UTC; the
+// capture date when the page shows none, zero when there is none either),
+// Source (empty when the page names no publisher) and Link (the article's
+// address when the page shows one) are filled; the caller sets ID, URL and
+// Updated and falls back to its configured source name.
 //
 // A missing or garbled date header is tolerated. Parse returns an error
 // wrapping ErrInvalidUTF8 when data is not UTF-8 and ErrNoArticle when no
@@ -103,12 +105,51 @@ func parse(name string, data []byte) (normalize.Article, error) {
 	if !utf8.Valid(data) {
 		return normalize.Article{}, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, firstInvalid(data))
 	}
-	a := extract(readPage(string(data)))
-	if a.Title == "" && a.Text == "" {
-		return normalize.Article{}, ErrNoArticle
+	x := extract(readPage(string(data)))
+	if err := x.check(); err != nil {
+		return normalize.Article{}, err
 	}
+	a := x.article
 	a.GUID = name
 	return a, nil
+}
+
+// check returns ErrNoArticle, saying what is missing, unless the
+// extraction has a title and a body with at least one paragraph.
+func (x extraction) check() error {
+	for _, l := range x.lines {
+		if errorPageLines[key(l.text)] {
+			return fmt.Errorf("%w: an error page (%q)", ErrNoArticle, l.text)
+		}
+		if isParagraph(l) {
+			break
+		}
+	}
+	for _, i := range x.bodyIndexes() {
+		if isParagraph(x.lines[i]) {
+			return nil
+		}
+	}
+	if x.article.Title == "" {
+		return fmt.Errorf("%w: no headline or body text (navigation, furniture or empty)", ErrNoArticle)
+	}
+	return fmt.Errorf("%w: %q is followed by no body paragraph", ErrNoArticle, x.article.Title)
+}
+
+// errorPageLines are the headings, by key, of a server's error page.
+var errorPageLines = setOf("page not found", "404", "404 not found", "error 404",
+	"404 error", "not found", "page introuvable", "seite nicht gefunden",
+	"página no encontrada", "this page doesn't exist", "this page does not exist")
+
+// bodyIndexes returns the indexes of the lines the body was made of.
+func (x extraction) bodyIndexes() []int {
+	var out []int
+	for i, r := range x.roles {
+		if r == roleBody {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // firstInvalid returns the offset of the first byte that is not part of a

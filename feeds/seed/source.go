@@ -1,6 +1,9 @@
 package seed
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // genericLabels are menu words that start a line like a publisher would.
 var genericLabels = setOf(
@@ -9,6 +12,64 @@ var genericLabels = setOf(
 	"business", "politics", "skip to content", "skip to main content",
 )
 
+// mastheadWords are the words news outlets put in their names.
+var mastheadWords = setOf(
+	"news", "times", "post", "herald", "today", "journal", "tribune",
+	"gazette", "daily", "radio", "tv", "courier", "chronicle", "telegraph",
+	"guardian", "observer", "express", "mail", "star", "sun", "standard",
+	"press", "review", "record", "register", "independent", "dispatch",
+	"examiner", "globe", "inquirer", "bulletin", "sentinel", "ledger",
+	"monitor", "weekly", "magazine", "zeitung", "rundschau", "presse",
+	"nachrichten", "tageblatt", "nouvelles",
+)
+
+// genericWords make up section labels such as "Local News" or "World
+// News", which are not publishers.
+var genericWords = setOf(
+	"home", "news", "world", "local", "national", "international", "breaking",
+	"latest", "top", "business", "sport", "sports", "politics", "opinion",
+	"live", "more", "us", "u.s.", "uk", "middle", "east", "stories", "today",
+	"daily", "weekly", "tv", "radio", "video", "videos", "the", "and", "&",
+	"headlines", "update", "updates", "science", "health", "tech", "culture",
+	"nachrichten", "startseite", "aktuell", "politik", "ausland", "panorama",
+	"accueil", "actualités", "actualite", "monde", "économie", "noticias",
+	"portada", "notizie",
+)
+
+// casedMasthead title-cases the vocabulary words of a masthead set in
+// capitals ("AP NEWS" becomes "AP News"), leaving acronyms alone.
+func casedMasthead(s string) string {
+	if !isAllCaps(s) {
+		return s
+	}
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		if mastheadWords[lw] || lw == "the" && i == 0 {
+			ws[i] = capitalize(lw)
+		} else if minorWords[lw] {
+			ws[i] = lw
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// isMasthead reports whether s, a line above the headline, is the outlet's
+// masthead: a publisher-like name with a word outlets use in their names
+// ("Crossroads Today", "News18", "WAMU 88.5 News") and not made only of
+// section words.
+func isMasthead(s string) bool {
+	if wordCount(s) > 6 || !isPublisherName(s) {
+		return false
+	}
+	masthead, generic := false, true
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		masthead = masthead || mastheadWords[strings.TrimRight(w, "0123456789")]
+		generic = generic && genericWords[w]
+	}
+	return masthead && !generic
+}
+
 // minorWords may sit inside a publisher's name: "The Times of Israel".
 var minorWords = setOf("of", "the", "and", "for", "de", "la", "le", "el", "&")
 
@@ -16,12 +77,12 @@ var minorWords = setOf("of", "the", "and", "for", "de", "la", "le", "el", "&")
 // line, as in "The Jerusalem Post - Israel News …", or "". A one-word name
 // is trusted only on a navigation row.
 func publisherIn(l line) string {
-	for _, sep := range []string{" - ", " | ", " – ", " — ", ": "} {
+	for _, sep := range []string{" - ", " | ", " – ", " — "} {
 		name, rest, ok := strings.Cut(l.text, sep)
 		if !ok || strings.TrimSpace(rest) == "" || !isPublisherName(name) {
 			continue
 		}
-		if wordCount(name) > 1 || l.kind == kindNav {
+		if wordCount(name) > 1 || l.kind == kindNav || wordCount(rest) >= 2 {
 			return name
 		}
 	}
@@ -45,4 +106,105 @@ func isPublisherName(s string) bool {
 		}
 	}
 	return true
+}
+
+// selfNamingREs find the publisher in the page's own words: a notification
+// prompt, a source line, a follow prompt, a staff byline, a copyright line.
+// The first group is the name.
+var selfNamingREs = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^stay up to date with notifications from (.+)$`),
+	regexp.MustCompile(`^Source: (.+?)(?: and (?:news )?agencies)?$`),
+	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
+	regexp.MustCompile(`(?i)^by (.+?) staff$`),
+}
+
+// copyrightRE reads the holder of a copyright line: "© 2021 The Times of
+// Israel, All rights reserved", "Copyright © 2021 BBC.", "© Rheinische
+// Rundschau 2021".
+var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+all rights reserved.*)?$`)
+
+// legalSuffixes are dropped from a copyright holder's name.
+var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp."}
+
+// publisher returns the publisher's name: from a navigation row before the
+// headline ("The Jerusalem Post - Israel News …"), else from an aggregator's
+// card, else from the page's own naming of itself, else from the copyright
+// line; "" when none.
+func publisher(ls []line, head int) string {
+	header := ls[:min(max(head, 1), len(ls))]
+	for _, l := range header {
+		if l.kind == kindText || l.kind == kindNav || l.kind == kindCrumb {
+			if name := publisherIn(l); name != "" {
+				return name
+			}
+		}
+	}
+	for _, l := range header {
+		if l.kind != kindCrumb && l.kind != kindText && l.kind != kindByline {
+			continue
+		}
+		if ag := agencyName(l.text); ag != "" {
+			return ag // the agency's own site: "Reuters" above the headline
+		}
+		if isMasthead(l.text) {
+			return casedMasthead(l.text)
+		}
+	}
+	if name := cardPublisher(ls, head); name != "" {
+		return name
+	}
+	for i, l := range ls {
+		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && isAffiliation(l.text) {
+			if org, _, ok := strings.Cut(l.text, ", "); ok {
+				return org // "BBC News, Jerusalem" under a byline
+			}
+		}
+		for _, re := range selfNamingREs {
+			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
+				return m[1]
+			}
+		}
+	}
+	for i := len(ls) - 1; i >= 0; i-- {
+		if name := copyrightHolder(ls[i].text); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// copyrightHolder returns the publisher named by a copyright line, or "".
+func copyrightHolder(s string) string {
+	low := strings.ToLower(s)
+	if !strings.HasPrefix(low, "©") && !strings.HasPrefix(low, "copyright") && !strings.HasPrefix(low, "(c)") {
+		return ""
+	}
+	m := copyrightRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	name := m[1]
+	for _, suf := range legalSuffixes {
+		name = strings.TrimSuffix(name, suf)
+	}
+	if ag := agencyName(name); ag != "" {
+		return ag
+	}
+	if !isPublisherName(name) {
+		return ""
+	}
+	return name
+}
+
+// cardPublisher returns the publisher an aggregator prints between the
+// headline and the story's date ("Wichita Eagle" / "5 days ago"), or "".
+func cardPublisher(ls []line, head int) string {
+	if head < 0 || head+2 >= len(ls) {
+		return ""
+	}
+	l, next := ls[head+1], ls[head+2]
+	if l.kind != kindCrumb || next.kind != kindDate || wordCount(l.text) < 2 || !isPublisherName(l.text) {
+		return ""
+	}
+	return l.text
 }

@@ -65,8 +65,12 @@ type Feed struct {
 // UTF-8 only. Parse returns an error wrapping ErrUnknownFormat when the
 // body is no feed (a JSON document is a feed only when it declares a JSON
 // Feed version), and gofeed's error, wrapped with the URL, when the feed is
-// broken beyond repair or gofeed panics on it.
+// broken beyond repair or gofeed panics on it. An XML feed nested deeper
+// than MaxDepth is refused with an error wrapping ErrTooDeep.
 func Parse(body []byte, opts Options) (*Feed, error) {
+	if err := checkDepth(body, MaxDepth); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", opts.URL, err)
+	}
 	gf, err := parseFeed(body)
 	var malformed error
 	if err != nil {

@@ -1,0 +1,123 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+)
+
+// MaxDepth is how deeply the elements of an XML feed may nest. Real feeds
+// stay under 30 levels, XHTML content included. gofeed parses extension
+// elements and Atom XHTML content recursively and builds a map or a string
+// per level: a 10 MiB body of nothing but nested <x:a> costs it over a GiB
+// of allocation and seconds of CPU, and encoding/xml sets no limit of its
+// own. So Parse refuses a deeper document before gofeed sees it. JSON
+// needs no guard of ours: encoding/json stops at 10,000 levels.
+const MaxDepth = 512
+
+// ErrTooDeep is returned (wrapped) for an XML feed whose elements nest
+// deeper than MaxDepth.
+var ErrTooDeep = errors.New("elements nested too deep")
+
+// checkDepth returns an error wrapping ErrTooDeep when the XML elements
+// of body nest deeper than limit, and nil otherwise (also for a body that
+// is no XML: gofeed judges that). It reads the bytes once, without
+// allocating, as a lenient reader would: comments, CDATA sections,
+// processing instructions and declarations nest nothing, quoted attribute
+// values may hold '>', an end tag closes one level and <x/> none. An end
+// tag that matches nothing can only lower the count, so stray end tags
+// cannot hide depth from it.
+func checkDepth(body []byte, limit int) error {
+	if isJSON(body) {
+		return nil // strings of HTML in a JSON Feed are no elements
+	}
+	depth := 0
+	for i := 0; i < len(body); {
+		lt := bytes.IndexByte(body[i:], '<')
+		if lt < 0 {
+			return nil
+		}
+		i += lt
+		rest := body[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			i = skipPast(body, i+4, "-->")
+		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+			i = skipPast(body, i+9, "]]>")
+		case bytes.HasPrefix(rest, []byte("<?")):
+			i = skipPast(body, i+2, "?>")
+		case bytes.HasPrefix(rest, []byte("<!")):
+			i = skipDeclaration(body, i+2)
+		case bytes.HasPrefix(rest, []byte("</")):
+			depth = max(depth-1, 0)
+			i = skipPast(body, i+2, ">")
+		default:
+			end, selfClosing := tagEnd(body, i+1)
+			if !selfClosing {
+				if depth++; depth > limit {
+					return fmt.Errorf("%w: over %d levels", ErrTooDeep, limit)
+				}
+			}
+			i = end
+		}
+	}
+	return nil
+}
+
+// skipPast returns the offset after the first marker at or after from, or
+// len(body) when there is none.
+func skipPast(body []byte, from int, marker string) int {
+	n := bytes.Index(body[from:], []byte(marker))
+	if n < 0 {
+		return len(body)
+	}
+	return from + n + len(marker)
+}
+
+// skipDeclaration returns the offset after a <!DOCTYPE …> or similar
+// declaration starting at from, whose internal subset in brackets may hold
+// '>'.
+func skipDeclaration(body []byte, from int) int {
+	brackets := 0
+	for i := from; i < len(body); i++ {
+		switch body[i] {
+		case '[':
+			brackets++
+		case ']':
+			brackets--
+		case '>':
+			if brackets <= 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(body)
+}
+
+// tagEnd returns the offset after the start tag whose name begins at from,
+// and whether it closes itself (<x/>). Quoted attribute values may hold
+// '>' and "/>".
+func tagEnd(body []byte, from int) (end int, selfClosing bool) {
+	var quote byte
+	for i := from; i < len(body); i++ {
+		c := body[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1, i > from && body[i-1] == '/'
+		}
+	}
+	return len(body), false
+}
+
+// isJSON reports whether body starts, after a byte order mark and white
+// space, as a JSON object or array does.
+func isJSON(body []byte) bool {
+	body = bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(body) > 0 && (body[0] == '{' || body[0] == '[')
+}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestTopicNamesCannotEscape: a topic name becomes a URL path and, in
@@ -183,7 +184,14 @@ func startServe(t *testing.T, cfg string, extraArgs ...string) (addr string, log
 			t.Errorf("serve: exit %d\n%s", code, logb.String())
 		}
 	})
-	cf := waitControlFile(t, filepath.Join(filepath.Dir(cfg), "data", "t.db"))
+	// serve runs in this process: its control file names this pid, which
+	// tells it from one left behind.
+	db := filepath.Join(filepath.Dir(cfg), "data", "t.db")
+	cf := waitControlFile(t, db)
+	for i := 0; cf.PID != os.Getpid() && i < 500; i++ {
+		time.Sleep(10 * time.Millisecond)
+		cf = waitControlFile(t, db)
+	}
 	return cf.Addr, func() string {
 		mu.Lock()
 		defer mu.Unlock()
@@ -289,5 +297,105 @@ func TestExportArchiveLinksStayInOut(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSecretsStayOutOfLogs runs serve at log level debug with a global
+// token and a private topic, over a control file left behind with a wider
+// mode, and sends requests with right, wrong and oversized tokens, plus a
+// fetch through the control endpoint. The control file is rewritten with
+// mode 0600, and no token, right or wrong, shows in serve's log, in fetch's
+// output, or in an error page.
+func TestSecretsStayOutOfLogs(t *testing.T) {
+	const (
+		global = "global-token-0123456789abcdef"
+		topic  = "topic-token-abcdefghijklmnop"
+		wrong  = "wrong-token-zyxwvutsrqponmlk"
+	)
+	cfg := setupWith(t, "token: "+global+"\nlog: {level: debug}\n")
+	f, err := os.OpenFile(cfg, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(f, "  - name: secret\n    query: gaza\n    token: %s\n", topic)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(filepath.Dir(cfg), "data", "t.db")
+	if err := os.MkdirAll(filepath.Dir(db), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(controlPath(db), []byte(`{"addr":"stale"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stale, err := os.Stat(controlPath(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, serveLog := startServe(t, cfg)
+
+	fi, err := os.Stat(controlPath(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 || os.SameFile(fi, stale) {
+		t.Errorf("control file: mode %v, replaced %v; want a new file of mode 0600", fi.Mode().Perm(), !os.SameFile(fi, stale))
+	}
+	cf, err := readControlFile(db)
+	if err != nil || cf.Addr != addr || len(cf.Token) < 32 {
+		t.Fatalf("control file: %+v, %v; want the server's address and a token", cf, err)
+	}
+
+	code, out, stderr := tidings(t, context.Background(), "-config", cfg, "fetch", "-v")
+	if code != 0 {
+		t.Fatalf("fetch through serve: exit %d\n%s%s", code, out, stderr)
+	}
+	tokens := []string{global, topic, wrong, cf.Token, strings.Repeat("t", 5000)}
+	for _, target := range []string{
+		"/topics/secret.atom?token=" + topic,
+		"/topics/secret.atom?token=" + global,
+		"/topics/secret.atom?token=" + wrong,
+		"/topics/secret.atom?token=" + tokens[4],
+		"/topics/secret.atom?limit=0&token=" + topic,
+		"/topics/secret.atom?q=%28&token=" + topic,
+		"/topics/secret/archive/0.atom?token=" + wrong,
+		"/topics/israel-gaza.json?token=" + wrong,
+		"/search.atom?q=gaza&token=" + wrong,
+		"/search.atom?q=gaza&token=" + global,
+		"/?token=" + wrong,
+		"/metrics?token=" + wrong,
+		"/-/fetch?token=" + cf.Token,
+	} {
+		status, _, body := rawGet(t, addr, target)
+		if status == http.StatusOK {
+			continue // a feed served to its token links with it, by design
+		}
+		for _, tok := range tokens {
+			if strings.Contains(body, tok) {
+				t.Errorf("GET %.60s: the %d page shows a token:\n%.300s", target, status, body)
+			}
+		}
+	}
+	req, err := http.NewRequest(http.MethodPost, "http://"+addr+"/-/fetch", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+wrong)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusForbidden {
+		t.Errorf("control with a wrong token: got %v, %v; want 403", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+
+	log := serveLog()
+	if !strings.Contains(log, `msg="source read"`) {
+		t.Errorf("serve's log lacks the fetch it ran; the test sees nothing:\n%s", log)
+	}
+	for _, tok := range tokens {
+		for what, text := range map[string]string{"serve's log": log, "fetch's output": out + stderr} {
+			if strings.Contains(text, tok) {
+				t.Errorf("%s holds the token %.20s…:\n%s", what, tok, text)
+			}
+		}
 	}
 }

@@ -146,9 +146,9 @@ func resourceAttacks(t *testing.T) []attack {
 				}
 			},
 		},
-		{name: "deep-xml", handler: serveString(deepRSS(500_000)), wantErr: "elements nested too deep: over 512 levels"},
-		{name: "deep-atom-xhtml", handler: serveString(deepAtom(500_000)), wantErr: "elements nested too deep: over 512 levels"},
-		{name: "deep-json", handler: serveString(deepJSON(1_000_000)), wantErr: "exceeded max depth"},
+		{name: "deep-xml", handler: serveString(deepRSS(500_000)), wantErr: "nested too deep: over 512 levels"},
+		{name: "deep-atom-xhtml", handler: serveString(deepAtom(500_000)), wantErr: "nested too deep: over 512 levels"},
+		{name: "deep-json", handler: serveString(deepJSON(1_000_000)), wantErr: "nested too deep: over 512 levels"},
 		{name: "1gib-body", handler: serveZeros(1 << 30), wantErr: "body too large: over 10485760 bytes"},
 		{name: "gzip-bomb", handler: serveGzip(bomb), wantErr: "body too large: over 10485760 bytes"},
 		{name: "endless-chunked", handler: serveEndless, wantErr: "body too large: over 10485760 bytes"},

@@ -6,30 +6,31 @@ import (
 	"fmt"
 )
 
-// MaxDepth is how deeply the elements of an XML feed may nest. Real feeds
-// stay under 30 levels, XHTML content included. gofeed parses extension
-// elements and Atom XHTML content recursively and builds a map or a string
-// per level: a 10 MiB body of nothing but nested <x:a> costs it over a GiB
-// of allocation and seconds of CPU, and encoding/xml sets no limit of its
-// own. So Parse refuses a deeper document before gofeed sees it. JSON
-// needs no guard of ours: encoding/json stops at 10,000 levels.
+// MaxDepth is how deeply the elements of an XML feed, or the objects and
+// arrays of a JSON Feed, may nest. Real feeds stay under 20 levels, XHTML
+// content included. gofeed parses extension elements and Atom XHTML
+// content recursively and builds a map or a string per level: a 10 MiB
+// body of nothing but nested <x:a> costs it over a GiB of allocation and
+// seconds of CPU, and encoding/xml sets no limit of its own. So Parse
+// refuses a deeper document before gofeed sees it. (encoding/json stops at
+// 10,000 levels by itself, with a less telling error.)
 const MaxDepth = 512
 
-// ErrTooDeep is returned (wrapped) for an XML feed whose elements nest
-// deeper than MaxDepth.
-var ErrTooDeep = errors.New("elements nested too deep")
+// ErrTooDeep is returned (wrapped) for a feed whose elements, or JSON
+// values, nest deeper than MaxDepth.
+var ErrTooDeep = errors.New("nested too deep")
 
 // checkDepth returns an error wrapping ErrTooDeep when the XML elements
-// of body nest deeper than limit, and nil otherwise (also for a body that
-// is no XML: gofeed judges that). It reads the bytes once, without
-// allocating, as a lenient reader would: comments, CDATA sections,
-// processing instructions and declarations nest nothing, quoted attribute
-// values may hold '>', an end tag closes one level and <x/> none. An end
-// tag that matches nothing can only lower the count, so stray end tags
-// cannot hide depth from it.
+// of body, or its JSON objects and arrays (see jsonDepth), nest deeper than
+// limit, and nil otherwise (also for a body that is neither: gofeed judges
+// that). It reads the bytes once, without allocating, as a lenient reader
+// would: comments, CDATA sections, processing instructions and
+// declarations nest nothing, quoted attribute values may hold '>', an end
+// tag closes one level and <x/> none. An end tag that matches nothing can
+// only lower the count, so stray end tags cannot hide depth from it.
 func checkDepth(body []byte, limit int) error {
 	if isJSON(body) {
-		return nil // strings of HTML in a JSON Feed are no elements
+		return jsonDepth(body, limit)
 	}
 	depth := 0
 	for i := 0; i < len(body); {
@@ -55,7 +56,7 @@ func checkDepth(body []byte, limit int) error {
 			end, selfClosing := tagEnd(body, i+1)
 			if !selfClosing {
 				if depth++; depth > limit {
-					return fmt.Errorf("%w: over %d levels", ErrTooDeep, limit)
+					return tooDeep(limit)
 				}
 			}
 			i = end
@@ -120,4 +121,32 @@ func tagEnd(body []byte, from int) (end int, selfClosing bool) {
 func isJSON(body []byte) bool {
 	body = bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
 	return len(body) > 0 && (body[0] == '{' || body[0] == '[')
+}
+
+// jsonDepth is checkDepth for JSON: it counts the objects and arrays open,
+// skipping strings (with their escapes), whose brackets and HTML nest
+// nothing.
+func jsonDepth(body []byte, limit int) error {
+	depth := 0
+	inString := false
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case inString && c == '\\':
+			i++ // the escaped character, whatever it is
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			if depth++; depth > limit {
+				return tooDeep(limit)
+			}
+		case c == '}' || c == ']':
+			depth = max(depth-1, 0)
+		}
+	}
+	return nil
+}
+
+func tooDeep(limit int) error {
+	return fmt.Errorf("%w: over %d levels", ErrTooDeep, limit)
 }

@@ -24,8 +24,12 @@ func TestCheckDepth(t *testing.T) {
 		{"'>' and '/>' in quoted attributes", strings.Repeat(`<a t="/>" u='>'>`, 9), true},
 		{"stray end tags hide no depth", strings.Repeat("</x>", 50) + nested(9), true},
 		{"unclosed elements count", strings.Repeat("<a>", 9), true},
-		{"JSON holds no elements", `{"items":[{"content_html":"` + strings.Repeat("<div>", 100) + `"}]}`, false},
-		{"JSON after a BOM and space", "\xef\xbb\xbf \n[" + strings.Repeat("<a>", 100) + "]", false},
+		{"HTML in JSON strings nests nothing", `{"items":[{"content_html":"` + strings.Repeat("<div>", 100) + `"}]}`, false},
+		{"JSON at the limit", `{"a":` + strings.Repeat("[", 7) + strings.Repeat("]", 7) + "}", false},
+		{"JSON over the limit", `{"a":` + strings.Repeat("[", 8) + strings.Repeat("]", 8) + "}", true},
+		{"JSON after a BOM and space", "\xef\xbb\xbf \n" + strings.Repeat("[", 9), true},
+		{"brackets in JSON strings", `{"a":"` + strings.Repeat("[{", 20) + `\"` + strings.Repeat("[", 20) + `"}`, false},
+		{"an escaped quote does not end a string", `{"a":"\"[[[[[[[[[[[["}`, false},
 		{"not XML", "plain text", false},
 	}
 	for _, tt := range tests {
@@ -48,6 +52,8 @@ func TestParseRefusesDeepNesting(t *testing.T) {
 			strings.Repeat("<x:a>", levels) + strings.Repeat("</x:a>", levels) + `</item></channel></rss>`,
 		"Atom XHTML content": `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><content type="xhtml">` +
 			strings.Repeat("<div>", levels) + strings.Repeat("</div>", levels) + `</content></entry></feed>`,
+		"JSON Feed extension": `{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","_x":` +
+			strings.Repeat("[", levels) + strings.Repeat("]", levels) + `}]}`,
 	}
 	for name, body := range bodies {
 		t.Run(name, func(t *testing.T) {

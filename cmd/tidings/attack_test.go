@@ -100,6 +100,9 @@ func TestResourceAttacks(t *testing.T) {
 			if msg != "" {
 				t.Errorf("%s: got error %q, want success", a.name, msg)
 			}
+			if strings.HasPrefix(a.name, "10000-entries") && !strings.Contains(out, "(9500 entries over fetch.max_entries left out)") {
+				t.Errorf("%s: the summary does not say that entries were left out:\n%s", a.name, out)
+			}
 		} else if !strings.Contains(msg, a.wantErr) || !strings.Contains(msg, ts.URL+"/"+a.name) {
 			t.Errorf("%s: got error %q, want one naming %s/%s and %q", a.name, msg, ts.URL, a.name, a.wantErr)
 		}

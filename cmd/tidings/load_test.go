@@ -172,9 +172,7 @@ func TestLoadServeWhileFetching(t *testing.T) {
 		t.Fatalf("wrk: %v\n%s", err, out)
 	}
 	runs := metric(t, base, "tidings_fetch_runs_total") - runsBefore
-	ok := metric(t, base, `tidings_fetches_total{outcome="ok"}`)
-	allRuns := metric(t, base, "tidings_fetch_runs_total")
-	stored := metric(t, base, `tidings_articles_stored_total{kind="new"}`)
+	allRuns, ok, stored := fetchCounts(t, base, feed)
 	stop()
 
 	res, err := parseWrk(out)
@@ -198,6 +196,26 @@ func TestLoadServeWhileFetching(t *testing.T) {
 			t.Errorf("serve logged: %s", line)
 		}
 	}
+}
+
+// fetchCounts returns the fetch runs serve has completed, the sources it
+// read successfully and the new articles it stored. A run may be under
+// way, its source counted and the run not yet, so it reads until the
+// counts agree with each other and with the requests the feed answered,
+// which they do between runs unless a fetch failed or stored nothing; it
+// gives up after about 100 tries, returning the last counts.
+func fetchCounts(t *testing.T, base string, feed *changingFeed) (runs, ok, stored int) {
+	t.Helper()
+	for range 100 {
+		runs = metric(t, base, "tidings_fetch_runs_total")
+		ok = metric(t, base, `tidings_fetches_total{outcome="ok"}`)
+		stored = metric(t, base, `tidings_articles_stored_total{kind="new"}`)
+		if runs == ok && ok == stored && int64(stored) == feed.requests.Load() {
+			return runs, ok, stored
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return runs, ok, stored
 }
 
 // metric returns the value of a counter on the server's /metrics.

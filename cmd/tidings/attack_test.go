@@ -86,7 +86,7 @@ func TestResourceAttacks(t *testing.T) {
 		code, out, stderr := tidings(t, t.Context(), "-config", cfg, "fetch", "-force")
 		grew := peak()
 		msg := summaryError(out, a.name)
-		fmt.Fprintf(&report, "  %-20s heap +%3d MiB  %s\n", a.name, grew>>20, cmp.Or(msg, "read"))
+		fmt.Fprintf(&report, "  %-25s heap +%3d MiB  %s\n", a.name, grew>>20, cmp.Or(msg, "read"))
 		if wantCode := map[bool]int{true: 1, false: 0}[a.wantErr != ""]; code != wantCode {
 			t.Errorf("%s: fetch exit %d, want %d\n%s%s", a.name, code, wantCode, out, stderr)
 		}
@@ -100,7 +100,9 @@ func TestResourceAttacks(t *testing.T) {
 			if msg != "" {
 				t.Errorf("%s: got error %q, want success", a.name, msg)
 			}
-			if strings.HasPrefix(a.name, "10000-entries") && !strings.Contains(out, "(9500 entries over fetch.max_entries left out)") {
+			if dropped := map[string]int{"10000-entries": 9500, "10000-entries-json": 9500, "million-empty-items": 999_500,
+				"million-empty-items-json": 999_500}[a.name]; dropped > 0 &&
+				!strings.Contains(out, fmt.Sprintf("(%d entries over fetch.max_entries left out)", dropped)) {
 				t.Errorf("%s: the summary does not say that entries were left out:\n%s", a.name, out)
 			}
 		} else if !strings.Contains(msg, a.wantErr) || !strings.Contains(msg, ts.URL+"/"+a.name) {
@@ -160,6 +162,10 @@ func resourceAttacks(t *testing.T) []attack {
 			check: wantArticles(parse.DefaultMaxEntries, 30)},
 		{name: "10000-entries-json", handler: serveString(jsonItems("many-json", 10_000, func(i int) string { return fmt.Sprintf("Entry %d", i) })),
 			check: wantArticles(parse.DefaultMaxEntries, 30)},
+		{name: "million-empty-items", handler: serveString(`<rss version="2.0"><channel><title>Many</title>` +
+			strings.Repeat("<item/>", 1_000_000) + `</channel></rss>`), check: wantAtMost(parse.DefaultMaxEntries)},
+		{name: "million-empty-items-json", handler: serveString(`{"version":"https://jsonfeed.org/version/1.1","items":[` +
+			strings.Repeat(`{},`, 999_999) + `{}]}`), check: wantAtMost(parse.DefaultMaxEntries)},
 		{name: "1mb-titles", handler: serveString(rssItems("titles", 3, hugeTitle)), check: wantCutTitles(3)},
 		{name: "1mb-titles-json", handler: serveString(jsonItems("titles-json", 3, hugeTitle)), check: wantCutTitles(3)},
 	}
@@ -273,6 +279,17 @@ func wantArticles(n, maxTitle int) func(*testing.T, []normalize.Article) {
 				t.Errorf("title of %d characters stored, want at most %d", utf8.RuneCountInString(a.Title), maxTitle)
 				return
 			}
+		}
+	}
+}
+
+// wantAtMost checks that between 1 and n articles were stored (empty
+// entries are all one article, identified by the hash of nothing).
+func wantAtMost(n int) func(*testing.T, []normalize.Article) {
+	return func(t *testing.T, stored []normalize.Article) {
+		t.Helper()
+		if len(stored) < 1 || len(stored) > n {
+			t.Errorf("got %d articles stored, want 1 to %d", len(stored), n)
 		}
 	}
 }

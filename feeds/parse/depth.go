@@ -23,46 +23,93 @@ var ErrTooDeep = errors.New("nested too deep")
 // checkDepth returns an error wrapping ErrTooDeep when the XML elements
 // of body, or its JSON objects and arrays (see jsonDepth), nest deeper than
 // limit, and nil otherwise (also for a body that is neither: gofeed judges
-// that). It reads the bytes once, without allocating, as a lenient reader
-// would: comments, CDATA sections, processing instructions and
-// declarations nest nothing, quoted attribute values may hold '>', an end
-// tag closes one level and <x/> none. An end tag that matches nothing can
-// only lower the count, so stray end tags cannot hide depth from it.
+// that). It reads the bytes once (see scanTags), without allocating: an
+// end tag closes one level and <x/> none. An end tag that matches nothing
+// can only lower the count, so stray end tags cannot hide depth from it.
 func checkDepth(body []byte, limit int) error {
 	if isJSON(body) {
 		return jsonDepth(body, limit)
 	}
 	depth := 0
+	var err error
+	scanTags(body, func(tg tag) bool {
+		switch tg.kind {
+		case endTag:
+			depth = max(depth-1, 0)
+		case startTag:
+			if depth++; depth > limit {
+				err = tooDeep(limit)
+			}
+		}
+		return err == nil
+	})
+	return err
+}
+
+// The kinds of tag scanTags reports.
+const (
+	startTag = iota
+	endTag
+	emptyTag // <x/>
+)
+
+// tag is a start, end or empty-element tag found by scanTags.
+type tag struct {
+	kind int
+	name []byte // the qualified name, a slice of the body
+	end  int    // the offset after the tag's '>'
+}
+
+// scanTags calls fn for each tag of an XML body, in order, until fn
+// returns false, reading the bytes once as a lenient reader would:
+// comments, CDATA sections, processing instructions and declarations are
+// skipped, and quoted attribute values may hold '>'.
+func scanTags(body []byte, fn func(tag) bool) {
 	for i := 0; i < len(body); {
 		lt := bytes.IndexByte(body[i:], '<')
 		if lt < 0 {
-			return nil
+			return
 		}
 		i += lt
 		rest := body[i:]
+		var tg tag
 		switch {
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			i = skipPast(body, i+4, "-->")
+			continue
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 			i = skipPast(body, i+9, "]]>")
+			continue
 		case bytes.HasPrefix(rest, []byte("<?")):
 			i = skipPast(body, i+2, "?>")
+			continue
 		case bytes.HasPrefix(rest, []byte("<!")):
 			i = skipDeclaration(body, i+2)
+			continue
 		case bytes.HasPrefix(rest, []byte("</")):
-			depth = max(depth-1, 0)
-			i = skipPast(body, i+2, ">")
+			tg = tag{kind: endTag, name: tagName(body[i+2:]), end: skipPast(body, i+2, ">")}
 		default:
 			end, selfClosing := tagEnd(body, i+1)
-			if !selfClosing {
-				if depth++; depth > limit {
-					return tooDeep(limit)
-				}
+			tg = tag{kind: startTag, name: tagName(body[i+1:]), end: end}
+			if selfClosing {
+				tg.kind = emptyTag
 			}
-			i = end
 		}
+		if !fn(tg) {
+			return
+		}
+		i = tg.end
 	}
-	return nil
+}
+
+// tagName returns the name at the start of b: up to white space, '/' or
+// '>'.
+func tagName(b []byte) []byte {
+	n := bytes.IndexAny(b, " \t\r\n/>")
+	if n < 0 {
+		return b
+	}
+	return b[:n]
 }
 
 // skipPast returns the offset after the first marker at or after from, or

@@ -65,12 +65,14 @@ type Feed struct {
 // UTF-8 only. Parse returns an error wrapping ErrUnknownFormat when the
 // body is no feed (a JSON document is a feed only when it declares a JSON
 // Feed version), and gofeed's error, wrapped with the URL, when the feed is
-// broken beyond repair or gofeed panics on it. An XML feed nested deeper
-// than MaxDepth is refused with an error wrapping ErrTooDeep.
+// broken beyond repair or gofeed panics on it. A feed nested deeper than
+// MaxDepth is refused with an error wrapping ErrTooDeep.
 func Parse(body []byte, opts Options) (*Feed, error) {
 	if err := checkDepth(body, MaxDepth); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", opts.URL, err)
 	}
+	limit := cmp.Or(opts.MaxEntries, DefaultMaxEntries)
+	body, cut := cutEntries(body, limit)
 	gf, err := parseFeed(body)
 	var malformed error
 	if err != nil {
@@ -108,8 +110,9 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 	feedAuthors := names(gf.Authors)
 	facts := originalFacts(gf)
 	items := gf.Items
-	if limit := cmp.Or(opts.MaxEntries, DefaultMaxEntries); len(items) > limit {
-		f.Dropped = len(items) - limit
+	f.Dropped = cut
+	if len(items) > limit {
+		f.Dropped += len(items) - limit
 		items = items[:limit]
 	}
 	for i, it := range items {

@@ -86,7 +86,7 @@ func TestResourceAttacks(t *testing.T) {
 		code, out, stderr := tidings(t, t.Context(), "-config", cfg, "fetch", "-force")
 		grew := peak()
 		msg := summaryError(out, a.name)
-		fmt.Fprintf(&report, "  %-25s heap +%3d MiB  %s\n", a.name, grew>>20, cmp.Or(msg, "read"))
+		fmt.Fprintf(&report, "  %-27s heap +%3d MiB  %s\n", a.name, grew>>20, cmp.Or(msg, "read"))
 		if wantCode := map[bool]int{true: 1, false: 0}[a.wantErr != ""]; code != wantCode {
 			t.Errorf("%s: fetch exit %d, want %d\n%s%s", a.name, code, wantCode, out, stderr)
 		}
@@ -154,6 +154,14 @@ func resourceAttacks(t *testing.T) []attack {
 		{name: "deep-xml", handler: serveString(deepRSS(500_000)), wantErr: "nested too deep: over 512 levels"},
 		{name: "deep-atom-xhtml", handler: serveString(deepAtom(500_000)), wantErr: "nested too deep: over 512 levels"},
 		{name: "deep-json", handler: serveString(deepJSON(1_000_000)), wantErr: "nested too deep: over 512 levels"},
+		{name: "million-extension-elements", handler: serveString(`<rss version="2.0" xmlns:x="https://attack.example/ns"><channel>` +
+			`<item><title>Wide story</title>` + strings.Repeat("<x:a/>", 1_000_000) + `</item></channel></rss>`),
+			wantErr: "too many elements: over 100000 elements and attributes"},
+		{name: "million-attributes", handler: serveString(`<rss version="2.0"><channel><item><title a="1" ` +
+			strings.Repeat(`b="1" `, 1_000_000) + `>Wide story</title></item></channel></rss>`),
+			wantErr: "too many elements: over 100000 elements and attributes"},
+		{name: "million-json-tags", handler: serveString(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","tags":[` +
+			strings.Repeat(`"t",`, 1_000_000) + `"t"]}]}`), wantErr: "too many elements: over 100000 JSON values"},
 		{name: "1gib-body", handler: serveZeros(1 << 30), wantErr: "body too large: over 10485760 bytes"},
 		{name: "gzip-bomb", handler: serveGzip(bomb), wantErr: "body too large: over 10485760 bytes"},
 		{name: "endless-chunked", handler: serveEndless, wantErr: "body too large: over 10485760 bytes"},

@@ -55,9 +55,10 @@ const (
 
 // tag is a start, end or empty-element tag found by scanTags.
 type tag struct {
-	kind int
-	name []byte // the qualified name, a slice of the body
-	end  int    // the offset after the tag's '>'
+	kind  int
+	name  []byte // the qualified name, a slice of the body
+	end   int    // the offset after the tag's '>'
+	attrs int    // how many attributes a start or empty tag has
 }
 
 // scanTags calls fn for each tag of an XML body, in order, until fn
@@ -89,8 +90,8 @@ func scanTags(body []byte, fn func(tag) bool) {
 		case bytes.HasPrefix(rest, []byte("</")):
 			tg = tag{kind: endTag, name: tagName(body[i+2:]), end: skipPast(body, i+2, ">")}
 		default:
-			end, selfClosing := tagEnd(body, i+1)
-			tg = tag{kind: startTag, name: tagName(body[i+1:]), end: end}
+			end, selfClosing, attrs := tagEnd(body, i+1)
+			tg = tag{kind: startTag, name: tagName(body[i+1:]), end: end, attrs: attrs}
 			if selfClosing {
 				tg.kind = emptyTag
 			}
@@ -143,9 +144,9 @@ func skipDeclaration(body []byte, from int) int {
 }
 
 // tagEnd returns the offset after the start tag whose name begins at from,
-// and whether it closes itself (<x/>). Quoted attribute values may hold
-// '>' and "/>".
-func tagEnd(body []byte, from int) (end int, selfClosing bool) {
+// whether it closes itself (<x/>), and how many attributes it has (the
+// '=' outside quotes). Quoted attribute values may hold '>' and "/>".
+func tagEnd(body []byte, from int) (end int, selfClosing bool, attrs int) {
 	var quote byte
 	for i := from; i < len(body); i++ {
 		c := body[i]
@@ -156,11 +157,13 @@ func tagEnd(body []byte, from int) (end int, selfClosing bool) {
 			}
 		case c == '"' || c == '\'':
 			quote = c
+		case c == '=':
+			attrs++
 		case c == '>':
-			return i + 1, i > from && body[i-1] == '/'
+			return i + 1, i > from && body[i-1] == '/', attrs
 		}
 	}
-	return len(body), false
+	return len(body), false, attrs
 }
 
 // isJSON reports whether body starts, after a byte order mark and white

@@ -22,11 +22,12 @@ const MaxFuture = 24 * time.Hour
 // never takes the GUID for the link: only the adapter knows whether it is a
 // permalink), dates are made UTC and sane, authors and categories cleaned,
 // and the stable ID is set from origin (the configured source name) and the
-// GUID. now is the time the article is first seen; an article with no date
-// gets it.
+// GUID. Title, summary, content and text are cut to the limits of
+// limits.go. now is the time the article is first seen; an article with no
+// date gets it.
 func (a *Article) Finish(origin string, now time.Time) {
-	a.Title = PlainText(a.Title)
-	a.Summary = PlainText(a.Summary)
+	a.Title = cutRunes(PlainText(a.Title), MaxTitleRunes)
+	a.Summary = cutRunes(PlainText(a.Summary), MaxSummaryRunes)
 	a.GUID = strings.TrimSpace(a.GUID)
 	a.Link = strings.TrimSpace(a.Link)
 	if u, err := CanonicalURL(a.Link); err == nil {
@@ -36,10 +37,11 @@ func (a *Article) Finish(origin string, now time.Time) {
 		// link must not reach a published feed, nor be the base of Content.
 		a.Link, a.URL = "", ""
 	}
-	a.Content = SanitizeHTML(a.Content, a.Link)
+	a.Content = sanitizeCut(a.Content, a.Link)
 	if strings.TrimSpace(a.Text) == "" {
 		a.Text = HTMLToText(a.Content)
 	}
+	a.Text = cutText(a.Text, MaxContentBytes)
 	if a.Content == "" {
 		a.Content = TextToHTML(a.Text)
 	}

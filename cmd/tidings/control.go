@@ -32,7 +32,14 @@ func (cf controlFile) write(db string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(controlPath(db), data, 0o600); err != nil {
+	// Through a new file renamed into place: os.WriteFile would keep the
+	// mode of a file already there (left by an older version, or put there
+	// by someone else), and follow a symbolic link planted in its place.
+	err = replaceFile(controlPath(db), 0o600, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("write control file: %w", err)
 	}
 	return nil

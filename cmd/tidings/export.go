@@ -59,6 +59,11 @@ func exportArchives(ctx context.Context, p *pages, base, out string, atom []byte
 	written := 0
 	for href := prevArchive(atom); strings.HasPrefix(href, base); href = prevArchive(atom) {
 		path := "/" + strings.TrimPrefix(strings.TrimSuffix(href, ".atom"), base)
+		if !filepath.IsLocal(filepath.FromSlash(path[1:])) || !strings.HasPrefix(path, "/topics/") {
+			// Our own feeds link only below topics/; a link that would climb
+			// out of the folder comes from something else answering.
+			return written, fmt.Errorf("export: archive link %q leads outside %s", href, out)
+		}
 		if _, err := os.Stat(filepath.Join(out, path+".atom")); err == nil && written > 0 {
 			break
 		}

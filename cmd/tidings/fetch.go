@@ -230,6 +230,9 @@ func resultNote(r ingest.Result) string {
 	if r.Salvaged != "" {
 		notes = append(notes, "malformed, readable entries kept: "+r.Salvaged)
 	}
+	if r.Dropped > 0 {
+		notes = append(notes, fmt.Sprintf("%d entries over fetch.max_entries left out", r.Dropped))
+	}
 	if len(notes) == 0 {
 		return ""
 	}

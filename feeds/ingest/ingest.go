@@ -80,6 +80,8 @@ type Result struct {
 	// Salvaged says why a malformed feed was only partly readable; its
 	// readable entries were stored and the source counts as read.
 	Salvaged string `json:"salvaged,omitempty"`
+	// Dropped counts the entries beyond Options.MaxEntries, left unread.
+	Dropped int `json:"dropped,omitempty"`
 	// Disabled: the source answered 410 Gone (now or before) and is no
 	// longer fetched unless forced.
 	Disabled bool `json:"disabled,omitempty"`

@@ -47,6 +47,7 @@ func (r *read) readFeed(ctx context.Context, src Source, now time.Time, opts Opt
 	if feed.Malformed != nil {
 		r.result.Salvaged = feed.Malformed.Error()
 	}
+	r.result.Dropped = feed.Dropped
 	a.hint = max(a.hint, feed.TTL)
 	r.state.ETag, r.state.LastModified = resp.Validators.ETag, resp.Validators.LastModified
 	r.articles, r.write = feed.Articles, true

@@ -278,8 +278,8 @@ func TestMaxEntries(t *testing.T) {
 	defer ts.Close()
 	r := newRunner(t)
 	r.opts.MaxEntries = 10
-	if res := r.run(Source{Name: "big", URL: ts.URL})[0]; res.New != 10 {
-		t.Errorf("got %d new articles, want the cap of 10", res.New)
+	if res := r.run(Source{Name: "big", URL: ts.URL})[0]; res.New != 10 || res.Dropped != 40 {
+		t.Errorf("got %d new articles and %d dropped, want the cap of 10 and 40 dropped", res.New, res.Dropped)
 	}
 }
 

@@ -69,8 +69,19 @@ type Feed struct {
 // UTF-8 only. Parse returns an error wrapping ErrUnknownFormat when the
 // body is no feed (a JSON document is a feed only when it declares a JSON
 // Feed version), and gofeed's error, wrapped with the URL, when the feed is
-// broken beyond repair or gofeed panics on it.
+// broken beyond repair or gofeed panics on it. A feed nested deeper than
+// MaxDepth is refused with an error wrapping ErrTooDeep, one holding more
+// than MaxNodes elements (after the entries beyond MaxEntries are cut)
+// with one wrapping ErrTooManyNodes.
 func Parse(body []byte, opts Options) (*Feed, error) {
+	if err := checkDepth(body, MaxDepth); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", opts.URL, err)
+	}
+	limit := cmp.Or(opts.MaxEntries, DefaultMaxEntries)
+	body, cut := cutEntries(body, limit)
+	if err := checkNodes(body, MaxNodes); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", opts.URL, err)
+	}
 	gf, err := parseFeed(body)
 	var malformed error
 	if err != nil {
@@ -113,8 +124,9 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 		}
 	}
 	items := gf.Items
-	if limit := cmp.Or(opts.MaxEntries, DefaultMaxEntries); len(items) > limit {
-		f.Dropped = len(items) - limit
+	f.Dropped = cut
+	if len(items) > limit {
+		f.Dropped += len(items) - limit
 		items = items[:limit]
 	}
 	for i, it := range items {

@@ -14,7 +14,6 @@ package server
 import (
 	"bytes"
 	"cmp"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
@@ -22,6 +21,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"tidings/normalize"
@@ -200,12 +200,14 @@ func (s *Server) requireControl(next http.Handler) http.Handler {
 }
 
 // isOperator reports whether r comes from the operator's own tidings
-// commands: from loopback with the control token, which only someone who
-// can read the database's folder has.
+// commands: from loopback with the control token, which serve keeps in a
+// file only its own user can read. Only the connection's own address
+// counts: headers such as X-Forwarded-For are the client's to write. The
+// token is compared as tokenEqual compares, in constant time and without
+// revealing its length.
 func (s *Server) isOperator(r *http.Request) bool {
-	want := []byte("Bearer " + s.opts.ControlToken)
-	got := []byte(r.Header.Get("Authorization"))
-	return isLoopback(r.RemoteAddr) && s.opts.ControlToken != "" && subtle.ConstantTimeCompare(got, want) == 1
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return isLoopback(r.RemoteAddr) && ok && tokenEqual(got, s.opts.ControlToken)
 }
 
 func isLoopback(remote string) bool {

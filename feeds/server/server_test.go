@@ -210,6 +210,59 @@ func TestControlNeedsToken(t *testing.T) {
 	}
 }
 
+// TestControlOnlyFromLoopback: the control endpoint answers only the
+// operator's own commands, which connect from loopback. A remote client is
+// refused even with the right token, and so is one that claims loopback in
+// a header a proxy would set; the control handler never runs for them.
+func TestControlOnlyFromLoopback(t *testing.T) {
+	ran := 0
+	control := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { ran++ })
+	f := newFixture(t, 0, nil, func(o *Options) { o.Control, o.ControlToken = control, "secret-control-token" })
+	tests := []struct {
+		name, remote string
+		header       []string
+		want         int
+	}{
+		{"loopback with the token", "127.0.0.1:5000", nil, http.StatusOK},
+		{"IPv6 loopback with the token", "[::1]:5000", nil, http.StatusOK},
+		{"remote with the token", "192.0.2.7:5000", nil, http.StatusForbidden},
+		{"remote IPv6 with the token", "[2001:db8::1]:5000", nil, http.StatusForbidden},
+		{"IPv4-mapped remote", "[::ffff:192.0.2.7]:5000", nil, http.StatusForbidden},
+		{"unspecified address", "0.0.0.0:5000", nil, http.StatusForbidden},
+		{"no port", "127.0.0.1", nil, http.StatusForbidden},
+		{"empty address", "", nil, http.StatusForbidden},
+		{"remote claiming loopback", "192.0.2.7:5000",
+			[]string{"X-Forwarded-For", "127.0.0.1", "X-Real-IP", "127.0.0.1", "Forwarded", "for=127.0.0.1"}, http.StatusForbidden},
+		{"loopback, wrong token", "127.0.0.1:5000", []string{"Authorization", "Bearer secret-control-tokeN"}, http.StatusForbidden},
+		{"loopback, token with a space", "127.0.0.1:5000", []string{"Authorization", "Bearer secret-control-token "}, http.StatusForbidden},
+		{"loopback, token prefix", "127.0.0.1:5000", []string{"Authorization", "Bearer secret"}, http.StatusForbidden},
+		{"loopback, bare token", "127.0.0.1:5000", []string{"Authorization", "secret-control-token"}, http.StatusForbidden},
+		{"loopback, token in the query", "127.0.0.1:5000", []string{"Authorization", ""}, http.StatusForbidden},
+	}
+	for _, tt := range tests {
+		for _, path := range []string{"/-/fetch", "/-/backup", "/-/anything", "/-/fetch?token=secret-control-token"} {
+			before := ran
+			req := httptest.NewRequest(http.MethodPost, path, nil)
+			req.RemoteAddr = tt.remote
+			req.Header.Set("Authorization", "Bearer secret-control-token")
+			for i := 0; i+1 < len(tt.header); i += 2 {
+				req.Header.Set(tt.header[i], tt.header[i+1])
+			}
+			rec := httptest.NewRecorder()
+			f.srv.ServeHTTP(rec, req)
+			if rec.Code != tt.want {
+				t.Errorf("%s, %s: got %d, want %d", tt.name, path, rec.Code, tt.want)
+			}
+			if handled := ran > before; handled != (tt.want == http.StatusOK) {
+				t.Errorf("%s, %s: control handler ran: %v, want %v", tt.name, path, handled, tt.want == http.StatusOK)
+			}
+			if strings.Contains(rec.Body.String(), "secret-control-token") {
+				t.Errorf("%s, %s: the answer shows the token: %q", tt.name, path, rec.Body.String())
+			}
+		}
+	}
+}
+
 func TestEmptyTopicFeedIsDated(t *testing.T) {
 	ts, _, _ := newTestServer(t, 0)
 	resp, body := do(t, http.MethodGet, ts.URL+"/topics/gaza.atom")

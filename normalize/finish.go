@@ -31,7 +31,7 @@ func (a *Article) Finish(origin string, now time.Time) {
 	a.GUID = strings.TrimSpace(a.GUID)
 	a.Link = strings.TrimSpace(a.Link)
 	if u, err := CanonicalURL(a.Link); err == nil {
-		a.URL, a.Link = u, DisplayURL(a.Link)
+		a.URL = u
 	} else {
 		// Only an http(s) link is one a reader can follow; a javascript:
 		// link must not reach a published feed, nor be the base of Content.

@@ -119,7 +119,7 @@ func TestLinks(t *testing.T) {
 	}{
 		{"Feed 1", "Gaza aid by base", "https://cdn.example/world/2024/gaza-aid.html", "https://cdn.example/world/2024/gaza-aid.html",
 			[]string{`src="https://cdn.example/world/2024/pic.jpg"`, `href="https://cdn.example/about"`}},
-		{"Feed 2", "Gaza relative to the feed link", "https://rel.example/news/2024/story.html?b=2&a=1#top",
+		{"Feed 2", "Gaza relative to the feed link", "https://rel.example/news/2024/story.html?b=2&utm_source=rss&a=1&fbclid=x#top",
 			"https://rel.example/news/2024/story.html?a=1&b=2", []string{`src="https://rel.example/news/2024/img/p.png"`}},
 		{"Feed 2", "Gaza by permalink", "https://rel.example/news/permalink", "https://rel.example/news/permalink", nil},
 		{"Feed 3", "Gaza relative to the address", ts.URL + "/a/story", ts.URL + "/a/story", []string{`href="` + ts.URL + `/a/more.html"`}},

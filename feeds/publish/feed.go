@@ -218,7 +218,8 @@ func cleanLinks(l Links) Links {
 // Finish keeps only when it is an absolute http(s) URL) without its tracking
 // parameters, so a live blog's fragment and the outlet's query survive;
 // else the canonical URL, which exists only for recognising the story.
-// Cleaning here too covers articles stored before Finish cleaned links.
+// The stored Link stays exactly as the source gave it (the corpus fidelity
+// test compares it with feedparser's reading); cleaning happens here.
 func ReaderURL(link, canonical string) string {
 	if link == "" {
 		return canonical

@@ -49,7 +49,16 @@ func DisplayURL(raw string) string {
 		return raw // nothing to remove: the link exactly as given
 	}
 	u.User, u.RawQuery = nil, strings.Join(kept, "&")
-	return u.String()
+	display := u.String()
+	// A malformed query (a bare space or a lone % left at the end) can
+	// read differently once re-serialised; then the canonical form, which
+	// names the same story by construction, is the safer link to show.
+	if c, err := CanonicalURL(raw); err == nil {
+		if d, err := CanonicalURL(display); err != nil || d != c {
+			return c
+		}
+	}
+	return display
 }
 
 // CanonicalURL returns the form of an article link used to recognise the

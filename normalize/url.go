@@ -173,3 +173,41 @@ func httpBase(base string) (*url.URL, bool) {
 	}
 	return b, true
 }
+
+// secretParams are substrings of query keys whose values are hidden by
+// RedactedURL: feed URLs often carry an API key or a session token.
+var secretParams = []string{"token", "secret", "pass", "pwd", "key", "auth", "sig", "session", "sid"}
+
+// RedactedURL returns u for error messages, logs and public lists: like
+// url.URL.Redacted, which hides the password, and with the values of query
+// parameters that look like credentials (token, api_key, password, sig, …)
+// replaced by "xxxxx" too.
+func RedactedURL(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	if u.RawQuery == "" {
+		return u.Redacted()
+	}
+	r := *u
+	pairs := strings.Split(r.RawQuery, "&")
+	for i, p := range pairs {
+		k, v, ok := strings.Cut(p, "=")
+		lk := strings.ToLower(queryUnescape(k))
+		if ok && v != "" && slices.ContainsFunc(secretParams, func(s string) bool { return strings.Contains(lk, s) }) {
+			pairs[i] = k + "=xxxxx"
+		}
+	}
+	r.RawQuery = strings.Join(pairs, "&")
+	return r.Redacted()
+}
+
+// RedactedRawURL is RedactedURL of raw, or raw itself when it does not
+// parse (it then holds no query to hide).
+func RedactedRawURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return RedactedURL(u)
+}

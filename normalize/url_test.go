@@ -187,3 +187,21 @@ func TestDisplayURL(t *testing.T) {
 		}
 	}
 }
+
+func TestRedactedURL(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ raw, want string }{
+		{"https://news.example/feed.xml", "https://news.example/feed.xml"},
+		{"https://user:pw@news.example/feed.xml", "https://user:xxxxx@news.example/feed.xml"},
+		{"https://news.example/rss?api_key=abc123&lang=en", "https://news.example/rss?api_key=xxxxx&lang=en"},
+		{"https://news.example/rss?Token=abc&access_token=def&page=2", "https://news.example/rss?Token=xxxxx&access_token=xxxxx&page=2"},
+		{"https://news.example/rss?sig=1&session=2&password=3", "https://news.example/rss?sig=xxxxx&session=xxxxx&password=xxxxx"},
+		{"https://news.example/rss?q=gaza&page=", "https://news.example/rss?q=gaza&page="},
+		{"::not a url", "::not a url"},
+	}
+	for _, tt := range tests {
+		if got := RedactedRawURL(tt.raw); got != tt.want {
+			t.Errorf("RedactedRawURL(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"tidings/feeds/fetch"
 	"tidings/feeds/ingest"
 	"tidings/feeds/publish"
+	"tidings/normalize"
 	"tidings/storage"
 )
 
@@ -225,7 +226,7 @@ func resultNote(r ingest.Result) string {
 		notes = append(notes, "not modified")
 	}
 	if r.Moved != "" {
-		notes = append(notes, "moved permanently to "+r.Moved)
+		notes = append(notes, "moved permanently to "+normalize.RedactedRawURL(r.Moved))
 	}
 	if r.Salvaged != "" {
 		notes = append(notes, "malformed, readable entries kept: "+r.Salvaged)

@@ -22,6 +22,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"tidings/normalize"
 )
 
 // Defaults applied by New to zero fields of Options.
@@ -183,7 +185,7 @@ func (c *Client) GetWithHeader(ctx context.Context, rawURL string, v Validators,
 	if err != nil {
 		return nil, c.wrapError(ctx, reqCtx, rawURL, err)
 	}
-	name := req.URL.Redacted() // errors get logged; keep passwords out
+	name := normalize.RedactedURL(req.URL) // errors get logged and listed; keep secrets out
 	if err := checkURL(req.URL.Scheme, req.URL.Host); err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", name, err)
 	}
@@ -238,7 +240,7 @@ func (c *Client) do(req *http.Request, v Validators) (*Response, error) {
 		res.Validators = keepValidators(res.Validators, v)
 		return res, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
-		return nil, c.statusError(resp, final.Redacted())
+		return nil, c.statusError(resp, normalize.RedactedURL(final))
 	}
 	body, err := readBody(resp, c.opts.MaxBodySize)
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+
+	"tidings/normalize"
 )
 
 // checkRedirect is the http.Client's CheckRedirect: it stops after
@@ -14,7 +16,7 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 		return fmt.Errorf("%w: limit is %d", ErrTooManyRedirects, c.opts.MaxRedirects)
 	}
 	if err := checkURL(req.URL.Scheme, req.URL.Host); err != nil {
-		return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), err)
+		return fmt.Errorf("redirect to %s: %w", normalize.RedactedURL(req.URL), err)
 	}
 	return nil
 }

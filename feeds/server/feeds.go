@@ -323,7 +323,7 @@ type SourceInfo struct {
 func sourceInfo(st storage.SourceState, now time.Time) SourceInfo {
 	return SourceInfo{
 		FailingSince: timeOrNil(st.FailingSince), Unhealthy: st.Unhealthy(now),
-		Name: st.Name, URL: st.URL, Status: st.Status,
+		Name: st.Name, URL: normalize.RedactedRawURL(st.URL), Status: st.Status,
 		LastAttempt: timeOrNil(st.LastAttempt), LastSuccess: timeOrNil(st.LastSuccess),
 		LastError: st.LastError, ConsecutiveErrors: st.ConsecutiveErrors, NextDue: timeOrNil(st.NextDue),
 		ETag: st.ETag, LastModified: st.LastModified, Articles: st.Articles,

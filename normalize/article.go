@@ -58,6 +58,9 @@ type Article struct {
 	// Published and Updated are in UTC. Updated is never before Published.
 	Published time.Time `json:"published"`
 	Updated   time.Time `json:"updated"`
+	// PublishedOffset is the UTC offset, in seconds east, the source wrote
+	// Published with, nil when it gave no zone; see PublishedLocal.
+	PublishedOffset *int `json:"published_offset,omitempty"`
 	// Lang is a BCP 47 language tag when known.
 	Lang string `json:"lang,omitempty"`
 }

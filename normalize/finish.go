@@ -63,6 +63,10 @@ func (a *Article) Finish(origin string, now time.Time) {
 // from now, clamps dates far in the future and keeps Updated >= Published.
 func (a *Article) finishDates(now time.Time) {
 	now = now.UTC()
+	if a.PublishedOffset == nil && !a.Published.IsZero() && a.Published.Location() != time.UTC {
+		_, off := a.Published.Zone()
+		a.PublishedOffset = &off
+	}
 	if a.Published.IsZero() {
 		a.Published = a.Updated
 	}
@@ -70,7 +74,7 @@ func (a *Article) finishDates(now time.Time) {
 		a.Published = now
 	}
 	if a.Published.After(now.Add(MaxFuture)) {
-		a.Published = now
+		a.Published, a.PublishedOffset = now, nil
 	}
 	if a.Updated.IsZero() || a.Updated.Before(a.Published) || a.Updated.After(now.Add(MaxFuture)) {
 		a.Updated = a.Published
@@ -138,4 +142,13 @@ func firstWords(s string, n int) string {
 		return strings.Join(words, " ")
 	}
 	return strings.Join(words[:n], " ") + "…"
+}
+
+// PublishedLocal returns Published as the source wrote it: at the offset it
+// gave, or in UTC (the clock time as written) when it gave none.
+func (a *Article) PublishedLocal() time.Time {
+	if a.PublishedOffset == nil {
+		return a.Published
+	}
+	return a.Published.In(time.FixedZone("", *a.PublishedOffset))
 }

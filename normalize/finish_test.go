@@ -327,3 +327,22 @@ func TestFinishCleansInvalidXML(t *testing.T) {
 		}
 	}
 }
+
+func TestFinishKeepsPublishedOffset(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)
+	bst := time.FixedZone("BST", 3600)
+	a := Article{Title: "t", Link: "https://news.example/a", Published: time.Date(2024, 5, 1, 23, 6, 0, 0, bst)}
+	a.Finish("s", now)
+	if a.Published.Location() != time.UTC || a.Published.Format(time.RFC3339) != "2024-05-01T22:06:00Z" {
+		t.Errorf("Published = %v, want 2024-05-01T22:06:00Z in UTC", a.Published)
+	}
+	if got := a.PublishedLocal().Format(time.RFC3339); got != "2024-05-01T23:06:00+01:00" {
+		t.Errorf("PublishedLocal = %s, want the page's offset", got)
+	}
+	b := Article{Title: "t", Published: time.Date(2024, 5, 1, 23, 6, 0, 0, time.UTC)}
+	b.Finish("s", now)
+	if b.PublishedOffset != nil || b.PublishedLocal().Format(time.RFC3339) != "2024-05-01T23:06:00Z" {
+		t.Errorf("a time without a zone: offset %v, local %v; want none and the clock time as given", b.PublishedOffset, b.PublishedLocal())
+	}
+}

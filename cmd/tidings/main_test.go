@@ -564,3 +564,18 @@ func TestNormalizeExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizeSeedZone: a seed page's time is printed with the offset of
+// the zone the page gives (BST here), and a page without a zone keeps its
+// clock time as written.
+func TestNormalizeSeedZone(t *testing.T) {
+	for file, want := range map[string]string{
+		"106_044c543c1a80ba9d.txt": `"published":"2021-06-24T23:06:00+01:00"`,
+		"000_167c493f75d27566.txt": `"published":"2021-05-12T18:58:00Z"`,
+	} {
+		code, out, stderr := tidings(t, context.Background(), "normalize", "-json", filepath.Join("..", "..", "feeds", "seed", "testdata", file))
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("normalize -json %s: exit %d, want %s in\n%s%s", file, code, want, out, stderr)
+		}
+	}
+}

@@ -144,7 +144,7 @@ func printArticle(w io.Writer, a *normalize.Article, isSeed, asJSON bool) error 
 	out := articleJSON{
 		ID: a.ID, Source: a.Source, URL: a.URL, Link: a.Link, GUID: a.GUID, Title: a.Title,
 		Summary: a.Summary, Text: a.Text, Content: a.Content, Authors: a.Authors,
-		Categories: a.Categories, Published: a.Published, Updated: a.Updated, Lang: a.Lang,
+		Categories: a.Categories, Published: a.PublishedLocal(), Updated: a.Updated, Lang: a.Lang,
 	}
 	if isSeed {
 		out.Captions = &a.Captions
@@ -169,7 +169,7 @@ func printArticleText(w io.Writer, a *normalize.Article) error {
 	if len(a.Authors) > 0 {
 		fmt.Fprintf(&b, "authors:   %s\n", strings.Join(a.Authors, ", "))
 	}
-	fmt.Fprintf(&b, "published: %s\n", a.Published.Format(time.RFC3339))
+	fmt.Fprintf(&b, "published: %s\n", a.PublishedLocal().Format(time.RFC3339))
 	if a.Summary != "" {
 		fmt.Fprintf(&b, "\n%s\n", a.Summary)
 	}

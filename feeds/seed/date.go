@@ -267,18 +267,19 @@ func isoDate(s string, m []int) (dateMatch, bool) {
 	if m[8] >= 0 {
 		t := time.Date(d.y, d.m, d.d, num(4), num(5), 0, 0, time.UTC)
 		if m[12] >= 0 {
-			t = t.Add(-time.Duration(offsetMinutes(s[m[12]:m[13]])) * time.Minute)
+			t = atOffset(t, offsetMinutes(s[m[12]:m[13]]))
 		}
 		d.clock = &t
 	}
 	return d, true
 }
 
-// instant is the date's moment in UTC, using the clock time on the line
+// instant is the date's moment (at the page's offset when it gives a
+// zone, else its clock time read as UTC), using the clock time on the line
 // nearest to it: after it, up to the next date, or else before it.
 func (d dateMatch) instant(s string, all []dateMatch, i int) (time.Time, bool) {
 	if d.clock != nil {
-		return d.clock.UTC(), true
+		return *d.clock, true
 	}
 	lo, hi := 0, len(s)
 	if i > 0 {
@@ -294,9 +295,18 @@ func (d dateMatch) instant(s string, all []dateMatch, i int) (time.Time, bool) {
 	if !ok {
 		return time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC), false
 	}
-	off := zoneOffset(zone, d.y, d.m, d.d)
 	local := time.Date(d.y, d.m, d.d, h, mi, 0, 0, time.UTC)
-	return local.Add(-time.Duration(off) * time.Minute), true
+	if zone == "" {
+		return local, true // the clock time as written, marked UTC
+	}
+	return atOffset(local, zoneOffset(zone, d.y, d.m, d.d)), true
+}
+
+// atOffset returns the instant whose clock time at off minutes east of UTC
+// is that of local (read as UTC), in that offset, so the page's zone
+// survives to normalize.Article.PublishedOffset.
+func atOffset(local time.Time, off int) time.Time {
+	return local.Add(-time.Duration(off) * time.Minute).In(time.FixedZone("", off*60))
 }
 
 // findClock returns the first clock time in s, as 24-hour hours and

@@ -91,6 +91,10 @@ func extract(p page) extraction {
 	}
 	a.Captions = captions(ls)
 	a.Published = published(ls, p, head, end)
+	if a.Published.Location() != time.UTC {
+		_, off := a.Published.Zone()
+		a.Published, a.PublishedOffset = a.Published.UTC(), &off
+	}
 	a.Source = publisher(ls, title)
 	a.Link = canonicalLink(ls, title)
 	for i := range roles {

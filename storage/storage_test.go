@@ -15,8 +15,8 @@ import (
 
 var testNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
-// openTest opens a store in a temporary folder and checks the file's
-// consistency when the test ends.
+// openTest opens a store in a temporary folder and verifies the file's
+// consistency and tidings' invariants when the test ends.
 func openTest(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(filepath.Join(t.TempDir(), "sub", "t.db"), Options{Now: func() time.Time { return testNow }})
@@ -24,8 +24,8 @@ func openTest(t *testing.T) *Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
-			t.Errorf("consistency check: %v", err)
+		if _, err := s.Verify(); err != nil {
+			t.Errorf("at the end of the test: %v", err)
 		}
 		s.Close()
 	})

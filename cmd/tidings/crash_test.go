@@ -31,30 +31,31 @@ import (
 // each kill the file must open, pass bbolt's check and storage.Verify,
 // and hold everything its sources' states claim.
 //
-// By default each test kills 5 times; TIDINGS_CRASH_KILLS=50 runs the full
-// harness (see README, Reliability).
+// By default each test kills 5 times over 100 feeds; TIDINGS_CRASH_KILLS=50
+// runs the full harness, over 300 feeds (see README, Reliability).
 
 // hangGuard bounds any wait on a tidings process: reaching it means a hang,
 // never slowness on a busy machine.
 const hangGuard = 3 * time.Minute
 
 const (
-	crashFeeds = 300
+	crashFeeds = 300 // the feeds the server has; the full harness reads all
 	crashItems = 20
 )
 
-// crashKills is how many kills each crash test makes.
-func crashKills(t *testing.T) int {
+// crashScale is how many kills each crash test makes and over how many
+// feeds: a few over 100 by default, TIDINGS_CRASH_KILLS over 300.
+func crashScale(t *testing.T) (kills, feeds int) {
 	t.Helper()
 	s := os.Getenv("TIDINGS_CRASH_KILLS")
 	if s == "" {
-		return 5
+		return 5, 100
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 {
 		t.Fatalf("TIDINGS_CRASH_KILLS=%q: want a positive number", s)
 	}
-	return n
+	return n, crashFeeds
 }
 
 // buildTidings builds the tidings binary into a temporary folder.
@@ -208,7 +209,7 @@ func writeCrashConfig(t *testing.T, dir, url, fetch string, n int) (cfg, db stri
 	t.Helper()
 	db = filepath.Join(dir, "data", "t.db")
 	var b strings.Builder
-	fmt.Fprintf(&b, "database: %s\nbase_url: http://127.0.0.1:8080/\nlog:\n  level: warn\nfetch:\n  concurrency: 16\n  per_host: 16\n%ssources:\n", db, fetch)
+	fmt.Fprintf(&b, "database: %s\nbase_url: http://127.0.0.1:8080/\nfetch:\n  concurrency: 16\n  per_host: 16\n%ssources:\n", db, fetch)
 	for i := range n {
 		fmt.Fprintf(&b, "  - name: %s\n    url: %s/feed/%d\n", crashSourceName(i), url, i)
 	}
@@ -375,7 +376,7 @@ type killer struct {
 func newKiller(t *testing.T, bin string) *killer {
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("kill schedule seed %d", seed)
-	return &killer{t: t, bin: bin, rnd: rand.New(rand.NewPCG(seed, 1)), calls: commitSyscalls(), estimate: time.Second}
+	return &killer{t: t, bin: bin, rnd: rand.New(rand.NewPCG(seed, 1)), calls: commitSyscalls(), estimate: 3 * time.Second}
 }
 
 // run starts tidings with args and kills it; it returns whether the kill
@@ -405,7 +406,7 @@ func (k *killer) run(args ...string) bool {
 				t.Fatalf("tidings %v: %v\n%s", args, err, out.String())
 			}
 			k.completed++
-			k.estimate = time.Since(start)
+			k.estimate = time.Since(start) * 5 / 4 // a little past the end: the exit too
 			return false
 		case <-time.After(time.Millisecond):
 		}
@@ -476,11 +477,11 @@ func sameArticles(t *testing.T, got, want stored) {
 
 func first(s []string) []string { return s[:min(len(s), 5)] }
 
-// reference runs one fetch without kills over the final round and returns
-// what it stored.
-func reference(t *testing.T, bin string, srv *crashFeedServer) stored {
+// reference runs one fetch without kills over the first n feeds in the
+// final round and returns what it stored.
+func reference(t *testing.T, bin string, srv *crashFeedServer, n int) stored {
 	t.Helper()
-	cfg, db := writeCrashConfig(t, t.TempDir(), srv.URL, "", crashFeeds)
+	cfg, db := writeCrashConfig(t, t.TempDir(), srv.URL, "", n)
 	runOK(t, bin, "-config", cfg, "fetch", "-force")
 	return checkDB(t, db)
 }
@@ -492,12 +493,13 @@ func TestCrashFetch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: builds tidings and kills it repeatedly")
 	}
+	kills, feeds := crashScale(t)
 	bin := buildTidings(t)
 	srv := newCrashFeedServer(t)
-	cfg, db := writeCrashConfig(t, t.TempDir(), srv.URL, "", crashFeeds)
+	cfg, db := writeCrashConfig(t, t.TempDir(), srv.URL, "", feeds)
 	k := newKiller(t, bin)
 	var last stored
-	for k.kills < crashKills(t) {
+	for k.kills < kills {
 		srv.Next()
 		if !k.run("-config", cfg, "fetch", "-force") {
 			continue
@@ -517,7 +519,7 @@ func TestCrashFetch(t *testing.T) {
 	final := checkDB(t, db)
 	checkStates(t, final)
 	checkKept(t, last, final)
-	sameArticles(t, final, reference(t, bin, srv))
+	sameArticles(t, final, reference(t, bin, srv, feeds))
 	t.Logf("%d kills (%d while a thread was in pwrite64/fdatasync), %d runs completed before their kill; %d articles (%d stories) verified after the last run",
 		k.kills, k.midCommit, k.completed, final.v.Articles, final.v.Stories)
 }
@@ -566,9 +568,10 @@ func TestCrashServe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: builds tidings and kills it repeatedly")
 	}
+	kills, feeds := crashScale(t)
 	bin := buildTidings(t)
 	srv := newCrashFeedServer(t)
-	cfg, db := writeCrashConfig(t, t.TempDir(), srv.URL, "  every: 100ms\n  interval: 1ms\n", crashFeeds)
+	cfg, db := writeCrashConfig(t, t.TempDir(), srv.URL, "  every: 100ms\n  interval: 1ms\n", feeds)
 	stop := make(chan struct{})
 	var answers atomic.Int64
 	var wg sync.WaitGroup
@@ -577,9 +580,9 @@ func TestCrashServe(t *testing.T) {
 	defer close(stop)
 
 	k := newKiller(t, bin)
-	k.estimate = 1500 * time.Millisecond // serve never completes on its own
+	k.estimate = 2 * time.Second // serve never completes on its own
 	var last stored
-	for k.kills < crashKills(t) {
+	for k.kills < kills {
 		srv.Next()
 		if !k.run("-config", cfg, "serve", "-addr", "127.0.0.1:0") {
 			t.Fatal("serve exited on its own")
@@ -598,7 +601,7 @@ func TestCrashServe(t *testing.T) {
 	runOK(t, bin, "-config", cfg, "fetch", "-force")
 	final := checkDB(t, db)
 	checkStates(t, final)
-	sameArticles(t, final, reference(t, bin, srv))
+	sameArticles(t, final, reference(t, bin, srv, feeds))
 	if answers.Load() == 0 {
 		t.Error("serve answered no request between the kills")
 	}

@@ -67,6 +67,10 @@ func remoteFetch(ctx context.Context, c *Config, req fetchRequest) (*ingest.Summ
 	ctx, cancel := context.WithTimeout(ctx, c.Fetch.Deadline+time.Minute)
 	defer cancel()
 	data, err := cf.do(ctx, http.MethodPost, "/-/fetch", bytes.NewReader(body))
+	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+		// Our request is gone, so the server stops the run it did for us.
+		return nil, fmt.Errorf("fetch through the running server at %s interrupted: %w", cf.Addr, context.Cause(ctx))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("fetch through the running server: %w", err)
 	}

@@ -92,12 +92,14 @@ func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down")
+	log.Info("shutting down: finishing requests and the fetch in progress", "reason", context.Cause(ctx))
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shut down: %w", err)
 	}
+	wg.Wait()
+	log.Info("stopped", "reason", context.Cause(ctx))
 	return nil
 }
 
@@ -144,6 +146,8 @@ func (fr *fetchRunner) schedule(ctx context.Context, every time.Duration) {
 	for {
 		sum, err := fr.run(ctx, fetchRequest{})
 		switch {
+		case errors.As(err, new(*ingest.InterruptedError)):
+			fr.log.Info("scheduled fetch stopped", "error", err)
 		case err != nil:
 			fr.log.Error("scheduled fetch failed", "error", err)
 		case !sum.OK():

@@ -101,7 +101,9 @@ func (s *Store) SaveBatches(batches []Batch) ([]Counts, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		// Name the file: a full disk or a read-only file is the file's
+		// problem, not the source's.
+		return nil, fmt.Errorf("save to database %s: %w", s.db.Path(), err)
 	}
 	return counts, nil
 }

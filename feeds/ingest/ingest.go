@@ -291,20 +291,19 @@ func save(group []read, opts Options) error {
 		return nil
 	}
 	counts, err := opts.Store.SaveBatches(batches)
-	for i, r := range saved {
-		if err == nil {
-			r.result.Counts = counts[i]
-		}
-		logResult(opts.Logger, r, err)
+	if err != nil {
+		return err // the store's problem, not the sources': Run reports it once
 	}
-	return err
+	for i, r := range saved {
+		r.result.Counts = counts[i]
+		logResult(opts.Logger, r)
+	}
+	return nil
 }
 
-func logResult(logger *slog.Logger, r *read, err error) {
+func logResult(logger *slog.Logger, r *read) {
 	log := logger.With("source", r.result.Source)
 	switch {
-	case err != nil:
-		log.Error("cannot save source", "error", err)
 	case r.result.Failed > 0:
 		log.Warn("source failed", "failed", r.result.Failed, "error", r.result.Errors[0])
 	default:

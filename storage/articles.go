@@ -85,7 +85,7 @@ func (s *Store) Save(source string, articles []normalize.Article, state SourceSt
 // the counts of each batch, in order.
 func (s *Store) SaveBatches(batches []Batch) ([]Counts, error) {
 	counts := make([]Counts, len(batches))
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		changed := false
 		for i := range batches {
 			c, err := s.saveBatch(tx, &batches[i])

@@ -124,7 +124,7 @@ func (e *env) configAndPages() (*Config, *pages, error) {
 }
 
 func (e *env) openPages(c *Config) (*pages, error) {
-	store, err := storage.Open(c.Database, storage.Options{})
+	store, err := openReadable(c.Database, e.stderr)
 	if errors.Is(err, storage.ErrLocked) {
 		cf, err := readControlFile(c.Database)
 		if err != nil {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -28,6 +30,14 @@ func mountTmpfs(t *testing.T, size int64) string {
 		}
 	})
 	return dir
+}
+
+// remount changes the flags of the tmpfs mounted on dir.
+func remount(t *testing.T, dir string, flags uintptr, size int64) {
+	t.Helper()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", syscall.MS_REMOUNT|flags, fmt.Sprintf("size=%d", size)); err != nil {
+		t.Fatalf("remount %s: %v", dir, err)
+	}
 }
 
 // fill writes a file on dir's file system until it is full, leaving free
@@ -137,4 +147,120 @@ func setDatabase(t *testing.T, cfg, db string) {
 	if err := os.WriteFile(cfg, []byte("database: "+db+"\n"+rest), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestReadOnlyDatabase puts the database on a read-only file system (as
+// root, where file modes stop nothing) or makes it and its folder
+// read-only (otherwise): fetch fails naming the file, while serve, export,
+// sources and backup read it as it is.
+func TestReadOnlyDatabase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: builds tidings and runs it as a process")
+	}
+	bin := buildTidings(t)
+	srv := newCrashFeedServer(t)
+	dir := t.TempDir()
+	cfg, _ := writeCrashConfig(t, dir, srv.URL, "", 30)
+	var disk string
+	if os.Geteuid() == 0 {
+		disk = mountTmpfs(t, 64<<20)
+	} else {
+		disk = filepath.Join(t.TempDir(), "ro")
+		if err := os.Mkdir(disk, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(disk, "t.db")
+	setDatabase(t, cfg, db)
+	runOK(t, bin, "-config", cfg, "fetch", "-force")
+	before := checkDB(t, db)
+	want := "read-only file system"
+	if os.Geteuid() == 0 {
+		remount(t, disk, syscall.MS_RDONLY, 64<<20)
+		defer remount(t, disk, 0, 64<<20) // so that checkDB can open it writable
+	} else {
+		want = "permission denied"
+		for _, p := range []string{db, disk} {
+			if err := os.Chmod(p, 0o555); err != nil {
+				t.Fatal(err)
+			}
+		}
+		defer os.Chmod(disk, 0o755)
+	}
+
+	srv.Next()
+	out := runFail(t, bin, "-config", cfg, "fetch", "-force")
+	if !strings.Contains(out, db) || !strings.Contains(out, want) {
+		t.Errorf("fetch on a read-only database: got %q, want an error naming %s and %q", out, db, want)
+	}
+	out = runOK(t, bin, "-config", cfg, "sources", "-json")
+	if !strings.Contains(out, "read-only") {
+		t.Errorf("sources on a read-only database: no warning in %q", out)
+	}
+	var sources []json.RawMessage
+	if i := strings.Index(out, "["); i < 0 || json.Unmarshal([]byte(out[i:]), &sources) != nil || len(sources) != 30 {
+		t.Errorf("sources -json on a read-only database: got %q, want 30 sources", out)
+	}
+	public := filepath.Join(t.TempDir(), "public")
+	runOK(t, bin, "-config", cfg, "export", "-out", public)
+	if _, err := os.Stat(filepath.Join(public, "topics", "all.atom")); err != nil {
+		t.Errorf("export from a read-only database: %v", err)
+	}
+	runOK(t, bin, "-config", cfg, "backup", filepath.Join(t.TempDir(), "copy.db"))
+	checkReadOnlyServe(t, bin, cfg)
+
+	if os.Geteuid() == 0 {
+		remount(t, disk, 0, 64<<20)
+	} else {
+		os.Chmod(disk, 0o755)
+		os.Chmod(db, 0o644)
+	}
+	after := checkDB(t, db)
+	checkKept(t, before, after)
+	sameArticles(t, after, before)
+}
+
+// checkReadOnlyServe runs serve over a read-only database: it answers a
+// topic feed, announces no control file, and stops on SIGTERM.
+func checkReadOnlyServe(t *testing.T, bin, cfg string) {
+	t.Helper()
+	cmd := exec.Command(bin, "-config", cfg, "serve", "-addr", "127.0.0.1:0")
+	var stderr lockedBuffer // read while serve writes it
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var addr string
+	waitFor(t, "serve to listen", func() bool {
+		_, rest, ok := strings.Cut(stderr.String(), "url=http://")
+		addr, _, _ = strings.Cut(rest, "/")
+		return ok && strings.Contains(rest, "/")
+	})
+	if resp := get(t, "http://"+addr+"/topics/all.atom", ""); resp.StatusCode != 200 {
+		t.Errorf("serve on a read-only database: GET /topics/all.atom: %s", resp.Status)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := waitExit(t, cmd); code != 0 || !strings.Contains(stderr.String(), "read-only") {
+		t.Errorf("serve on a read-only database: exit %d, want 0 and a warning\n%s", code, stderr.String())
+	}
+}
+
+// lockedBuffer is a strings.Builder safe to read while a process writes it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -169,7 +169,8 @@ func TestRunInterrupted(t *testing.T) {
 		sources = append(sources, Source{Name: fmt.Sprintf("feed %02d", i), URL: fmt.Sprintf("%s/%d", ts.URL, i)})
 	}
 	store := openStore(t)
-	sum, err := Run(ctx, sources, Options{Store: store, Fetcher: fetch.New(fetch.Options{}), Concurrency: 4, PerHost: 4})
+	var m Metrics
+	sum, err := Run(ctx, sources, Options{Store: store, Fetcher: fetch.New(fetch.Options{}), Concurrency: 4, PerHost: 4, Metrics: &m})
 	var ie *InterruptedError
 	if !errors.As(err, &ie) || !errors.Is(err, stopped) {
 		t.Fatalf("Run() error = %v, want an InterruptedError caused by %v", err, stopped)
@@ -196,6 +197,9 @@ func TestRunInterrupted(t *testing.T) {
 	}
 	if n := store.CountArticles(); n != 3*done {
 		t.Errorf("stored %d articles, want %d", n, 3*done)
+	}
+	if m.fetches[OutcomeNew] != int64(done) || m.fetches[OutcomeError] != 0 {
+		t.Errorf("metrics count %v, want %d ok and no error: an interrupted source was not read", m.fetches, done)
 	}
 	if got := int(requests.Load()); got >= 40 {
 		t.Errorf("%d feeds requested: sources still waiting were started after the cancellation", got)

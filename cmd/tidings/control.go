@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"syscall"
 	"time"
 
 	"tidings/feeds/ingest"
@@ -53,7 +54,18 @@ func readControlFile(db string) (controlFile, error) {
 	if err := json.Unmarshal(data, &cf); err != nil {
 		return cf, fmt.Errorf("read %s: %w", controlPath(db), err)
 	}
+	if cf.PID > 0 && !running(cf.PID) {
+		return cf, fmt.Errorf("%s is locked by another process; %s, left by a tidings serve that was killed, names pid %d, which is gone: %w",
+			db, controlPath(db), cf.PID, storage.ErrLocked)
+	}
 	return cf, nil
+}
+
+// running reports whether process pid exists (signal 0 checks without
+// sending anything; EPERM means it exists as another user's).
+func running(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // remoteFetch asks the running server that holds the database to run the

@@ -608,3 +608,37 @@ func TestCrashServe(t *testing.T) {
 	t.Logf("%d kills of serve (%d while a thread was in pwrite64/fdatasync); %d requests answered 200; %d articles verified after the last run",
 		k.kills, k.midCommit, answers.Load(), final.v.Articles)
 }
+
+// TestStaleControlFile: a serve killed with SIGKILL leaves its control file
+// behind. It blocks nothing (the next fetch opens the free database
+// itself) and, while another process holds the lock, fetch says that the
+// file is stale instead of blaming a server that is gone.
+func TestStaleControlFile(t *testing.T) {
+	cfg := setup(t)
+	db := filepath.Join(filepath.Dir(cfg), "data", "t.db")
+	ctx := t.Context()
+	if code, out, stderr := tidings(t, ctx, "-config", cfg, "fetch"); code != 0 {
+		t.Fatalf("fetch: exit %d\n%s%s", code, out, stderr)
+	}
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if err := (controlFile{Addr: "127.0.0.1:1", Token: "x", PID: gone.Process.Pid}).write(db); err != nil {
+		t.Fatal(err)
+	}
+	store, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := tidings(t, ctx, "-config", cfg, "fetch")
+	if want := fmt.Sprintf("names pid %d, which is gone", gone.Process.Pid); code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("fetch while another process holds the lock: exit %d, %q; want 1 and %q", code, stderr, want)
+	}
+	if err := store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, stderr := tidings(t, ctx, "-config", cfg, "fetch"); code != 0 {
+		t.Errorf("fetch beside a stale control file: exit %d\n%s%s", code, out, stderr)
+	}
+}

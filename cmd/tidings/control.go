@@ -33,7 +33,13 @@ func (cf controlFile) write(db string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(controlPath(db), data, 0o600); err != nil {
+	// Renamed into place: a fetch reading it as serve starts, or after serve
+	// was killed while writing it, sees a whole file.
+	err = replaceFile(controlPath(db), 0o600, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("write control file: %w", err)
 	}
 	return nil

@@ -85,7 +85,8 @@ func TestFullDisk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: builds tidings and runs it as a process")
 	}
-	disk := mountTmpfs(t, 64<<20)
+	const feeds = 120
+	disk := mountTmpfs(t, 32<<20)
 	bin := buildTidings(t)
 	srv := newCrashFeedServer(t)
 	dir := t.TempDir()
@@ -95,8 +96,8 @@ func TestFullDisk(t *testing.T) {
 	runOK(t, bin, "-config", cfg, "fetch", "-force")
 	before := checkDB(t, db)
 
-	// The next run has 270 more feeds to store and 64 KiB to store them in.
-	cfg, _ = writeCrashConfig(t, dir, srv.URL, "", crashFeeds)
+	// The next run has 90 more feeds to store and 64 KiB to store them in.
+	cfg, _ = writeCrashConfig(t, dir, srv.URL, "", feeds)
 	setDatabase(t, cfg, db)
 	filler := fill(t, disk, 64<<10)
 	out := runFail(t, bin, "-config", cfg, "fetch", "-force")
@@ -127,8 +128,8 @@ func TestFullDisk(t *testing.T) {
 	final := checkDB(t, db)
 	checkKept(t, after, final)
 	checkStates(t, final)
-	if len(final.sources) != crashFeeds {
-		t.Errorf("after space was freed: %d sources stored, want %d", len(final.sources), crashFeeds)
+	if len(final.sources) != feeds {
+		t.Errorf("after space was freed: %d sources stored, want %d", len(final.sources), feeds)
 	}
 	runOK(t, bin, "-config", cfg, "export", "-out", filepath.Join(disk, "public"))
 }

@@ -87,7 +87,7 @@ func (s *Store) Save(source string, articles []normalize.Article, state SourceSt
 // order.
 func (s *Store) SaveBatches(batches []Batch) ([]Counts, error) {
 	counts := make([]Counts, len(batches))
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		changed := false
 		for i := range batches {
 			c, err := s.saveBatch(tx, &batches[i])
@@ -103,7 +103,9 @@ func (s *Store) SaveBatches(batches []Batch) ([]Counts, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		// Name the file: a full disk or a read-only file is the file's
+		// problem, not the source's.
+		return nil, fmt.Errorf("save to database %s: %w", s.db.Path(), err)
 	}
 	return counts, nil
 }

@@ -98,6 +98,10 @@ func TestNearDuplicateVersion(t *testing.T) {
 		if err := s.insertVersion(tx, &copied, id); err != nil {
 			return err
 		}
+		// Its source's guids entry, as saveArticle writes it.
+		if err := tx.Bucket(bucketGUIDs).Put(guidKey(copied.Origin, copied.GUID), append([]byte{'a'}, copied.ID...)); err != nil {
+			return err
+		}
 		return indexFP(s, tx, &copied) // a version: no entry
 	})
 	if err != nil {

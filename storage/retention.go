@@ -128,7 +128,7 @@ func (s *Store) pruneAged(cutoff time.Time, chunk int, versions *int) (int, erro
 	removed := 0
 	for {
 		n, more := 0, false
-		err := s.db.Update(func(tx *bolt.Tx) error {
+		err := s.update(func(tx *bolt.Tx) error {
 			var old [][]byte
 			c := tx.Bucket(bucketByTime).Cursor()
 			for k, _ := c.First(); k != nil && decodeTime(k).Before(cutoff); k, _ = c.Next() {
@@ -164,7 +164,7 @@ func (s *Store) pruneOverCap(limit, chunk int, versions *int) (int, error) {
 	}
 	removed := 0
 	for i := 0; i == 0 || i < len(victims); i += chunk {
-		err := s.db.Update(func(tx *bolt.Tx) error {
+		err := s.update(func(tx *bolt.Tx) error {
 			if i == 0 {
 				if err := setSourceCounts(tx, counts); err != nil {
 					return err
@@ -458,7 +458,7 @@ func (s *Store) expireTombstones(cutoff time.Time, chunk int) (int, error) {
 	expired := 0
 	for {
 		n, more := 0, false
-		err := s.db.Update(func(tx *bolt.Tx) error {
+		err := s.update(func(tx *bolt.Tx) error {
 			tombs := tx.Bucket(bucketTombstones)
 			if tombs == nil {
 				return nil

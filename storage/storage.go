@@ -59,6 +59,8 @@ var (
 	ErrLocked = errors.New("database is in use by another process")
 	// ErrSchema is returned by Open for a database written by a newer tidings.
 	ErrSchema = errors.New("unsupported database schema")
+	// ErrReadOnly is returned by writes to a store opened ReadOnly.
+	ErrReadOnly = errors.New("database opened read-only")
 )
 
 var (
@@ -84,12 +86,19 @@ type Options struct {
 	LockTimeout time.Duration
 	// Now returns the current time; nil means time.Now. Tests fix it.
 	Now func() time.Time
+	// ReadOnly opens an existing file for reading only, sharing bbolt's
+	// lock with other readers: for a database on a read-only file system
+	// or without write permission. Every write then fails with an error
+	// wrapping ErrReadOnly. A file whose buckets are missing (written by
+	// an older tidings) must first be opened writable once.
+	ReadOnly bool
 }
 
 // Store is the bbolt-backed store. Create it with Open and Close it when done.
 type Store struct {
-	db  *bolt.DB
-	now func() time.Time
+	db       *bolt.DB
+	now      func() time.Time
+	readOnly bool
 
 	mu     sync.RWMutex
 	topics []*normalize.Topic // set by SyncTopics; used to index new articles
@@ -107,27 +116,40 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+	if !opts.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("open database %s: %w", path, err)
+		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open database %s: %w", path, ErrLocked)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{db: db, now: opts.Now}
-	if err := db.Update(s.initSchema); err != nil {
+	s := &Store{db: db, now: opts.Now, readOnly: opts.ReadOnly}
+	init := db.Update
+	if opts.ReadOnly {
+		init = db.View
+	}
+	if err := init(s.initSchema); err != nil {
 		_ = db.Close() // the schema error is the one to report
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
 }
 
-// initSchema creates the buckets of a new database and refuses a newer one.
+// initSchema creates the buckets of a new database and refuses a newer
+// one; in a read-only tx it only checks them.
 func (s *Store) initSchema(tx *bolt.Tx) error {
 	for _, name := range allBuckets {
+		if !tx.Writable() {
+			if tx.Bucket(name) == nil {
+				return fmt.Errorf("bucket %s missing: open the database writable once to create it: %w", name, ErrReadOnly)
+			}
+			continue
+		}
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -135,17 +157,28 @@ func (s *Store) initSchema(tx *bolt.Tx) error {
 	meta := tx.Bucket(bucketMeta)
 	v := meta.Get(keySchema)
 	s.changed.Store(decodeTime(meta.Get(keyChanged)))
-	if v == nil {
+	if v == nil && tx.Writable() {
 		return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 	}
 	n, err := strconv.Atoi(string(v))
 	if err != nil || n > SchemaVersion {
 		return fmt.Errorf("%w: version %q, this tidings reads up to %d", ErrSchema, v, SchemaVersion)
 	}
-	if n < SchemaVersion { // migrate, in this same transaction
+	if n < SchemaVersion && tx.Writable() { // migrate, in this same transaction
 		return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 	}
 	return nil
+}
+
+// ReadOnly reports whether the store was opened ReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// update runs fn in a write transaction, or fails with ErrReadOnly.
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	if s.readOnly {
+		return fmt.Errorf("%s: %w", s.db.Path(), ErrReadOnly)
+	}
+	return s.db.Update(fn)
 }
 
 // Close closes the database file.

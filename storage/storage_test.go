@@ -15,8 +15,8 @@ import (
 
 var testNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
-// openTest opens a store in a temporary folder and checks the file's
-// consistency when the test ends.
+// openTest opens a store in a temporary folder and verifies the file's
+// consistency and tidings' invariants when the test ends.
 func openTest(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(filepath.Join(t.TempDir(), "sub", "t.db"), Options{Now: func() time.Time { return testNow }})
@@ -24,8 +24,8 @@ func openTest(t *testing.T) *Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
-			t.Errorf("consistency check: %v", err)
+		if _, err := s.Verify(); err != nil {
+			t.Errorf("at the end of the test: %v", err)
 		}
 		s.Close()
 	})
@@ -372,5 +372,58 @@ func TestOpenMigratesOlderSchema(t *testing.T) {
 	s.db.View(func(tx *bolt.Tx) error { v = string(tx.Bucket(bucketMeta).Get(keySchema)); return nil })
 	if v != fmt.Sprint(SchemaVersion) {
 		t.Errorf("schema after open: got %q, want %d", v, SchemaVersion)
+	}
+}
+
+// TestOpenReadOnly: a read-only store reads, refuses every write with
+// ErrReadOnly, shares the file with other readers and keeps writers out.
+func TestOpenReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	gaza := topic(t, "gaza", "gaza")
+	s, err := Open(path, Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SyncTopics([]*normalize.Topic{gaza}); err != nil {
+		t.Fatal(err)
+	}
+	a := article("A", "a1", "Gaza talks", "https://example.com/gaza", body("ceasefire talks in gaza"), testNow)
+	if _, err := s.Save("A", []normalize.Article{a}, SourceState{Name: "A", Status: StatusOK}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	other, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("second reader: %v", err)
+	}
+	other.Close()
+	if _, err := Open(path, Options{LockTimeout: 50 * time.Millisecond}); !errors.Is(err, ErrLocked) {
+		t.Errorf("writer while a reader holds the file: got %v, want ErrLocked", err)
+	}
+	if _, err := ro.SyncTopics([]*normalize.Topic{gaza}); err != nil {
+		t.Errorf("SyncTopics with the indexed topics: %v", err)
+	}
+	if got, err := ro.TopicArticles("gaza", 10); err != nil || len(got) != 1 {
+		t.Errorf("TopicArticles: got %d articles, %v; want 1", len(got), err)
+	}
+	if _, err := ro.SyncTopics([]*normalize.Topic{gaza, topic(t, "new", "talks")}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("SyncTopics with a new topic: got %v, want ErrReadOnly", err)
+	}
+	if _, err := ro.Save("A", []normalize.Article{a}, SourceState{Name: "A"}); !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), path) {
+		t.Errorf("Save: got %v, want ErrReadOnly naming %s", err, path)
+	}
+	if _, err := ro.Prune(PruneOptions{MaxAge: time.Hour}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Prune: got %v, want ErrReadOnly", err)
+	}
+	if _, err := ro.Verify(); err != nil {
+		t.Error(err)
 	}
 }

@@ -15,10 +15,15 @@ import (
 // topic, or one whose query changed since its index was built, is indexed
 // over every stored article; the index of a topic no longer configured is
 // dropped. Rules thus apply to everything stored, not only to new arrivals.
-// It returns the names of the topics it rebuilt.
+// It returns the names of the topics it rebuilt. A store opened ReadOnly
+// cannot rebuild: it serves the indexes as they are, and returns an error
+// wrapping ErrReadOnly when one is missing or was built with another query.
 func (s *Store) SyncTopics(topics []*normalize.Topic) ([]string, error) {
+	if s.readOnly {
+		return nil, s.checkTopics(topics)
+	}
 	var rebuilt []string
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		rebuilt = nil
 		stale, err := staleTopics(tx, topics)
 		if err != nil || len(stale) == 0 {
@@ -39,6 +44,27 @@ func (s *Store) SyncTopics(topics []*normalize.Topic) ([]string, error) {
 	s.topics = topics
 	s.mu.Unlock()
 	return rebuilt, nil
+}
+
+// checkTopics makes topics the current set if every one's index is up to
+// date, without writing.
+func (s *Store) checkTopics(topics []*normalize.Topic) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
+		meta, root := tx.Bucket(bucketMeta), tx.Bucket(bucketTopics)
+		for _, t := range topics {
+			if string(meta.Get([]byte("topic:"+t.Name))) != t.Definition() || root.Bucket([]byte(t.Name)) == nil {
+				return fmt.Errorf("topic %q is new or its query changed, and %s cannot be reindexed: %w", t.Name, s.db.Path(), ErrReadOnly)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sync topic indexes: %w", err)
+	}
+	s.mu.Lock()
+	s.topics = topics
+	s.mu.Unlock()
+	return nil
 }
 
 // staleTopics drops the indexes of unconfigured topics and returns the
@@ -170,7 +196,7 @@ type TopicRebuild struct {
 // done.
 func (s *Store) ReindexTopics(topics []*normalize.Topic) (Reindexed, error) {
 	var r Reindexed
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		r = Reindexed{Topics: make([]TopicRebuild, len(topics))}
 		for i, t := range topics {
 			r.Topics[i] = TopicRebuild{Name: t.Name, Before: indexSize(tx, t.Name)}

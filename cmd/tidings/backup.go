@@ -48,7 +48,7 @@ func backup(ctx context.Context, c *Config, dest string) (int64, error) {
 }
 
 func copyDatabase(ctx context.Context, c *Config, w io.Writer) (_ int64, err error) {
-	store, err := storage.Open(c.Database, storage.Options{})
+	store, err := openReadable(c.Database, io.Discard) // a copy needs no warning
 	if errors.Is(err, storage.ErrLocked) {
 		cf, err := readControlFile(c.Database)
 		if err != nil {

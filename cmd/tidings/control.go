@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"syscall"
 	"time"
 
 	"tidings/feeds/ingest"
@@ -32,9 +33,10 @@ func (cf controlFile) write(db string) error {
 	if err != nil {
 		return err
 	}
-	// Through a new file renamed into place: os.WriteFile would keep the
-	// mode of a file already there (left by an older version, or put there
-	// by someone else), and follow a symbolic link planted in its place.
+	// Through a new file renamed into place: a fetch reading it as serve
+	// starts, or after serve was killed while writing it, sees a whole
+	// file; and os.WriteFile would keep the mode of a file already there
+	// (left by an older version, or planted) and follow a symbolic link.
 	err = replaceFile(controlPath(db), 0o600, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
@@ -60,7 +62,18 @@ func readControlFile(db string) (controlFile, error) {
 	if err := json.Unmarshal(data, &cf); err != nil {
 		return cf, fmt.Errorf("read %s: %w", controlPath(db), err)
 	}
+	if cf.PID > 0 && !running(cf.PID) {
+		return cf, fmt.Errorf("%s is locked by another process; %s, left by a tidings serve that was killed, names pid %d, which is gone: %w",
+			db, controlPath(db), cf.PID, storage.ErrLocked)
+	}
 	return cf, nil
+}
+
+// running reports whether process pid exists (signal 0 checks without
+// sending anything; EPERM means it exists as another user's).
+func running(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // remoteFetch asks the running server that holds the database to run the
@@ -74,6 +87,10 @@ func remoteFetch(ctx context.Context, c *Config, req fetchRequest) (*ingest.Summ
 	ctx, cancel := context.WithTimeout(ctx, c.Fetch.Deadline+time.Minute)
 	defer cancel()
 	data, err := cf.do(ctx, http.MethodPost, "/-/fetch", bytes.NewReader(body))
+	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+		// Our request is gone, so the server stops the run it did for us.
+		return nil, fmt.Errorf("fetch through the running server at %s interrupted: %w", cf.Addr, context.Cause(ctx))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("fetch through the running server: %w", err)
 	}
@@ -127,7 +144,7 @@ func (e *env) configAndPages() (*Config, *pages, error) {
 }
 
 func (e *env) openPages(c *Config) (*pages, error) {
-	store, err := storage.Open(c.Database, storage.Options{})
+	store, err := openReadable(c.Database, e.stderr)
 	if errors.Is(err, storage.ErrLocked) {
 		cf, err := readControlFile(c.Database)
 		if err != nil {

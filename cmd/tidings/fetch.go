@@ -53,16 +53,23 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 		c.Log.Level = "error"
 	}
 	sum, err := fetchLocalOrRemote(ctx, e, c, req)
-	if err != nil {
+	var ie *ingest.InterruptedError
+	if err != nil && (sum == nil || !errors.As(err, &ie)) {
 		return err
 	}
+	// Interrupted, what was done is stored: say what, then why the rest
+	// was not.
+	var perr error
 	if *asJSON {
-		err = json.NewEncoder(e.stdout).Encode(sum)
+		perr = json.NewEncoder(e.stdout).Encode(sum)
 	} else {
-		err = printSummary(e.stdout, sum)
+		perr = printSummary(e.stdout, sum)
 	}
 	if err != nil {
 		return err
+	}
+	if perr != nil {
+		return perr
 	}
 	if !sum.OK() {
 		return errFailed
@@ -224,6 +231,8 @@ func resultNote(r ingest.Result) string {
 		notes = append(notes, "not due until "+r.NextDue.Local().Format("15:04"))
 	case r.NotModified:
 		notes = append(notes, "not modified")
+	case r.Interrupted:
+		notes = append(notes, "interrupted: not fetched")
 	}
 	if r.Moved != "" {
 		notes = append(notes, "moved permanently to "+normalize.RedactedRawURL(r.Moved))

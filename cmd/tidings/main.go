@@ -7,7 +7,8 @@
 //
 // Commands: fetch, serve, export, normalize, sources, topics. Run
 // `tidings help` for details. Exit status: 0 success, 1 some work failed
-// (what succeeded is kept), 2 usage or configuration error.
+// (what succeeded is kept), 2 usage or configuration error, 130 or 143
+// stopped by SIGINT or SIGTERM (serve exits 0: that is how it stops).
 package main
 
 import (
@@ -46,10 +47,46 @@ func usageError(err error) error {
 var errFailed = errors.New("some work failed")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(context.Background())
 	code := Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// signalError is why the root context was cancelled: a signal arrived.
+type signalError struct{ sig syscall.Signal }
+
+func (e *signalError) Error() string {
+	switch e.sig {
+	case syscall.SIGINT:
+		return "SIGINT received"
+	case syscall.SIGTERM:
+		return "SIGTERM received"
+	}
+	return e.sig.String() + " received"
+}
+
+// signalContext returns a context cancelled, with a *signalError as its
+// cause, by the first SIGINT or SIGTERM. Commands then finish or roll back
+// the transaction in progress and stop. A second signal is not caught: it
+// kills tidings at once, which bbolt's copy-on-write commits make safe.
+func signalContext(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case s := <-c:
+			signal.Stop(c)
+			sig, _ := s.(syscall.Signal)
+			cancel(&signalError{sig})
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(c)
+		cancel(nil)
+	}
 }
 
 // env is what every command gets: its output streams and the config path.
@@ -104,6 +141,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // report prints a command's error and maps it to an exit status.
 func report(stderr io.Writer, name string, err error) int {
+	var sig *signalError
 	switch {
 	case err == nil:
 		return exitOK
@@ -114,6 +152,9 @@ func report(stderr io.Writer, name string, err error) int {
 	case errors.As(err, new(*usageErr)):
 		fmt.Fprintf(stderr, "tidings %s: %v\n", name, err)
 		return exitUsage
+	case errors.As(err, &sig):
+		fmt.Fprintf(stderr, "tidings %s: %v\n", name, err)
+		return 128 + int(sig.sig) // as a shell reports a process a signal stopped
 	default:
 		fmt.Fprintf(stderr, "tidings %s: %v\n", name, err)
 		return exitFailed

@@ -33,7 +33,7 @@ func runServe(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	store, err := storage.Open(c.Database, storage.Options{})
+	store, err := openReadable(c.Database, e.stderr)
 	if errors.Is(err, storage.ErrLocked) {
 		return fmt.Errorf("%w (is another tidings serve running?)", err)
 	}
@@ -61,15 +61,20 @@ func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config
 	if err != nil {
 		return err
 	}
-	ctl := controlFile{Addr: loopbackAddr(ln.Addr()), Token: token, PID: os.Getpid()}
-	if err := ctl.write(c.Database); err != nil {
-		ln.Close()
-		return err
-	}
-	defer removeControlFile(c.Database)
 	fr := &fetchRunner{store: store, c: c, log: log}
 	opts := serverOptions(store, c, log)
-	opts.Control, opts.ControlToken, opts.Metrics = fr.controlHandler(), token, fr.metrics.WritePrometheus
+	opts.Metrics = fr.metrics.WritePrometheus
+	if !store.ReadOnly() {
+		// A read-only database can be neither fetched into nor announced
+		// beside: serve it as it is.
+		ctl := controlFile{Addr: loopbackAddr(ln.Addr()), Token: token, PID: os.Getpid()}
+		if err := ctl.write(c.Database); err != nil {
+			ln.Close()
+			return err
+		}
+		defer removeControlFile(c.Database)
+		opts.Control, opts.ControlToken = fr.controlHandler(), token
+	}
 	srv := &http.Server{
 		Handler:           server.New(opts),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -80,7 +85,7 @@ func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	var wg sync.WaitGroup
-	if c.Fetch.Every > 0 {
+	if c.Fetch.Every > 0 && !store.ReadOnly() {
 		wg.Go(func() { fr.schedule(ctx, c.Fetch.Every) })
 	}
 	defer wg.Wait()
@@ -92,12 +97,14 @@ func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down")
+	log.Info("shutting down: finishing requests and the fetch in progress", "reason", context.Cause(ctx))
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shut down: %w", err)
 	}
+	wg.Wait()
+	log.Info("stopped", "reason", context.Cause(ctx))
 	return nil
 }
 
@@ -144,6 +151,8 @@ func (fr *fetchRunner) schedule(ctx context.Context, every time.Duration) {
 	for {
 		sum, err := fr.run(ctx, fetchRequest{})
 		switch {
+		case errors.As(err, new(*ingest.InterruptedError)):
+			fr.log.Info("scheduled fetch stopped", "error", err)
 		case err != nil:
 			fr.log.Error("scheduled fetch failed", "error", err)
 		case !sum.OK():

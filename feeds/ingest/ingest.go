@@ -85,6 +85,10 @@ type Result struct {
 	// Disabled: the source answered 410 Gone (now or before) and is no
 	// longer fetched unless forced.
 	Disabled bool `json:"disabled,omitempty"`
+	// Interrupted: the run was stopped (its context cancelled) before the
+	// source was read in full; nothing of it was stored, not even the
+	// attempt, so it is due as before.
+	Interrupted bool `json:"interrupted,omitempty"`
 	// Bytes is the size of the body received (zero for a 304).
 	Bytes int64 `json:"bytes"`
 	// NextDue is when the source is due again.
@@ -112,6 +116,29 @@ func (s *Summary) OK() bool {
 	return true
 }
 
+// InterruptedError is returned by Run when its context is cancelled (not
+// timed out) before every source was read: the sources read in full were
+// stored, the others were left exactly as they were.
+type InterruptedError struct {
+	Done, Total int
+	// Cause is why: context.Cause of the run's context, such as the
+	// signal that stopped tidings.
+	Cause error
+}
+
+func (e *InterruptedError) Error() string {
+	return fmt.Sprintf("interrupted (%v): %d of %d sources done; the rest were not fetched", e.Cause, e.Done, e.Total)
+}
+
+func (e *InterruptedError) Unwrap() error { return e.Cause }
+
+// interrupted reports whether ctx was cancelled, as opposed to timed out:
+// a run past its deadline records the sources it could not read as failed,
+// one that was stopped records nothing for them.
+func interrupted(ctx context.Context) bool {
+	return errors.Is(ctx.Err(), context.Canceled)
+}
+
 // read is what a worker hands the writer: a source's articles and state.
 type read struct {
 	index    int
@@ -124,9 +151,16 @@ type read struct {
 // Run reads every due source, with at most Concurrency at a time, and saves
 // each source's articles in one transaction from a single writer. One
 // failing source never fails the others; its error is in its Result. Run
-// returns an error only when the store cannot be written.
+// returns an error when the store cannot be written (it then stops
+// reading), and an *InterruptedError when ctx is cancelled: sources read in
+// full by then are saved, a source caught half-read is not saved at all,
+// and no source still waiting is started. The summary is complete in both
+// cases.
 func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) {
 	opts = opts.withDefaults()
+	parent := ctx
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	sum := &Summary{Started: opts.Now(), Results: make([]Result, len(sources))}
 	// Buffered so that workers go on reading while the writer commits.
 	reads := make(chan read, opts.Concurrency)
@@ -136,7 +170,9 @@ func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) 
 	for range min(opts.Concurrency, len(sources)) {
 		wg.Go(func() {
 			for i := range jobs {
-				reads <- readSource(ctx, i, sources[i], hosts, opts)
+				r := readSource(ctx, i, sources[i], hosts, opts)
+				r.interrupt(ctx)
+				reads <- r
 			}
 		})
 	}
@@ -145,7 +181,14 @@ func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) 
 		defer wg.Wait()
 		defer close(jobs)
 		for i := range sources {
-			jobs <- i
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				if interrupted(ctx) {
+					return
+				}
+				jobs <- i // past the deadline: each remaining source records it
+			}
 		}
 	}()
 	var werr error
@@ -153,7 +196,9 @@ func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) 
 	for r := range reads {
 		group := gather(r, reads)
 		if werr == nil {
-			werr = save(group, opts)
+			if werr = save(group, opts); werr != nil {
+				stop(werr) // nothing more can be stored: stop reading
+			}
 		}
 		for i := range group {
 			sum.Results[group[i].index] = group[i].result
@@ -169,7 +214,29 @@ func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) 
 	if opts.Metrics != nil {
 		opts.Metrics.endRun(opts.Now())
 	}
-	return sum, werr
+	if werr != nil {
+		return sum, werr
+	}
+	if n := markNotStarted(sum, sources); interrupted(parent) && n > 0 {
+		return sum, &InterruptedError{Done: len(sources) - n, Total: len(sources), Cause: context.Cause(parent)}
+	}
+	return sum, nil
+}
+
+// markNotStarted marks the sources that never reached the writer as
+// interrupted and returns how many sources were interrupted in all.
+func markNotStarted(sum *Summary, sources []Source) int {
+	n := 0
+	for i := range sum.Results {
+		r := &sum.Results[i]
+		if r.Source == "" {
+			*r = Result{Source: sources[i].Name, Interrupted: true}
+		}
+		if r.Interrupted {
+			n++
+		}
+	}
+	return n
 }
 
 func (o Options) withDefaults() Options {
@@ -216,7 +283,7 @@ func save(group []read, opts Options) error {
 	var saved []*read
 	for i := range group {
 		r := &group[i]
-		if r.result.Skipped {
+		if r.result.Skipped || r.result.Interrupted {
 			continue
 		}
 		batches = append(batches, storage.Batch{Articles: r.articles, State: r.state, StateOnly: !r.write})
@@ -226,20 +293,19 @@ func save(group []read, opts Options) error {
 		return nil
 	}
 	counts, err := opts.Store.SaveBatches(batches)
-	for i, r := range saved {
-		if err == nil {
-			r.result.Counts = counts[i]
-		}
-		logResult(opts.Logger, r, err)
+	if err != nil {
+		return err // the store's problem, not the sources': Run reports it once
 	}
-	return err
+	for i, r := range saved {
+		r.result.Counts = counts[i]
+		logResult(opts.Logger, r)
+	}
+	return nil
 }
 
-func logResult(logger *slog.Logger, r *read, err error) {
+func logResult(logger *slog.Logger, r *read) {
 	log := logger.With("source", r.result.Source)
 	switch {
-	case err != nil:
-		log.Error("cannot save source", "error", err)
 	case r.result.Failed > 0:
 		log.Warn("source failed", "failed", r.result.Failed, "error", r.result.Errors[0])
 	default:
@@ -288,6 +354,15 @@ func readSource(ctx context.Context, i int, src Source, hosts *hostLimiter, opts
 	release()
 	r.finish(a, opts)
 	return r
+}
+
+// interrupt marks r as cut short by the run's cancellation when it did not
+// complete: a half-read source is not saved, nor is its failed attempt.
+func (r *read) interrupt(ctx context.Context) {
+	if interrupted(ctx) && len(r.result.Errors) > 0 {
+		r.result = Result{Source: r.result.Source, Interrupted: true}
+		r.articles, r.write = nil, false
+	}
 }
 
 // finish records the attempt in the state and completes the result.

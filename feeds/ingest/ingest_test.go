@@ -2,12 +2,14 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -57,8 +59,8 @@ func openStore(t *testing.T) *storage.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
-			t.Errorf("consistency check: %v", err)
+		if _, err := s.Verify(); err != nil {
+			t.Errorf("at the end of the test: %v", err)
 		}
 		s.Close()
 	})
@@ -140,5 +142,66 @@ func TestRunSeeds(t *testing.T) {
 	r := sum.Results[0]
 	if r.New != 1 || r.Duplicates != 1 || r.Failed != 1 || !strings.Contains(r.Errors[0], "001_0000000000000000.txt") {
 		t.Errorf("got %+v, want 1 new, 1 duplicate, 1 failure naming the empty file", r)
+	}
+}
+
+// TestRunInterrupted cancels a run while feeds are being read: the sources
+// read in full are stored, the others are left as they were (no failed
+// attempt, no half-written source) and Run says how far it got.
+func TestRunInterrupted(t *testing.T) {
+	var requests atomic.Int32
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	stopped := errors.New("operator pressed ctrl-c")
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if requests.Add(1) == 12 {
+			cancel(stopped)
+		}
+		if requests.Load() > 8 { // slow from here on: caught in flight
+			<-r.Context().Done()
+			return
+		}
+		fmt.Fprint(w, rss("f"+r.URL.Path[1:], 3))
+	}))
+	defer ts.Close()
+	var sources []Source
+	for i := range 40 {
+		sources = append(sources, Source{Name: fmt.Sprintf("feed %02d", i), URL: fmt.Sprintf("%s/%d", ts.URL, i)})
+	}
+	store := openStore(t)
+	var m Metrics
+	sum, err := Run(ctx, sources, Options{Store: store, Fetcher: fetch.New(fetch.Options{}), Concurrency: 4, PerHost: 4, Metrics: &m})
+	var ie *InterruptedError
+	if !errors.As(err, &ie) || !errors.Is(err, stopped) {
+		t.Fatalf("Run() error = %v, want an InterruptedError caused by %v", err, stopped)
+	}
+	done := 0
+	for _, r := range sum.Results {
+		if r.Interrupted {
+			if r.New+r.Failed != 0 || len(r.Errors) > 0 {
+				t.Errorf("%s: interrupted but got %+v", r.Source, r)
+			}
+			if _, err := store.Source(r.Source); !errors.Is(err, storage.ErrNotFound) {
+				t.Errorf("%s: interrupted, yet its state was stored (%v)", r.Source, err)
+			}
+			continue
+		}
+		done++
+		st, err := store.Source(r.Source)
+		if err != nil || r.New != 3 || st.Status != storage.StatusOK || st.Articles != 3 {
+			t.Errorf("%s: done, got result %+v state %+v (%v), want 3 new articles and status ok", r.Source, r, st, err)
+		}
+	}
+	if ie.Done != done || ie.Total != 40 || done == 0 || done > 8 {
+		t.Errorf("InterruptedError %+v, %d sources done: want Done = %d of 40, at most the 8 fast ones", ie, done, done)
+	}
+	if n := store.CountArticles(); n != 3*done {
+		t.Errorf("stored %d articles, want %d", n, 3*done)
+	}
+	if m.fetches[OutcomeNew] != int64(done) || m.fetches[OutcomeError] != 0 {
+		t.Errorf("metrics count %v, want %d ok and no error: an interrupted source was not read", m.fetches, done)
+	}
+	if got := int(requests.Load()); got >= 40 {
+		t.Errorf("%d feeds requested: sources still waiting were started after the cancellation", got)
 	}
 }

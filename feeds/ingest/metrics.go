@@ -29,8 +29,11 @@ type Metrics struct {
 	lastRun    time.Time
 }
 
-// add records one source's result.
+// add records one source's result; an interrupted source was not read.
 func (m *Metrics) add(r *Result) {
+	if r.Interrupted {
+		return
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.fetches == nil {

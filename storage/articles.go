@@ -261,7 +261,9 @@ func (s *Store) updateArticle(tx *bolt.Tx, id string, a *normalize.Article) (Out
 	if old.ContentHash() == a.ContentHash() {
 		return Unchanged, nil
 	}
-	a.ID, a.Published, a.Story = old.ID, old.Published, old.Story
+	// The stored GUID stays: an article found by its link (a source that
+	// re-issues GUIDs) keeps the identity it was first stored under.
+	a.ID, a.GUID, a.Published, a.Story = old.ID, old.GUID, old.Published, old.Story
 	if !a.Updated.After(old.Updated) {
 		a.Updated = s.now().UTC().Truncate(1e9)
 	}

@@ -16,7 +16,7 @@
 //	          't' time(8) ID: a tombstone, see retention.go)
 //	sources   name -> JSON SourceState
 //	versions  story ID + version ID -> ""  (the other outlets' copies of a story)
-//	simhash   band(1) value(2) fingerprint(8) ID -> ""  (near-duplicates; see neardup.go)
+//	minhash   band(1) key(4) ID -> ""  (near-duplicates; see neardup.go)
 //	archives  NAME -> insertion-ordered slots of the topic, for RFC 5005
 //	          archive pages (see archive.go)
 //	tombstones time(8) kind(1) key -> ""  (tombstones by last seen, to
@@ -48,7 +48,11 @@ import (
 // that knows only version 1 would take them for articles, so it must
 // refuse the file. Version 1 files need no conversion: the new buckets are
 // created on open.
-const SchemaVersion = 2
+//
+// Version 3 replaced the simhash bucket of near-duplicate fingerprints by
+// the minhash bucket of signatures (see neardup.go), whose look-ups do not
+// grow with the store; the migration builds it from the stored articles.
+const SchemaVersion = 3
 
 var (
 	// ErrNotFound is returned when an article, source or topic is unknown.
@@ -69,7 +73,7 @@ var (
 	bucketGUIDs    = []byte("guids")
 	bucketSources  = []byte("sources")
 	bucketVersions = []byte("versions")
-	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketByTime, bucketTopics, bucketKeys, bucketGUIDs, bucketSources, bucketVersions}
+	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketByTime, bucketTopics, bucketKeys, bucketGUIDs, bucketSources, bucketVersions, bucketMinHash}
 
 	keySchema  = []byte("schema")
 	keyChanged = []byte("changed")
@@ -142,6 +146,11 @@ func (s *Store) initSchema(tx *bolt.Tx) error {
 		return fmt.Errorf("%w: version %q, this tidings reads up to %d", ErrSchema, v, SchemaVersion)
 	}
 	if n < SchemaVersion { // migrate, in this same transaction
+		if n < 3 {
+			if err := migrateSignatures(tx); err != nil {
+				return fmt.Errorf("migrate to schema 3: %w", err)
+			}
+		}
 		return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 	}
 	return nil

@@ -19,8 +19,9 @@ type Analysis struct {
 	// first word of the text's line i (a paragraph), len(lines) lines.
 	words []string
 	lines []int
-	// shingles are the sorted distinct hashes of the body's word
-	// 3-shingles (see shingleSet), nil when the body is too short.
+	// shingles are the hashes of the body's word 3-shingles, in text
+	// order with repeats (see shingleSet), nil when the body is too short:
+	// MinHash needs no set, and most articles are never compared.
 	shingles []uint64
 }
 
@@ -29,7 +30,7 @@ type Analysis struct {
 func Analyze(a *Article) *Analysis {
 	x := &Analysis{a: a}
 	x.words, x.lines = splitLines(fold(a.Text))
-	x.shingles = shingleSet(x.fingerprintWords(), 0)
+	x.shingles = shingleHashes(x.fingerprintWords(), 0)
 	return x
 }
 
@@ -129,16 +130,22 @@ func splitLines(f string) (words []string, lines []int) {
 	return words, lines
 }
 
-// shingleSet returns the sorted distinct hashes of the word 3-shingles of
-// words, nil when words is nil.
-func shingleSet(words []string, seed uint64) []uint64 {
+// shingleHashes returns the hashes of the word 3-shingles of words, in
+// order, nil when words is nil.
+func shingleHashes(words []string, seed uint64) []uint64 {
 	if words == nil {
 		return nil
 	}
-	set := make([]uint64, 0, max(len(words)-shingleWords+1, 0))
+	hashes := make([]uint64, 0, max(len(words)-shingleWords+1, 0))
 	for i := 0; i+shingleWords <= len(words); i++ {
-		set = append(set, shingleHash(words[i:i+shingleWords], seed))
+		hashes = append(hashes, shingleHash(words[i:i+shingleWords], seed))
 	}
+	return hashes
+}
+
+// shingleSet returns the distinct hashes of shingleHashes, sorted.
+func shingleSet(hashes []uint64) []uint64 {
+	set := slices.Clone(hashes)
 	slices.Sort(set)
 	return slices.Compact(set)
 }

@@ -107,7 +107,7 @@ func (s Signature) SharesBand(t Signature) bool {
 // still resembles the full story. It is 0 when either body has no
 // Signature.
 func Resemblance(a, b *Article) float64 {
-	return resemblance(Analyze(a).shingles, Analyze(b).shingles)
+	return resemblance(shingleSet(Analyze(a).shingles), shingleSet(Analyze(b).shingles))
 }
 
 // NearDuplicate reports whether a and b are the same story as two outlets
@@ -127,10 +127,10 @@ func NearDuplicate(a, b *Article) bool {
 // Resemblance is at least MinResemblance. Storage asks it of the candidates
 // that share a band.
 func SameStory(x, y *Analysis) bool {
-	return resemblance(x.shingles, y.shingles) >= MinResemblance
+	return resemblance(shingleSet(x.shingles), shingleSet(y.shingles)) >= MinResemblance
 }
 
-// resemblance is Resemblance of two sorted shingle sets.
+// resemblance is Resemblance of two shingle sets (see shingleSet).
 func resemblance(sa, sb []uint64) float64 {
 	if len(sa) == 0 || len(sb) == 0 {
 		return 0
@@ -154,7 +154,8 @@ func resemblance(sa, sb []uint64) float64 {
 	return float64(shared) / float64(len(sa))
 }
 
-// minHash returns the band keys of a non-empty shingle set. Hash function i
+// minHash returns the band keys of non-empty shingle hashes (repeats
+// change nothing). Hash function i
 // is x ↦ mix((x XOR k_i) × φ), with k_i drawn from SplitMix64: the shingle
 // hashes are already uniform, so one multiply and shift per function keep
 // the minima independent enough (TestSignatureSeeds measures the recall);

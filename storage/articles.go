@@ -340,12 +340,17 @@ func decodeArticle(id, v []byte) (normalize.Article, error) {
 	return a, nil
 }
 
+// putArticle stores a's record. It is JSON without json.Marshal's escaping
+// of <, > and &, which made every tag of Content six bytes longer (a tenth
+// of the record); any JSON decoder reads it the same.
 func putArticle(tx *bolt.Tx, a *normalize.Article) error {
-	v, err := json.Marshal(a)
-	if err != nil {
+	var v bytes.Buffer
+	e := json.NewEncoder(&v)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(a); err != nil {
 		return err
 	}
-	return tx.Bucket(bucketArticles).Put([]byte(a.ID), v)
+	return tx.Bucket(bucketArticles).Put([]byte(a.ID), bytes.TrimSuffix(v.Bytes(), []byte("\n")))
 }
 
 // guidKey is the key of a source's GUID in the guids bucket.

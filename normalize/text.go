@@ -18,8 +18,13 @@ import (
 // tags dropped, entities decoded, whitespace collapsed, characters that XML
 // cannot carry removed, NFC. Titles and summaries are stored this way.
 func PlainText(s string) string {
-	if strings.ContainsAny(s, "<&") {
+	switch {
+	case strings.Contains(s, "<"):
 		s = htmlText(s, false)
+	case strings.Contains(s, "&"):
+		// Entities but no tags ("AT&amp;T", "&#8217;"): one text token,
+		// which the tokenizer would only unescape.
+		s = strings.Map(lineBreakToSpace, xhtml.UnescapeString(s))
 	}
 	return collapseSpace(s)
 }

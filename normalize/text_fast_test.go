@@ -8,7 +8,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// The fast paths of SanitizeHTML, HTMLToText and collapseSpace must give
+// The fast paths of SanitizeHTML, HTMLToText, PlainText and collapseSpace
+// must give
 // what the general ones give; these fuzz targets compare them with the
 // general code on the inputs each fast path takes.
 
@@ -26,7 +27,7 @@ func FuzzSanitizeHTMLPlain(f *testing.F) {
 	})
 }
 
-func FuzzHTMLToTextNoTags(f *testing.F) {
+func FuzzTextNoTags(f *testing.F) {
 	f.Add("Rates &#34;steady&#34; at 4% &gt; 3.9%\n\n  again&amp;&amp &nbsp;\r\n")
 	f.Add("&notit; &#x1F600; &#0; \xff \u0085")
 	f.Fuzz(func(t *testing.T, s string) {
@@ -41,6 +42,9 @@ func FuzzHTMLToTextNoTags(f *testing.F) {
 		}
 		if got, want := HTMLToText(s), strings.Join(paras, "\n\n"); got != want {
 			t.Fatalf("HTMLToText(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := PlainText(s), collapseSpaceReference(htmlText(s, false)); got != want {
+			t.Fatalf("PlainText(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

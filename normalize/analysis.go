@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -46,16 +47,20 @@ func (x *Analysis) DedupeKeys() []string {
 		keys = append(keys, "url:"+x.a.URL)
 	}
 	if len(x.words) >= MinBodyWords {
-		// The hash of the words joined by spaces, without building the
-		// joined string.
-		h := sha256.New()
+		// The hash of the words joined by spaces, in one allocation.
+		n := len(x.words) - 1
+		for _, w := range x.words {
+			n += len(w)
+		}
+		joined := make([]byte, 0, n)
 		for i, w := range x.words {
 			if i > 0 {
-				h.Write([]byte{' '})
+				joined = append(joined, ' ')
 			}
-			h.Write([]byte(w))
+			joined = append(joined, w...)
 		}
-		keys = append(keys, "body:"+hex.EncodeToString(h.Sum(nil)))
+		sum := sha256.Sum256(joined)
+		keys = append(keys, "body:"+hex.EncodeToString(sum[:]))
 	}
 	return keys
 }
@@ -86,7 +91,7 @@ func (x *Analysis) line(i int) []string {
 // minParagraphWords long and not boilerplate, or nil when there are fewer
 // than MinFingerprintWords of them.
 func (x *Analysis) fingerprintWords() []string {
-	var out []string
+	out := make([]string, 0, len(x.words))
 	phrases := boilerplateWords()
 	for i := range x.lines {
 		w := x.line(i)
@@ -104,7 +109,9 @@ func (x *Analysis) fingerprintWords() []string {
 // returns with them the index of the first word of each line: a line break
 // is a separator, so the words are those of the whole text.
 func splitLines(f string) (words []string, lines []int) {
-	lines = append(lines, 0)
+	// English words average five letters and a separator.
+	words = make([]string, 0, len(f)/6+1)
+	lines = append(make([]int, 0, strings.Count(f, "\n")+1), 0)
 	start := -1
 	for i := 0; i < len(f); {
 		c, size := rune(f[i]), 1

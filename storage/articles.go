@@ -345,6 +345,7 @@ func decodeArticle(id, v []byte) (normalize.Article, error) {
 // of the record); any JSON decoder reads it the same.
 func putArticle(tx *bolt.Tx, a *normalize.Article) error {
 	var v bytes.Buffer
+	v.Grow(len(a.Content) + len(a.Text) + len(a.Summary) + 1024)
 	e := json.NewEncoder(&v)
 	e.SetEscapeHTML(false)
 	if err := e.Encode(a); err != nil {

@@ -12,8 +12,9 @@ import (
 // SignatureBands bands of two hashes each, finds candidates cheaply:
 // storage indexes each band's key, and two bodies whose shingle sets have
 // Jaccard similarity J share at least one band with probability
-// 1-(1-J²)^12 (0.97 at J = 0.5, 0.9999 at the 0.74 of the weakest copy in
-// testdata/neardup), while unrelated stories almost never share one: a key
+// 1-(1-J²)^12 (0.92 at the J = 0.44 of the weakest copy in testdata/neardup,
+// the first half of a story; 0.9999 at the 0.74 of a write-through), while
+// unrelated stories almost never share one: a key
 // is the pair of minimum shingles under two hash functions, so the index
 // entries a look-up reads do not grow with the store (a SimHash band of 16
 // bits held n/65,536 unrelated entries). Then SameStory decides on the
@@ -51,7 +52,7 @@ type Signature [SignatureBands]uint32
 const shingleWords = 3
 
 // minParagraphWords is the length below which a paragraph is left out of
-// the fingerprint: datelines, bylines, "Posted:" stamps, "Advertisement",
+// the signature: datelines, bylines, "Posted:" stamps, "Advertisement",
 // "Related:" links and photo credits differ between outlets carrying the
 // same story and say nothing about it.
 const minParagraphWords = 8

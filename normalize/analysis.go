@@ -92,10 +92,10 @@ func (x *Analysis) line(i int) []string {
 // than MinFingerprintWords of them.
 func (x *Analysis) fingerprintWords() []string {
 	out := make([]string, 0, len(x.words))
-	phrases := boilerplateWords()
+	phrases := boilerplatePhrases()
 	for i := range x.lines {
 		w := x.line(i)
-		if len(w) >= minParagraphWords && !containsPhrase(w, phrases) {
+		if len(w) >= minParagraphWords && !phrases.containsPhrase(w) {
 			out = append(out, w...)
 		}
 	}

@@ -3,6 +3,7 @@ package normalize
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Near-duplicate detection (issue 5) recognises the same story lightly edited
@@ -184,27 +185,39 @@ func minHash(shingles []uint64, seed uint64) Signature {
 	return sig
 }
 
-// containsPhrase reports whether words contain one of phrases (each a run
-// of words) as a run of whole words.
-func containsPhrase(words []string, phrases [][]string) bool {
-	for i := range words {
-		for _, p := range phrases {
-			if words[i] == p[0] && len(words)-i >= len(p) && slices.Equal(words[i:i+len(p)], p) {
+// phraseSet is a list of phrases, each a run of words, indexed by the first
+// byte of their first word so that most words are rejected with one look-up.
+type phraseSet struct {
+	phrases [][]string
+	first   [256]bool
+}
+
+// boilerplatePhrases is boilerplate as a phraseSet, built once: it is read
+// for every paragraph of every article stored.
+var boilerplatePhrases = sync.OnceValue(func() *phraseSet {
+	set := &phraseSet{}
+	for _, p := range boilerplate() {
+		words := strings.Fields(p)
+		set.phrases = append(set.phrases, words)
+		set.first[words[0][0]] = true
+	}
+	return set
+})
+
+// containsPhrase reports whether words contain one of the phrases as a run
+// of whole words.
+func (set *phraseSet) containsPhrase(words []string) bool {
+	for i, w := range words {
+		if !set.first[w[0]] {
+			continue
+		}
+		for _, p := range set.phrases {
+			if w == p[0] && len(words)-i >= len(p) && slices.Equal(words[i:i+len(p)], p) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// boilerplateWords is boilerplate, each phrase split into its words.
-func boilerplateWords() [][]string {
-	phrases := boilerplate()
-	out := make([][]string, len(phrases))
-	for i, p := range phrases {
-		out[i] = strings.Fields(p)
-	}
-	return out
 }
 
 // shingleHash hashes a run of words with FNV-1a and a SplitMix64 finaliser:

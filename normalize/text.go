@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"html"
 	"net/url"
 	"strings"
@@ -86,7 +87,7 @@ func htmlText(s string, blocks bool) string {
 			return b.String()
 		case xhtml.TextToken:
 			if skip == 0 {
-				b.WriteString(strings.Map(lineBreakToSpace, string(z.Text())))
+				writeLineBreaksAsSpaces(&b, z.Text())
 			}
 		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
 			name, _ := z.TagName()
@@ -106,6 +107,26 @@ func htmlText(s string, blocks bool) string {
 				}
 			}
 		}
+	}
+}
+
+// writeLineBreaksAsSpaces writes text to b with its line breaks as spaces
+// (see lineBreakToSpace) and each invalid UTF-8 byte as U+FFFD, as
+// strings.Map does, without converting valid text to a string first.
+func writeLineBreaksAsSpaces(b *strings.Builder, text []byte) {
+	if !utf8.Valid(text) {
+		b.WriteString(strings.Map(lineBreakToSpace, string(text)))
+		return
+	}
+	for len(text) > 0 {
+		i := bytes.IndexAny(text, "\r\n")
+		if i < 0 {
+			b.Write(text)
+			return
+		}
+		b.Write(text[:i])
+		b.WriteByte(' ')
+		text = text[i+1:]
 	}
 }
 
@@ -133,12 +154,18 @@ func collapseSpace(s string) string {
 		i += size
 		switch {
 		case r < utf8.RuneSelf && r > ' ' && r != 0x7f:
-			// Most text is ASCII: skip the table look-ups.
+			// Most text is ASCII: copy the whole run of printable
+			// ASCII at once.
+			j := i
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
+			}
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteByte(byte(r))
+			b.WriteString(s[i-1 : j])
+			i = j
 		case unicode.IsSpace(r) || r == '\u00a0':
 			space = true
 		case !xmlChar(r):

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode"
 
+	xhtml "golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -56,6 +57,53 @@ func FuzzCollapseSpace(f *testing.F) {
 			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+func FuzzHTMLText(f *testing.F) {
+	f.Add("<p>One\r\ntwo</p><script>x\n</script>three\n<br>four &amp; <b>five</b>")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, blocks := range []bool{false, true} {
+			if got, want := htmlText(s, blocks), htmlTextReference(s, blocks); got != want {
+				t.Fatalf("htmlText(%q, %v) = %q, want %q", s, blocks, got, want)
+			}
+		}
+	})
+}
+
+// htmlTextReference is htmlText as it was before it wrote text tokens
+// without converting them.
+func htmlTextReference(s string, blocks bool) string {
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case xhtml.ErrorToken:
+			return b.String()
+		case xhtml.TextToken:
+			if skip == 0 {
+				b.WriteString(strings.Map(lineBreakToSpace, string(z.Text())))
+			}
+		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if tag == "script" || tag == "style" {
+				if tt == xhtml.StartTagToken {
+					skip++
+				} else if tt == xhtml.EndTagToken && skip > 0 {
+					skip--
+				}
+			}
+			if blockElements[tag] {
+				if blocks {
+					b.WriteByte('\n')
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+		}
+	}
 }
 
 // collapseSpaceReference is collapseSpace as it was before its ASCII

@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -89,12 +90,19 @@ type Options struct {
 	Now func() time.Time
 }
 
-// initialMmapSize is the address space mapped for the file when it opens.
-// bbolt otherwise maps 32 KB and doubles the mapping as the file grows, and
-// every remap in a write copies the transaction's pending nodes to the heap
-// (a twentieth of the ingest's writing time on the real corpus). It is
-// address space, not memory: only the pages read are resident.
-const initialMmapSize = 1 << 30
+// initialMmapSize returns the address space mapped for the file when it
+// opens. bbolt otherwise maps 32 KB and doubles the mapping as the file
+// grows, and every remap in a write copies the transaction's pending nodes
+// to the heap (a twentieth of the ingest's writing time on the real
+// corpus). It is address space, not memory: only the pages read are
+// resident. Not on Windows, where bbolt grows the file to the mapping's
+// size, nor on 32-bit systems, whose address space is scarce.
+func initialMmapSize() int {
+	if runtime.GOOS == "windows" || strconv.IntSize < 64 {
+		return 0
+	}
+	return 1 << 30
+}
 
 // Store is the bbolt-backed store. Create it with Open and Close it when done.
 type Store struct {
@@ -120,7 +128,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, InitialMmapSize: initialMmapSize})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, InitialMmapSize: initialMmapSize()})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open database %s: %w", path, ErrLocked)
 	}

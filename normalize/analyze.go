@@ -108,9 +108,17 @@ type Document struct {
 // NewDocument analyzes a for matching. The source field holds both Source
 // and SourceTitle. a must not be nil.
 func NewDocument(a *Article) *Document {
+	return newDocument(a, Words(a.Text))
+}
+
+// newDocument is NewDocument with the Words of a.Text already known.
+func newDocument(a *Article, text []string) *Document {
 	d := &Document{}
 	d.add(fieldTitle, a.Title)
-	d.add(fieldText, a.Summary, a.Text)
+	d.add(fieldText, a.Summary)
+	if len(text) > 0 {
+		d.fields[fieldText] = append(d.fields[fieldText], text)
+	}
 	d.add(fieldAuthor, a.Authors...)
 	d.add(fieldSource, a.Source, a.SourceTitle)
 	d.add(fieldCategory, a.Categories...)

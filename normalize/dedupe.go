@@ -17,14 +17,9 @@ const MinBodyWords = 25
 // same wire copy matches across outlets). The source is never part of a key.
 // Storage enforces the keys in the same transaction as the write.
 func (a *Article) DedupeKeys() []string {
-	var keys []string
-	if a.URL != "" {
-		keys = append(keys, "url:"+a.URL)
-	}
-	if words := Words(a.Text); len(words) >= MinBodyWords {
-		keys = append(keys, "body:"+hash(strings.Join(words, " ")))
-	}
-	return keys
+	x := &Analysis{a: a}
+	x.words, x.lines = splitLines(fold(a.Text))
+	return x.DedupeKeys()
 }
 
 // ContentHash fingerprints what a reader sees of an article (title, link,

@@ -1,40 +1,50 @@
 package normalize
 
 import (
-	"math/bits"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Near-duplicate detection (issue 5) recognises the same story lightly edited
 // by another outlet: a rewritten headline, a cut or added paragraph, a
 // "(CNN) —" prefix, other quotes and dashes. It has two stages. The
-// Fingerprint, a 64-bit SimHash of the body's word 3-shingles, finds
-// candidates cheaply: storage indexes it so that every stored fingerprint
-// within MaxNearDistance bits is found without a scan. Then NearDuplicate
-// decides: a distance of at most SureNearDistance is the same story; a
-// larger one is confirmed only when the bodies' shingles overlap (see
-// Resemblance), because a SimHash distance is a noisy estimate. Measured on
-// testdata/neardup over 1,000 hash seeds (TestNearDuplicateSeeds), a wire
-// story and its copy with a paragraph cut are within 3 bits in only 2% of
-// seeds and within 11 in 85%, while two templated earthquake briefs come
-// within 11 bits in 9%; only the shingle overlap (0.70 against 0.93 and
-// more for the copies) tells those apart.
+// Signature, MinHash over the body's word 3-shingles cut into
+// SignatureBands bands of two hashes each, finds candidates cheaply:
+// storage indexes each band's key, and two bodies whose shingle sets have
+// Jaccard similarity J share at least one band with probability
+// 1-(1-J²)^12 (0.92 at the J = 0.44 of the weakest copy in testdata/neardup,
+// the first half of a story; 0.9999 at the 0.74 of a write-through), while
+// unrelated stories almost never share one: a key
+// is the pair of minimum shingles under two hash functions, so the index
+// entries a look-up reads do not grow with the store (a SimHash band of 16
+// bits held n/65,536 unrelated entries). Then SameStory decides on the
+// bodies themselves: the shingles of the shorter must be at least
+// MinResemblance contained in the other's (see Resemblance). Measured on
+// testdata/neardup, the copies resemble their originals at 0.93 and more;
+// two templated earthquake briefs, the closest different stories, at 0.70.
 const (
 	// MinFingerprintWords is the least number of words, outside short
-	// and boilerplate paragraphs, that a body needs to be fingerprinted:
+	// and boilerplate paragraphs, that a body needs to get a Signature:
 	// shorter bodies (photo items, briefs, extraction failures that left
 	// only cookie and newsletter text) are alike across unrelated stories.
 	MinFingerprintWords = 60
-	// SureNearDistance is the largest Hamming distance between
-	// fingerprints that counts as the same story without comparing texts.
-	SureNearDistance = 3
-	// MaxNearDistance is the largest Hamming distance at which two
-	// fingerprints may be the same story, subject to Resemblance.
-	MaxNearDistance = 11
-	// MinResemblance is the least Resemblance of a near-duplicate whose
-	// fingerprint lies further than SureNearDistance.
+	// MinResemblance is the least Resemblance of two bodies that are the
+	// same story.
 	MinResemblance = 0.8
+	// SignatureBands is the number of band keys in a Signature.
+	SignatureBands = 12
 )
+
+// bandRows is the number of MinHash values hashed into one band key. Two
+// make a key that only bodies sharing both minimum shingles have; one would
+// let a common phrase ("said in a statement") be the key of a share of all
+// stories, and that bucket would grow with the store.
+const bandRows = 2
+
+// Signature holds the keys of a body's near-duplicate bands: two bodies
+// that share a key are candidates, to be confirmed by SameStory.
+type Signature [SignatureBands]uint32
 
 // shingleWords is the number of consecutive words hashed as one feature.
 // Single words make different stories on one topic look alike; longer
@@ -43,7 +53,7 @@ const (
 const shingleWords = 3
 
 // minParagraphWords is the length below which a paragraph is left out of
-// the fingerprint: datelines, bylines, "Posted:" stamps, "Advertisement",
+// the signature: datelines, bylines, "Posted:" stamps, "Advertisement",
 // "Related:" links and photo credits differ between outlets carrying the
 // same story and say nothing about it.
 const minParagraphWords = 8
@@ -69,147 +79,151 @@ func boilerplate() []string {
 	}
 }
 
-// Fingerprint returns a 64-bit SimHash of a's body: each distinct run of
-// three words (after Words folds case, accents, quotes and dashes) votes on
-// every bit, so bodies that share most of their shingles get fingerprints
-// a few bits apart (see Distance). Paragraphs shorter than eight words and
+// Signature returns the MinHash band keys of a's body: the distinct runs of
+// three words (after Words folds case, accents, quotes and dashes) are
+// hashed, and each band key combines the least hash under two of
+// 2×SignatureBands hash functions. Paragraphs shorter than eight words and
 // boilerplate paragraphs are left out. ok is false when fewer than
 // MinFingerprintWords words remain: such a body cannot be told apart from
 // another story's. The title never counts, because outlets rewrite it.
-func (a *Article) Fingerprint() (fingerprint uint64, ok bool) {
-	shingles := a.shingles()
-	if shingles == nil {
-		return 0, false
-	}
-	return simHash(shingles), true
+// Analyze(a).Signature() is the same.
+func (a *Article) Signature() (sig Signature, ok bool) {
+	return Analyze(a).Signature()
 }
 
-// Distance returns the Hamming distance between two fingerprints: the
-// number of bits, 0 to 64, in which they differ.
-func Distance(f, g uint64) int {
-	return bits.OnesCount64(f ^ g)
-}
-
-// Resemblance returns how much of the shorter of two bodies the other one
-// contains: the share of its distinct word 3-shingles (as Fingerprint
-// counts them) found in the other, from 0 to 1. Containment rather than
-// Jaccard similarity, so that a copy trimmed from the bottom, as wire copy
-// is, still resembles the full story. It is 0 when either body cannot be
-// fingerprinted.
-func Resemblance(a, b *Article) float64 {
-	sa, sb := a.shingles(), b.shingles()
-	if sa == nil || sb == nil {
-		return 0
-	}
-	if len(sa) > len(sb) {
-		sa, sb = sb, sa
-	}
-	shared := 0
-	for h := range sa {
-		if _, ok := sb[h]; ok {
-			shared++
-		}
-	}
-	return float64(shared) / float64(len(sa))
-}
-
-// NearDuplicate reports whether a and b are the same story as two outlets
-// carried it: both have a fingerprint, and the fingerprints are at most
-// SureNearDistance apart, or at most MaxNearDistance apart with a
-// Resemblance of at least MinResemblance.
-func NearDuplicate(a, b *Article) bool {
-	fa, ok := a.Fingerprint()
-	if !ok {
-		return false
-	}
-	fb, ok := b.Fingerprint()
-	if !ok {
-		return false
-	}
-	return SameStory(Distance(fa, fb), a, b)
-}
-
-// SameStory is NearDuplicate for two articles whose fingerprints are known
-// to be d bits apart; it reads the bodies only when d is above
-// SureNearDistance and at most MaxNearDistance.
-func SameStory(d int, a, b *Article) bool {
-	switch {
-	case d <= SureNearDistance:
-		return true
-	case d <= MaxNearDistance:
-		return Resemblance(a, b) >= MinResemblance
-	}
-	return false
-}
-
-// shingles returns the set of hashed word 3-shingles of a's fingerprinted
-// words, or nil when there are fewer than MinFingerprintWords of them.
-func (a *Article) shingles() map[uint64]struct{} {
-	return a.seededShingles(0)
-}
-
-// seededShingles is shingles with the hash seeded, so that tests can measure
-// how a distance varies with the hash function rather than trust one draw.
-func (a *Article) seededShingles(seed uint64) map[uint64]struct{} {
-	words := fingerprintWords(a.Text)
-	if len(words) < MinFingerprintWords {
-		return nil
-	}
-	set := make(map[uint64]struct{}, len(words))
-	for i := 0; i+shingleWords <= len(words); i++ {
-		set[shingleHash(words[i:i+shingleWords], seed)] = struct{}{}
-	}
-	return set
-}
-
-// fingerprintWords returns the Words of text's paragraphs (lines) that are
-// at least minParagraphWords long and not boilerplate.
-func fingerprintWords(text string) []string {
-	var out []string
-	phrases := boilerplate()
-	for p := range strings.SplitSeq(text, "\n") {
-		w := Words(p)
-		if len(w) >= minParagraphWords && !containsPhrase(w, phrases) {
-			out = append(out, w...)
-		}
-	}
-	return out
-}
-
-// containsPhrase reports whether words contain one of phrases as a run of
-// whole words.
-func containsPhrase(words, phrases []string) bool {
-	s := " " + strings.Join(words, " ") + " "
-	for _, p := range phrases {
-		if strings.Contains(s, " "+p+" ") {
+// SharesBand reports whether two signatures have a band key in common in
+// the same band: their bodies are near-duplicate candidates.
+func (s Signature) SharesBand(t Signature) bool {
+	for i := range s {
+		if s[i] == t[i] {
 			return true
 		}
 	}
 	return false
 }
 
-// simHash folds a set of feature hashes into one: bit i is set when more
-// features have bit i set than not.
-func simHash(features map[uint64]struct{}) uint64 {
-	var votes [64]int
-	for h := range features {
-		for i := range votes {
-			votes[i] += int(h>>i&1)*2 - 1
+// Resemblance returns how much of the shorter of two bodies the other one
+// contains: the share of its distinct word 3-shingles (as Signature counts
+// them) found in the other, from 0 to 1. Containment rather than Jaccard
+// similarity, so that a copy trimmed from the bottom, as wire copy is,
+// still resembles the full story. It is 0 when either body has no
+// Signature.
+func Resemblance(a, b *Article) float64 {
+	return resemblance(shingleSet(Analyze(a).shingles), shingleSet(Analyze(b).shingles))
+}
+
+// NearDuplicate reports whether a and b are the same story as two outlets
+// carried it: both have a Signature, the signatures share a band, and
+// SameStory holds.
+func NearDuplicate(a, b *Article) bool {
+	x, y := Analyze(a), Analyze(b)
+	sa, ok := x.Signature()
+	if !ok {
+		return false
+	}
+	sb, ok := y.Signature()
+	return ok && sa.SharesBand(sb) && SameStory(x, y)
+}
+
+// SameStory reports whether two analyzed bodies are the same story: their
+// Resemblance is at least MinResemblance. Storage asks it of the candidates
+// that share a band.
+func SameStory(x, y *Analysis) bool {
+	return resemblance(shingleSet(x.shingles), shingleSet(y.shingles)) >= MinResemblance
+}
+
+// resemblance is Resemblance of two shingle sets (see shingleSet).
+func resemblance(sa, sb []uint64) float64 {
+	if len(sa) == 0 || len(sb) == 0 {
+		return 0
+	}
+	if len(sa) > len(sb) {
+		sa, sb = sb, sa
+	}
+	shared := 0
+	for i, j := 0, 0; i < len(sa) && j < len(sb); {
+		switch {
+		case sa[i] == sb[j]:
+			shared++
+			i++
+			j++
+		case sa[i] < sb[j]:
+			i++
+		default:
+			j++
 		}
 	}
-	var f uint64
-	for i, v := range votes {
-		if v > 0 {
-			f |= 1 << i
+	return float64(shared) / float64(len(sa))
+}
+
+// minHash returns the band keys of non-empty shingle hashes (repeats
+// change nothing). Hash function i
+// is x ↦ mix((x XOR k_i) × φ), with k_i drawn from SplitMix64: the shingle
+// hashes are already uniform, so one multiply and shift per function keep
+// the minima independent enough (TestSignatureSeeds measures the recall);
+// a key hashes the two minima of its band.
+func minHash(shingles []uint64, seed uint64) Signature {
+	const rows = SignatureBands * bandRows
+	var keys, mins [rows]uint64
+	state := seed
+	for i := range keys {
+		state += 0x9e3779b97f4a7c15
+		keys[i] = splitMix(state)
+		mins[i] = ^uint64(0)
+	}
+	for _, x := range shingles {
+		for i, k := range keys {
+			v := (x ^ k) * 0x9e3779b97f4a7c15
+			v ^= v >> 29
+			mins[i] = min(mins[i], v)
 		}
 	}
-	return f
+	var sig Signature
+	for b := range sig {
+		sig[b] = uint32(splitMix(mins[b*bandRows]*0xbf58476d1ce4e5b9^mins[b*bandRows+1]) >> 32)
+	}
+	return sig
+}
+
+// phraseSet is a list of phrases, each a run of words, indexed by the first
+// byte of their first word so that most words are rejected with one look-up.
+type phraseSet struct {
+	phrases [][]string
+	first   [256]bool
+}
+
+// boilerplatePhrases is boilerplate as a phraseSet, built once: it is read
+// for every paragraph of every article stored.
+var boilerplatePhrases = sync.OnceValue(func() *phraseSet {
+	set := &phraseSet{}
+	for _, p := range boilerplate() {
+		words := strings.Fields(p)
+		set.phrases = append(set.phrases, words)
+		set.first[words[0][0]] = true
+	}
+	return set
+})
+
+// containsPhrase reports whether words contain one of the phrases as a run
+// of whole words.
+func (set *phraseSet) containsPhrase(words []string) bool {
+	for i, w := range words {
+		if !set.first[w[0]] {
+			continue
+		}
+		for _, p := range set.phrases {
+			if w == p[0] && len(words)-i >= len(p) && slices.Equal(words[i:i+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shingleHash hashes a run of words with FNV-1a and a SplitMix64 finaliser:
-// FNV alone leaves the high bits poorly mixed for short inputs, and every bit
-// votes in the SimHash. It is fixed, not seeded, because fingerprints are
-// stored; seed is 0 but in tests.
+// FNV alone leaves the high bits poorly mixed for short inputs, and the
+// MinHash functions order shingles by their high bits. It is fixed, not
+// seeded, because signatures are stored; seed is 0 but in tests.
 func shingleHash(words []string, seed uint64) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
@@ -219,7 +233,12 @@ func shingleHash(words []string, seed uint64) uint64 {
 		}
 		h = (h ^ ' ') * prime
 	}
-	h ^= seed
+	return splitMix(h ^ seed)
+}
+
+// splitMix is the SplitMix64 finaliser: every input bit changes about
+// half of the output bits.
+func splitMix(h uint64) uint64 {
 	h ^= h >> 30
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 27

@@ -1,11 +1,13 @@
 package normalize
 
 import (
+	"bytes"
 	"html"
 	"net/url"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	xhtml "golang.org/x/net/html"
@@ -17,8 +19,13 @@ import (
 // tags dropped, entities decoded, whitespace collapsed, characters that XML
 // cannot carry removed, NFC. Titles and summaries are stored this way.
 func PlainText(s string) string {
-	if strings.ContainsAny(s, "<&") {
+	switch {
+	case strings.Contains(s, "<"):
 		s = htmlText(s, false)
+	case strings.Contains(s, "&"):
+		// Entities but no tags ("AT&amp;T", "&#8217;"): one text token,
+		// which the tokenizer would only unescape.
+		s = strings.Map(lineBreakToSpace, xhtml.UnescapeString(s))
 	}
 	return collapseSpace(s)
 }
@@ -26,6 +33,10 @@ func PlainText(s string) string {
 // HTMLToText renders sanitized HTML as plain text: one paragraph per block
 // element, paragraphs separated by a blank line.
 func HTMLToText(s string) string {
+	if !strings.Contains(s, "<") {
+		// No tags: one paragraph, which tokenizing would only unescape.
+		return collapseSpace(strings.Map(lineBreakToSpace, xhtml.UnescapeString(s)))
+	}
 	var paras []string
 	for _, p := range strings.Split(htmlText(s, true), "\n") {
 		if p = collapseSpace(p); p != "" {
@@ -76,7 +87,7 @@ func htmlText(s string, blocks bool) string {
 			return b.String()
 		case xhtml.TextToken:
 			if skip == 0 {
-				b.WriteString(strings.Map(lineBreakToSpace, string(z.Text())))
+				writeLineBreaksAsSpaces(&b, z.Text())
 			}
 		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
 			name, _ := z.TagName()
@@ -99,6 +110,26 @@ func htmlText(s string, blocks bool) string {
 	}
 }
 
+// writeLineBreaksAsSpaces writes text to b with its line breaks as spaces
+// (see lineBreakToSpace) and each invalid UTF-8 byte as U+FFFD, as
+// strings.Map does, without converting valid text to a string first.
+func writeLineBreaksAsSpaces(b *strings.Builder, text []byte) {
+	if !utf8.Valid(text) {
+		b.WriteString(strings.Map(lineBreakToSpace, string(text)))
+		return
+	}
+	for len(text) > 0 {
+		i := bytes.IndexAny(text, "\r\n")
+		if i < 0 {
+			b.Write(text)
+			return
+		}
+		b.Write(text[:i])
+		b.WriteByte(' ')
+		text = text[i+1:]
+	}
+}
+
 // lineBreakToSpace maps the line breaks of HTML source, which a browser
 // shows as spaces, to a space.
 func lineBreakToSpace(r rune) rune {
@@ -111,10 +142,30 @@ func lineBreakToSpace(r rune) rune {
 // collapseSpace trims s, collapses runs of white space (NBSP included) to one
 // space, drops characters XML 1.0 cannot carry and applies NFC.
 func collapseSpace(s string) string {
+	s = strings.TrimSpace(s)
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range strings.TrimSpace(s) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
+		case r < utf8.RuneSelf && r > ' ' && r != 0x7f:
+			// Most text is ASCII: copy the whole run of printable
+			// ASCII at once.
+			j := i
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteString(s[i-1 : j])
+			i = j
 		case unicode.IsSpace(r) || r == '\u00a0':
 			space = true
 		case !xmlChar(r):
@@ -159,6 +210,11 @@ var sanitizer = sync.OnceValue(func() *bluemonday.Policy {
 // is ignored, because resolving "#top" against a javascript: or data: base
 // would make a script link.
 func SanitizeHTML(content, base string) string {
+	if !strings.ContainsAny(content, "<&\x00\r") {
+		// Plain text, a third of the bodies feeds send: parsing, rendering
+		// and sanitizing it would only escape it (FuzzSanitizeHTMLPlain).
+		return strings.TrimSpace(stripInvalidXML(html.EscapeString(content)))
+	}
 	b, _ := httpBase(base)
 	// Balance and resolve before sanitizing, so that the sanitizer checks
 	// the resolved links and treats them like links that came absolute.

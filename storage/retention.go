@@ -329,7 +329,7 @@ func (s *Store) removeArticle(tx *bolt.Tx, a *normalize.Article, now time.Time) 
 	if err := s.unindexTopics(tx, a); err != nil {
 		return err
 	}
-	if err := s.unindexFingerprint(tx, a); err != nil {
+	if err := unindexSignature(tx, a); err != nil {
 		return err
 	}
 	if err := unarchive(tx, timeKey(a)); err != nil {

@@ -17,7 +17,7 @@
 //	          whose GUIDs are unstable, its link key, see guids.go)
 //	sources   name -> JSON SourceState
 //	versions  story ID + version ID -> ""  (the other outlets' copies of a story)
-//	simhash   band(1) value(2) fingerprint(8) ID -> ""  (near-duplicates; see neardup.go)
+//	minhash   band(1) key(4) ID -> ""  (near-duplicates; see neardup.go)
 //	archives  NAME -> insertion-ordered slots of the topic, for RFC 5005
 //	          archive pages (see archive.go)
 //	tombstones time(8) kind(1) key -> ""  (tombstones by last seen, to
@@ -32,6 +32,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -49,7 +50,11 @@ import (
 // that knows only version 1 would take them for articles, so it must
 // refuse the file. Version 1 files need no conversion: the new buckets are
 // created on open.
-const SchemaVersion = 2
+//
+// Version 3 replaced the simhash bucket of near-duplicate fingerprints by
+// the minhash bucket of signatures (see neardup.go), whose look-ups do not
+// grow with the store; the migration builds it from the stored articles.
+const SchemaVersion = 3
 
 var (
 	// ErrNotFound is returned when an article, source or topic is unknown.
@@ -72,7 +77,7 @@ var (
 	bucketGUIDs    = []byte("guids")
 	bucketSources  = []byte("sources")
 	bucketVersions = []byte("versions")
-	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketByTime, bucketTopics, bucketKeys, bucketGUIDs, bucketSources, bucketVersions}
+	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketByTime, bucketTopics, bucketKeys, bucketGUIDs, bucketSources, bucketVersions, bucketMinHash}
 
 	keySchema  = []byte("schema")
 	keyChanged = []byte("changed")
@@ -92,6 +97,20 @@ type Options struct {
 	// wrapping ErrReadOnly. A file whose buckets are missing (written by
 	// an older tidings) must first be opened writable once.
 	ReadOnly bool
+}
+
+// initialMmapSize returns the address space mapped for the file when it
+// opens. bbolt otherwise maps 32 KB and doubles the mapping as the file
+// grows, and every remap in a write copies the transaction's pending nodes
+// to the heap (a twentieth of the ingest's writing time on the real
+// corpus). It is address space, not memory: only the pages read are
+// resident. Not on Windows, where bbolt grows the file to the mapping's
+// size, nor on 32-bit systems, whose address space is scarce.
+func initialMmapSize() int {
+	if runtime.GOOS == "windows" || strconv.IntSize < 64 {
+		return 0
+	}
+	return 1 << 30
 }
 
 // Store is the bbolt-backed store. Create it with Open and Close it when done.
@@ -121,7 +140,7 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("open database %s: %w", path, err)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly, InitialMmapSize: initialMmapSize()})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open database %s: %w", path, ErrLocked)
 	}
@@ -165,6 +184,11 @@ func (s *Store) initSchema(tx *bolt.Tx) error {
 		return fmt.Errorf("%w: version %q, this tidings reads up to %d", ErrSchema, v, SchemaVersion)
 	}
 	if n < SchemaVersion && tx.Writable() { // migrate, in this same transaction
+		if n < 3 {
+			if err := migrateSignatures(tx); err != nil {
+				return fmt.Errorf("migrate to schema 3: %w", err)
+			}
+		}
 		return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 	}
 	return nil

@@ -1,0 +1,128 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The fast paths of SanitizeHTML, HTMLToText, PlainText and collapseSpace
+// must give
+// what the general ones give; these fuzz targets compare them with the
+// general code on the inputs each fast path takes.
+
+func FuzzSanitizeHTMLPlain(f *testing.F) {
+	f.Add("Rates \"steady\" at 4% > 3.9%, it's said\n\n  again\t")
+	f.Add("\xff\xfe \u00a0 \u2028 \x0c\x01 é")
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "<&\x00\r") {
+			return
+		}
+		want := strings.TrimSpace(stripInvalidXML(sanitizer().Sanitize(balanceHTML(s, nil))))
+		if got := SanitizeHTML(s, "https://news.example/a"); got != want {
+			t.Fatalf("SanitizeHTML(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzTextNoTags(f *testing.F) {
+	f.Add("Rates &#34;steady&#34; at 4% &gt; 3.9%\n\n  again&amp;&amp &nbsp;\r\n")
+	f.Add("&notit; &#x1F600; &#0; \xff \u0085")
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.Contains(s, "<") {
+			return
+		}
+		var paras []string
+		for _, p := range strings.Split(htmlText(s, true), "\n") {
+			if p = collapseSpaceReference(p); p != "" {
+				paras = append(paras, p)
+			}
+		}
+		if got, want := HTMLToText(s), strings.Join(paras, "\n\n"); got != want {
+			t.Fatalf("HTMLToText(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := PlainText(s), collapseSpaceReference(htmlText(s, false)); got != want {
+			t.Fatalf("PlainText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzCollapseSpace(f *testing.F) {
+	f.Add(" a \t\n b\u00a0\u00a0c\x7f\x01\xff e\u0301 ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), collapseSpaceReference(s); got != want {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzHTMLText(f *testing.F) {
+	f.Add("<p>One\r\ntwo</p><script>x\n</script>three\n<br>four &amp; <b>five</b>")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, blocks := range []bool{false, true} {
+			if got, want := htmlText(s, blocks), htmlTextReference(s, blocks); got != want {
+				t.Fatalf("htmlText(%q, %v) = %q, want %q", s, blocks, got, want)
+			}
+		}
+	})
+}
+
+// htmlTextReference is htmlText as it was before it wrote text tokens
+// without converting them.
+func htmlTextReference(s string, blocks bool) string {
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case xhtml.ErrorToken:
+			return b.String()
+		case xhtml.TextToken:
+			if skip == 0 {
+				b.WriteString(strings.Map(lineBreakToSpace, string(z.Text())))
+			}
+		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if tag == "script" || tag == "style" {
+				if tt == xhtml.StartTagToken {
+					skip++
+				} else if tt == xhtml.EndTagToken && skip > 0 {
+					skip--
+				}
+			}
+			if blockElements[tag] {
+				if blocks {
+					b.WriteByte('\n')
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+		}
+	}
+}
+
+// collapseSpaceReference is collapseSpace as it was before its ASCII
+// fast path.
+func collapseSpaceReference(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0':
+			space = true
+		case !xmlChar(r):
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}

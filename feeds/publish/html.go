@@ -63,6 +63,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"join":     strings.Join,
 	"source":   func(e entry) string { return e.sourceName() },
 	"when":     when,
+	"excerpt":  excerpt,
 	"count": func(n int, noun string) string {
 		if n == 1 {
 			return "1 " + noun
@@ -141,6 +142,20 @@ func writeHTML(w io.Writer, name string, data any) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// excerptWords bounds a summary on a topic page: some feeds put the whole
+// article in their description, and a listing is for choosing what to read.
+const excerptWords = 60
+
+// excerpt returns the first excerptWords words of s, with an ellipsis when
+// cut. Feeds carry the whole summary; only the page shortens it.
+func excerpt(s string) string {
+	words := strings.Fields(s)
+	if len(words) <= excerptWords {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:excerptWords], " ") + " …"
 }
 
 // when is the date to show for e: published, else updated, else nil.

@@ -69,3 +69,20 @@ func TestWriteOPMLEmpty(t *testing.T) {
 		t.Errorf("empty list lacks <body>:\n%s", out)
 	}
 }
+
+// TestTopicHTMLExcerpt: a feed whose description is the whole article is
+// listed with the summary's first words; the feeds keep all of it.
+func TestTopicHTMLExcerpt(t *testing.T) {
+	t.Parallel()
+	a := testArticle("a")
+	a.Summary = strings.TrimSpace(strings.Repeat("word ", 59) + "sixtieth " + strings.Repeat("later ", 140))
+	page := &TopicPage{Feed: *testFeed(a), IndexURL: "/"}
+	out := string(render(t, func(w *bytes.Buffer) error { return WriteTopicHTML(w, page) }))
+	if !strings.Contains(out, "word sixtieth …</p>") || strings.Contains(out, "later") {
+		t.Errorf("page does not cut the summary after 60 words:\n%s", out)
+	}
+	atom := string(render(t, func(w *bytes.Buffer) error { return WriteAtom(w, testFeed(a)) }))
+	if strings.Count(atom, "later") != 140 {
+		t.Errorf("the Atom feed lost part of the summary:\n%s", atom)
+	}
+}

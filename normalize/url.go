@@ -18,7 +18,8 @@ var trackingParams = map[string]bool{
 	"fbclid": true, "gclid": true, "dclid": true, "msclkid": true,
 	"mc_cid": true, "mc_eid": true, "igshid": true, "yclid": true,
 	"_hsenc": true, "_hsmi": true, "ocid": true, "cmpid": true,
-	// The BBC's analytics parameters.
+	// Webtrekk's (heise and other German outlets) and the BBC's analytics.
+	"wt_mc": true, "wt_zmc": true,
 	"at_medium": true, "at_campaign": true, "at_link_id": true, "at_ptr_name": true,
 	"at_custom1": true, "at_custom2": true, "at_custom3": true, "at_custom4": true,
 }

@@ -177,6 +177,7 @@ func TestDisplayURL(t *testing.T) {
 		{"https://news.example/a?utm_source=rss&id=7#live-3", "https://news.example/a?id=7#live-3"},
 		{"https://news.example/a?Z=1&a=2", "https://news.example/a?Z=1&a=2"},
 		{"https://bbc.example/news/1?at_medium=RSS&at_campaign=KARANGA", "https://bbc.example/news/1"},
+		{"https://heise.example/meldung/x-4205274.html?wt_mc=rss.ho.beitrag.rdf", "https://heise.example/meldung/x-4205274.html"},
 		{"https://me:secret@news.example/a", "https://news.example/a"},
 		{"https://news.example/a?q=%zz&fbclid=1", "https://news.example/a?q=%zz"},
 		{"https://news.example/a", "https://news.example/a"},

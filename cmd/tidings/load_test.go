@@ -117,9 +117,7 @@ func TestLoadServeWhileFetching(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds tidings and loads it with wrk; skipped under -short")
 	}
-	if _, err := exec.LookPath("wrk"); err != nil {
-		t.Skip("wrk is not installed (apt-get install -y wrk); the load test needs it")
-	}
+	needTool(t, "wrk") // CI installs it; elsewhere: apt-get install -y wrk
 	duration := loadDuration
 	if v := os.Getenv("TIDINGS_LOAD"); v != "" {
 		d, err := time.ParseDuration(v)

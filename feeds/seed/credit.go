@@ -22,7 +22,7 @@ var creditLineREs = []*regexp.Regexp{
 // caption: "— Name / AFP - Getty Images", "Drew Angerer/Getty Images".
 var (
 	dashCreditRE  = regexp.MustCompile(`^[—–-]\s*[^/]{1,40}/.{1,40}$`)
-	slashCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`)
+	slashCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:/| / )\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`)
 )
 
 // trailingCreditREs split a caption from the credit glued to its end. The

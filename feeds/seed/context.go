@@ -108,7 +108,7 @@ func markNameBylines(ls []line) {
 		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) {
 			continue
 		}
-		next := &ls[i+1]
+		next := &ls[nextPastJunk(ls, i)]
 		switch {
 		case next.kind == kindDate && !next.date.t.IsZero():
 			l.why = "names alone, before a date"
@@ -120,6 +120,19 @@ func markNameBylines(ls []line) {
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// nextPastJunk returns the index of the first line after i that is not
+// junk or a crumb without letters ("·", "--"): a profile's "Follow" button
+// and read time sit between a name and its date. It returns i+1 when all
+// the lines up to maxFurniture are such lines.
+func nextPastJunk(ls []line, i int) int {
+	for j := i + 1; j < len(ls) && j <= i+maxFurniture+1; j++ {
+		if ls[j].kind != kindJunk && (ls[j].kind != kindCrumb || hasLetter(ls[j].text)) {
+			return j
+		}
+	}
+	return i + 1
 }
 
 // afterHeadline reports whether a headline-like line or a sentence comes

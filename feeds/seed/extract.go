@@ -259,11 +259,22 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			if len(body) > 0 {
 				return body, i
 			}
+		case kindByline:
+			if len(body) > 0 && isAuthorBox(ls[i].text) {
+				return body, i
+			}
 		case kindText:
 			body = append(body, i)
 		}
 	}
 	return body, len(ls)
+}
+
+// isAuthorBox reports whether a byline is the author box printed after a
+// post ("Written by Name", then followers and a bio) rather than a live
+// post's byline.
+func isAuthorBox(s string) bool {
+	return strings.HasPrefix(strings.ToLower(s), "written by ")
 }
 
 // trimTail drops the unterminated lines after the body's last sentence:
@@ -278,7 +289,7 @@ func trimTail(ls []line, body []int) (kept, tail []int) {
 
 // bioRE matches a line about an author: "Jacob Magid is The Times of
 // Israel's US correspondent", "Maria Lopez can be reached at …".
-var bioRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu}[\p{L}'’.-]*){1,3}) (?:is|was|writes|covers|reports|can be reached|can be contacted)\b`)
+var bioRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu}[\p{L}'’.-]*){1,3}) (?:is|was|joined|writes|covers|reports|can be reached|can be contacted)\b`)
 
 // cutBios removes the author bios that end a body (the lines just before
 // the end matter that start with a person's name and "is", "writes", "can

@@ -33,7 +33,7 @@ var genericWords = setOf(
 	"headlines", "update", "updates", "science", "health", "tech", "culture",
 	"nachrichten", "startseite", "aktuell", "politik", "ausland", "panorama",
 	"accueil", "actualités", "actualite", "monde", "économie", "noticias",
-	"portada", "notizie",
+	"portada", "notizie", "feed", "newsfeed",
 )
 
 // casedMasthead title-cases the vocabulary words of a masthead set in
@@ -86,8 +86,18 @@ func publisherIn(l line) string {
 			return name
 		}
 	}
+	// "PR Newswire: news distribution, targeting and monitoring": a name
+	// of two words or more over a lower-case tagline, unlike a labelled
+	// headline ("Fact Check: Biden …").
+	if name, rest, ok := strings.Cut(l.text, ": "); ok && wordCount(name) > 1 && isPublisherName(name) && startsLower(rest) {
+		return name
+	}
 	return ""
 }
+
+// publisherLabels are lines, by key, that announce the publication on the
+// next line: Medium's "Published in" / "The Civic Desk".
+var publisherLabels = setOf("published in", "writer for", "publié dans", "veröffentlicht in")
 
 // isPublisherName reports whether s can be a publisher's name: one to six
 // capitalised words (small words inside allowed), no punctuation, not a
@@ -121,7 +131,7 @@ var selfNamingREs = []*regexp.Regexp{
 // copyrightRE reads the holder of a copyright line: "© 2021 The Times of
 // Israel, All rights reserved", "Copyright © 2021 BBC.", "© Rheinische
 // Rundschau 2021".
-var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+all rights reserved.*)?$`)
+var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+all rights reserved.*)?$`)
 
 // legalSuffixes are dropped from a copyright holder's name.
 var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp."}
@@ -152,6 +162,11 @@ func publisher(ls []line, head int) string {
 	}
 	if name := cardPublisher(ls, head); name != "" {
 		return name
+	}
+	for i := 0; i+1 < len(ls); i++ {
+		if publisherLabels[key(ls[i].text)] && isPublisherName(ls[i+1].text) {
+			return ls[i+1].text
+		}
 	}
 	for i, l := range ls {
 		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && isAffiliation(l.text) {

@@ -126,6 +126,14 @@ var selfNamingREs = []*regexp.Regexp{
 	regexp.MustCompile(`^Source: (.+?)(?: and (?:news )?agencies)?$`),
 	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^by (.+?) staff$`),
+	regexp.MustCompile(`^(?i:by)\s+.+?\s+(?i:for)\s+((?:(?i:the)\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3})$`),
+}
+
+// publisherSpellings are the spellings of publishers' names that title
+// case cannot recover from capitals, by lower-case key.
+var publisherSpellings = map[string]string{
+	"mailonline": "MailOnline", "dailymail.com": "DailyMail.com",
+	"foxnews.com": "FoxNews.com",
 }
 
 // copyrightRE reads the holder of a copyright line: "© 2021 The Times of
@@ -176,7 +184,7 @@ func publisher(ls []line, head int) string {
 		}
 		for _, re := range selfNamingREs {
 			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
-				return m[1]
+				return spelledPublisher(m[1])
 			}
 		}
 	}
@@ -186,6 +194,15 @@ func publisher(ls []line, head int) string {
 		}
 	}
 	return ""
+}
+
+// spelledPublisher returns name in its publisher's own spelling when name
+// is set in capitals: from publisherSpellings, else as casedMasthead.
+func spelledPublisher(name string) string {
+	if sp, ok := publisherSpellings[strings.ToLower(name)]; ok {
+		return sp
+	}
+	return casedMasthead(name)
 }
 
 // copyrightHolder returns the publisher named by a copyright line, or "".

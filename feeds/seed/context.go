@@ -105,7 +105,7 @@ func markNameBylines(ls []line) {
 			continue
 		}
 		names, ok := parseNames(l.text)
-		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) {
+		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) || i > 0 && isIssuerLabel(ls[i-1].text) {
 			continue
 		}
 		next := &ls[nextPastJunk(ls, i)]
@@ -167,11 +167,43 @@ func markAffiliations(ls []line) {
 // publisher on an aggregator's card).
 func allPeople(names []string) bool {
 	for _, n := range names {
-		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) {
+		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) {
 			return false
 		}
 	}
 	return true
+}
+
+// organisationWords are the words companies put in their names: "Nation
+// Media Group" under a reporter's name is the employer, not a co-author.
+var organisationWords = setOf("group", "media", "network", "agency",
+	"corporation", "company", "communications", "broadcasting", "holdings",
+	"ltd", "inc", "llc", "plc")
+
+// isOrganisation reports whether name has a word of organisationWords.
+func isOrganisation(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if organisationWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
+}
+
+// issuerLabels end the line, in lower case, before the name of a press
+// release's issuer ("News provided by" / "Acme Robotics"): a company, not a
+// byline.
+var issuerLabels = []string{"provided by", "issued by", "sponsored by", "presented by", "paid for by"}
+
+// isIssuerLabel reports whether s labels the issuer on the next line.
+func isIssuerLabel(s string) bool {
+	low := strings.ToLower(strings.TrimRight(s, " :"))
+	for _, l := range issuerLabels {
+		if strings.HasSuffix(low, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAffiliation reports whether s names a reporter's outlet and post or

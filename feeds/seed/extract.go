@@ -89,6 +89,9 @@ func extract(p page) extraction {
 	if len(a.Authors) == 0 {
 		a.Authors = authors(ls[:head]) // a byline printed above the headline
 	}
+	if len(a.Authors) == 0 && len(paras) > 0 && !namesReporters(ls) {
+		a.Authors = datelineAgency(paras[0])
+	}
 	a.Captions = captions(ls)
 	a.Published = published(ls, p, head, end)
 	if a.Published.Location() != time.UTC {
@@ -268,6 +271,35 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 		}
 	}
 	return body, len(ls)
+}
+
+// datelineRE matches the dateline that opens wire copy, with the agency in
+// brackets: "Bogotá (AFP) – …", "WASHINGTON (Reuters) - …".
+var datelineRE = regexp.MustCompile(`^\p{Lu}[\p{L} ,.'’-]{0,40}?\s*\(([^()]{2,30})\)\s*[-–—]`)
+
+// datelineAgency returns the agency of the first paragraph's dateline, as
+// the authors of wire copy that has no byline, or nil.
+func datelineAgency(para string) []string {
+	m := datelineRE.FindStringSubmatch(para)
+	if m == nil {
+		return nil
+	}
+	if ag := agencyName(m[1]); ag != "" {
+		return []string{ag}
+	}
+	return nil
+}
+
+// namesReporters reports whether the page ends with a wire's credit line,
+// "(Reporting by …; Editing by …)": it names people, so the agency alone
+// is not the author.
+func namesReporters(ls []line) bool {
+	for _, l := range ls {
+		if strings.HasPrefix(strings.ToLower(l.text), "(reporting by") {
+			return true
+		}
+	}
+	return false
 }
 
 // isAuthorBox reports whether a byline is the author box printed after a

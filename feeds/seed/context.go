@@ -26,6 +26,7 @@ func classifyAll(texts []string) []line {
 	dropTeasers(ls)
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
+	markBareCaptions(ls)
 	markCaptionCopies(ls)
 	markRepeats(ls)
 	return ls
@@ -234,6 +235,38 @@ func markCaptionsBeforeCredits(ls []line) {
 			l.why = "text"
 		}
 	}
+}
+
+// innerSentenceRE finds a sentence boundary inside a line.
+var innerSentenceRE = regexp.MustCompile(`\p{Ll}[.!?] \p{Lu}`)
+
+// markBareCaptions makes a caption of an uncredited caption between two
+// paragraphs: two sentences or more of which the last is unterminated
+// ("Commuters wait at London Bridge station this morning. The strike will
+// hit three lines next week"). A subheading is one short phrase.
+func markBareCaptions(ls []line) {
+	for i := 1; i+1 < len(ls); i++ {
+		l := &ls[i]
+		if l.kind != kindText || endsSentence(l.text) || wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text) {
+			continue
+		}
+		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
+		if p < 0 || !isParagraph(ls[p]) || n >= len(ls) || !isParagraph(ls[n]) {
+			continue
+		}
+		l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentences between paragraphs"
+	}
+}
+
+// prevPastJunk returns the index of the last line before i that is not
+// junk, or -1.
+func prevPastJunk(ls []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if ls[j].kind != kindJunk {
+			return j
+		}
+	}
+	return -1
 }
 
 // captionLabels are lines, by key, that announce the caption on the next

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // monthRE matches an English month name or abbreviation.
@@ -290,7 +291,11 @@ func (d dateMatch) instant(s string, all []dateMatch, i int) (time.Time, bool) {
 	}
 	// The date's own segment of a "Published: … | Updated: …" row first,
 	// so the update's time is not taken for the publication's.
-	segLo := max(lo, strings.LastIndexAny(s[:d.start], "|•")+1)
+	segLo := lo
+	if k := strings.LastIndexAny(s[:d.start], "|•"); k >= 0 {
+		_, w := utf8.DecodeRuneInString(s[k:])
+		segLo = max(lo, k+w)
+	}
 	segHi := hi
 	if k := strings.IndexAny(s[d.end:hi], "|•"); k >= 0 {
 		segHi = d.end + k

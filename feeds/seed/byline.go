@@ -27,6 +27,9 @@ var (
 	fromRE = regexp.MustCompile(`^From (\S+?)(?:'s|’s)\s+(\S.*)$`)
 	// authorLabelRE matches a byline label whose names follow on the next line.
 	authorLabelRE = regexp.MustCompile(`(?i)^(?:author of the article|authors?|written by|posted by|by)\s*:?$`)
+	// forOutletRE matches names followed by the outlet they wrote for:
+	// "Jane Doe for The Guardian", "JAMES ROBINSON FOR MAILONLINE".
+	forOutletRE = regexp.MustCompile(`^(.+?)\s+(?i:for)\s+((?:(?i:the)\s+)?\p{Lu}[\p{L}\d.&'’-]*(?:\s+\p{Lu}[\p{L}\d.&'’-]*){0,3})$`)
 	// nameSepRE separates the names of a byline.
 	nameSepRE = regexp.MustCompile(`(?i)\s*(?:,|;|&|\band\b|\bund\b)\s*`)
 )
@@ -103,6 +106,9 @@ func isAuthorLabel(s string) bool {
 // or "&", optionally followed by "| Agency". It fails when any item is not
 // name-like, which keeps prose such as "By Monday, officials said" out.
 func parseNames(s string) ([]string, bool) {
+	if m := forOutletRE.FindStringSubmatch(s); m != nil {
+		s = m[1] // "JAMES ROBINSON FOR MAILONLINE": the outlet is no author
+	}
 	parts := strings.Split(strings.TrimRight(s, " ,;|•&"), "|")
 	names, ok := splitNames(parts[0])
 	if !ok {

@@ -26,6 +26,7 @@ func classifyAll(texts []string) []line {
 	dropTeasers(ls)
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
+	markBareCaptions(ls)
 	markCaptionCopies(ls)
 	markRepeats(ls)
 	return ls
@@ -105,10 +106,10 @@ func markNameBylines(ls []line) {
 			continue
 		}
 		names, ok := parseNames(l.text)
-		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) {
+		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) || i > 0 && isIssuerLabel(ls[i-1].text) {
 			continue
 		}
-		next := &ls[i+1]
+		next := &ls[nextPastJunk(ls, i)]
 		switch {
 		case next.kind == kindDate && !next.date.t.IsZero():
 			l.why = "names alone, before a date"
@@ -120,6 +121,19 @@ func markNameBylines(ls []line) {
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// nextPastJunk returns the index of the first line after i that is not
+// junk or a crumb without letters ("·", "--"): a profile's "Follow" button
+// and read time sit between a name and its date. It returns i+1 when all
+// the lines up to maxFurniture are such lines.
+func nextPastJunk(ls []line, i int) int {
+	for j := i + 1; j < len(ls) && j <= i+maxFurniture+1; j++ {
+		if ls[j].kind != kindJunk && (ls[j].kind != kindCrumb || hasLetter(ls[j].text)) {
+			return j
+		}
+	}
+	return i + 1
 }
 
 // afterHeadline reports whether a headline-like line or a sentence comes
@@ -154,11 +168,43 @@ func markAffiliations(ls []line) {
 // publisher on an aggregator's card).
 func allPeople(names []string) bool {
 	for _, n := range names {
-		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) {
+		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) {
 			return false
 		}
 	}
 	return true
+}
+
+// organisationWords are the words companies put in their names: "Nation
+// Media Group" under a reporter's name is the employer, not a co-author.
+var organisationWords = setOf("group", "media", "network", "agency",
+	"corporation", "company", "communications", "broadcasting", "holdings",
+	"ltd", "inc", "llc", "plc")
+
+// isOrganisation reports whether name has a word of organisationWords.
+func isOrganisation(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if organisationWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
+}
+
+// issuerLabels end the line, in lower case, before the name of a press
+// release's issuer ("News provided by" / "Acme Robotics"): a company, not a
+// byline.
+var issuerLabels = []string{"provided by", "issued by", "sponsored by", "presented by", "paid for by"}
+
+// isIssuerLabel reports whether s labels the issuer on the next line.
+func isIssuerLabel(s string) bool {
+	low := strings.ToLower(strings.TrimRight(s, " :"))
+	for _, l := range issuerLabels {
+		if strings.HasSuffix(low, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAffiliation reports whether s names a reporter's outlet and post or
@@ -189,6 +235,38 @@ func markCaptionsBeforeCredits(ls []line) {
 			l.why = "text"
 		}
 	}
+}
+
+// innerSentenceRE finds a sentence boundary inside a line.
+var innerSentenceRE = regexp.MustCompile(`\p{Ll}[.!?] \p{Lu}`)
+
+// markBareCaptions makes a caption of an uncredited caption between two
+// paragraphs: two sentences or more of which the last is unterminated
+// ("Commuters wait at London Bridge station this morning. The strike will
+// hit three lines next week"). A subheading is one short phrase.
+func markBareCaptions(ls []line) {
+	for i := 1; i+1 < len(ls); i++ {
+		l := &ls[i]
+		if l.kind != kindText || endsSentence(l.text) || wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text) {
+			continue
+		}
+		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
+		if p < 0 || !isParagraph(ls[p]) || n >= len(ls) || !isParagraph(ls[n]) {
+			continue
+		}
+		l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentences between paragraphs"
+	}
+}
+
+// prevPastJunk returns the index of the last line before i that is not
+// junk, or -1.
+func prevPastJunk(ls []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if ls[j].kind != kindJunk {
+			return j
+		}
+	}
+	return -1
 }
 
 // captionLabels are lines, by key, that announce the caption on the next

@@ -22,7 +22,7 @@ var creditLineREs = []*regexp.Regexp{
 // caption: "— Name / AFP - Getty Images", "Drew Angerer/Getty Images".
 var (
 	dashCreditRE  = regexp.MustCompile(`^[—–-]\s*[^/]{1,40}/.{1,40}$`)
-	slashCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`)
+	slashCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:/| / )\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`)
 )
 
 // trailingCreditREs split a caption from the credit glued to its end. The
@@ -34,7 +34,17 @@ var trailingCreditREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,60}$`),
+	// "… Tuas. ST PHOTO: NAME", "… Sh400. Photo credit: File | Group".
+	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}{2,6}\s+)?(?i:photo|photograph|picture|image)s?(?:\s+credit)?\s*:\s*\S.{0,60}$`),
 }
+
+// pipeTailRE and agencyTailRE find a credit set off by a bar ("… on
+// Wednesday. | KYODO") or an agency's name alone after the caption's last
+// sentence ("… on Friday. AFP").
+var (
+	pipeTailRE   = regexp.MustCompile(`^(.+?)\s+\|\s+(\S.{0,40})$`)
+	agencyTailRE = regexp.MustCompile(`^(.+?[.!?])\s+(\S.{0,30})$`)
+)
 
 // bracketTailRE and labelTailRE find a credit in round or square brackets,
 // or after a "Photo:" style label, at the end of a line.
@@ -106,8 +116,14 @@ func wrapped(s string) (string, bool) {
 // or reads a BBC "Image caption, …" line. It reports false when s carries no
 // credit.
 func captionWithCredit(s string) (string, bool) {
-	// Every credit form has a bracket, a slash, a colon, "Credit", "by" or
-	// "caption,"; most lines have none of them.
+	if m := pipeTailRE.FindStringSubmatch(s); m != nil && isCreditText(m[2]) {
+		return checkCaption(m[1])
+	}
+	if m := agencyTailRE.FindStringSubmatch(s); m != nil && agencyName(m[2]) != "" {
+		return checkCaption(m[1])
+	}
+	// Every other credit form has a bracket, a slash, a colon, "Credit",
+	// "by" or "caption,"; most lines have none of them.
 	if !strings.ContainsAny(s, "([/:") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") {
 		return "", false
 	}

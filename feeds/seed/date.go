@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // monthRE matches an English month name or abbreviation.
@@ -288,7 +289,24 @@ func (d dateMatch) instant(s string, all []dateMatch, i int) (time.Time, bool) {
 	if i+1 < len(all) {
 		hi = all[i+1].start
 	}
-	h, mi, zone, ok := findClock(s[d.end:hi])
+	// The date's own segment of a "Published: … | Updated: …" row first,
+	// so the update's time is not taken for the publication's.
+	segLo := lo
+	if k := strings.LastIndexAny(s[:d.start], "|•"); k >= 0 {
+		_, w := utf8.DecodeRuneInString(s[k:])
+		segLo = max(lo, k+w)
+	}
+	segHi := hi
+	if k := strings.IndexAny(s[d.end:hi], "|•"); k >= 0 {
+		segHi = d.end + k
+	}
+	h, mi, zone, ok := findClock(s[d.end:segHi])
+	if !ok {
+		h, mi, zone, ok = findClock(s[segLo:d.start])
+	}
+	if !ok {
+		h, mi, zone, ok = findClock(s[d.end:hi])
+	}
 	if !ok {
 		h, mi, zone, ok = findClock(s[lo:d.start])
 	}

@@ -89,6 +89,9 @@ func extract(p page) extraction {
 	if len(a.Authors) == 0 {
 		a.Authors = authors(ls[:head]) // a byline printed above the headline
 	}
+	if len(a.Authors) == 0 && len(paras) > 0 && !namesReporters(ls) {
+		a.Authors = datelineAgency(paras[0])
+	}
 	a.Captions = captions(ls)
 	a.Published = published(ls, p, head, end)
 	if a.Published.Location() != time.UTC {
@@ -259,11 +262,51 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			if len(body) > 0 {
 				return body, i
 			}
+		case kindByline:
+			if len(body) > 0 && isAuthorBox(ls[i].text) {
+				return body, i
+			}
 		case kindText:
 			body = append(body, i)
 		}
 	}
 	return body, len(ls)
+}
+
+// datelineRE matches the dateline that opens wire copy, with the agency in
+// brackets: "Bogotá (AFP) – …", "WASHINGTON (Reuters) - …".
+var datelineRE = regexp.MustCompile(`^\p{Lu}[\p{L} ,.'’-]{0,40}?\s*\(([^()]{2,30})\)\s*[-–—]`)
+
+// datelineAgency returns the agency of the first paragraph's dateline, as
+// the authors of wire copy that has no byline, or nil.
+func datelineAgency(para string) []string {
+	m := datelineRE.FindStringSubmatch(para)
+	if m == nil {
+		return nil
+	}
+	if ag := agencyName(m[1]); ag != "" {
+		return []string{ag}
+	}
+	return nil
+}
+
+// namesReporters reports whether the page ends with a wire's credit line,
+// "(Reporting by …; Editing by …)": it names people, so the agency alone
+// is not the author.
+func namesReporters(ls []line) bool {
+	for _, l := range ls {
+		if strings.HasPrefix(strings.ToLower(l.text), "(reporting by") {
+			return true
+		}
+	}
+	return false
+}
+
+// isAuthorBox reports whether a byline is the author box printed after a
+// post ("Written by Name", then followers and a bio) rather than a live
+// post's byline.
+func isAuthorBox(s string) bool {
+	return strings.HasPrefix(strings.ToLower(s), "written by ")
 }
 
 // trimTail drops the unterminated lines after the body's last sentence:
@@ -278,7 +321,7 @@ func trimTail(ls []line, body []int) (kept, tail []int) {
 
 // bioRE matches a line about an author: "Jacob Magid is The Times of
 // Israel's US correspondent", "Maria Lopez can be reached at …".
-var bioRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu}[\p{L}'’.-]*){1,3}) (?:is|was|writes|covers|reports|can be reached|can be contacted)\b`)
+var bioRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu}[\p{L}'’.-]*){1,3}) (?:is|was|joined|writes|covers|reports|can be reached|can be contacted)\b`)
 
 // cutBios removes the author bios that end a body (the lines just before
 // the end matter that start with a person's name and "is", "writes", "can

@@ -28,6 +28,8 @@ var junkLines = setOf(
 	"اقرأ أيضا", "اقرأ أيضاً", "شارك", "مشاركة", "donate", "support now",
 	"support us", "not now", "yes please", "skip links", "navigation menu",
 	"listen live", "live tv", "accessibility help", "newsletter",
+	"follow", "+ follow", "become a member", "become a patron",
+	"become a supporter",
 )
 
 // junkPrefixes start lines, compared in lower case, that are prompts or
@@ -47,7 +49,8 @@ var junkPrefixes = []string{
 	"share on", "share to", "independent journalism needs your support",
 	"support our journalism", "please consider supporting",
 	"please consider a donation", "make a donation", "donate now",
-	"read the latest", "citește și", "leia também", "lee también", "leggi anche",
+	"read the latest", "thanks for reading", "why you can trust",
+	"citește și", "leia também", "lee también", "leggi anche",
 }
 
 // junkPatterns match the remaining furniture: numbered ads, read-time
@@ -63,6 +66,9 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
 	regexp.MustCompile(`(?i)^follow .{1,60} on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),
+	regexp.MustCompile(`(?i)^join .{0,40}\b(?:telegram|whatsapp|viber|signal) (?:channel|group)`),
+	regexp.MustCompile(`(?i)\b(?:type|enter) your e-?mail\b`),
+	regexp.MustCompile(`(?i)\b(?:help|support) us\b.{0,60}\bbecome an? (?:member|patron|supporter|subscriber)\b`),
 }
 
 // endLines are headings, compared by key, after which only end matter
@@ -96,6 +102,8 @@ var endPrefixes = []string{
 var endPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\d+ (?:comments?|responses?|replies)\s*:?$`),
 	regexp.MustCompile(`(?i)\bletters? to the editor\b`),
+	// A press release's boilerplate: "About Acme Robotics".
+	regexp.MustCompile(`^About (?:the author|\p{Lu}[\p{L}\d&.'’-]*(?: \p{Lu}[\p{L}\d&.'’-]*){0,4})$`),
 }
 
 // isJunk reports whether s is page furniture that is dropped wherever it is.

@@ -33,7 +33,7 @@ var genericWords = setOf(
 	"headlines", "update", "updates", "science", "health", "tech", "culture",
 	"nachrichten", "startseite", "aktuell", "politik", "ausland", "panorama",
 	"accueil", "actualités", "actualite", "monde", "économie", "noticias",
-	"portada", "notizie",
+	"portada", "notizie", "feed", "newsfeed",
 )
 
 // casedMasthead title-cases the vocabulary words of a masthead set in
@@ -86,8 +86,18 @@ func publisherIn(l line) string {
 			return name
 		}
 	}
+	// "PR Newswire: news distribution, targeting and monitoring": a name
+	// of two words or more over a lower-case tagline, unlike a labelled
+	// headline ("Fact Check: Biden …").
+	if name, rest, ok := strings.Cut(l.text, ": "); ok && wordCount(name) > 1 && isPublisherName(name) && startsLower(rest) {
+		return name
+	}
 	return ""
 }
+
+// publisherLabels are lines, by key, that announce the publication on the
+// next line: Medium's "Published in" / "The Civic Desk".
+var publisherLabels = setOf("published in", "writer for", "publié dans", "veröffentlicht in")
 
 // isPublisherName reports whether s can be a publisher's name: one to six
 // capitalised words (small words inside allowed), no punctuation, not a
@@ -116,12 +126,20 @@ var selfNamingREs = []*regexp.Regexp{
 	regexp.MustCompile(`^Source: (.+?)(?: and (?:news )?agencies)?$`),
 	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^by (.+?) staff$`),
+	regexp.MustCompile(`^(?i:by)\s+.+?\s+(?i:for)\s+((?:(?i:the)\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3})$`),
+}
+
+// publisherSpellings are the spellings of publishers' names that title
+// case cannot recover from capitals, by lower-case key.
+var publisherSpellings = map[string]string{
+	"mailonline": "MailOnline", "dailymail.com": "DailyMail.com",
+	"foxnews.com": "FoxNews.com",
 }
 
 // copyrightRE reads the holder of a copyright line: "© 2021 The Times of
 // Israel, All rights reserved", "Copyright © 2021 BBC.", "© Rheinische
 // Rundschau 2021".
-var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+all rights reserved.*)?$`)
+var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+all rights reserved.*)?$`)
 
 // legalSuffixes are dropped from a copyright holder's name.
 var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp."}
@@ -153,6 +171,11 @@ func publisher(ls []line, head int) string {
 	if name := cardPublisher(ls, head); name != "" {
 		return name
 	}
+	for i := 0; i+1 < len(ls); i++ {
+		if publisherLabels[key(ls[i].text)] && isPublisherName(ls[i+1].text) {
+			return ls[i+1].text
+		}
+	}
 	for i, l := range ls {
 		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && isAffiliation(l.text) {
 			if org, _, ok := strings.Cut(l.text, ", "); ok {
@@ -161,7 +184,7 @@ func publisher(ls []line, head int) string {
 		}
 		for _, re := range selfNamingREs {
 			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
-				return m[1]
+				return spelledPublisher(m[1])
 			}
 		}
 	}
@@ -171,6 +194,15 @@ func publisher(ls []line, head int) string {
 		}
 	}
 	return ""
+}
+
+// spelledPublisher returns name in its publisher's own spelling when name
+// is set in capitals: from publisherSpellings, else as casedMasthead.
+func spelledPublisher(name string) string {
+	if sp, ok := publisherSpellings[strings.ToLower(name)]; ok {
+		return sp
+	}
+	return casedMasthead(name)
 }
 
 // copyrightHolder returns the publisher named by a copyright line, or "".

@@ -68,3 +68,13 @@ func isDoubled(s string) bool {
 	n := len(s)
 	return n >= 4 && n <= 80 && n%2 == 0 && s[:n/2] == s[n/2:]
 }
+
+// startsLower reports whether the first letter of s is lower case.
+func startsLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
+}

@@ -378,6 +378,14 @@ func SanitizeHTML(content, base string) string {
 // Its output is not safe: it goes to the sanitizer. When s cannot be parsed
 // or rendered it returns s unchanged.
 func balanceHTML(s string, base *url.URL) string {
+	if out, ok := simpleBalance(s, base); ok {
+		return out
+	}
+	return parseAndRender(s, base)
+}
+
+// parseAndRender is balanceHTML for any HTML, through x/net/html's parser.
+func parseAndRender(s string, base *url.URL) string {
 	body := &xhtml.Node{Type: xhtml.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := xhtml.ParseFragment(strings.NewReader(s), body)
 	if err != nil {

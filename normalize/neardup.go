@@ -186,10 +186,10 @@ func minHash(shingles []uint64, seed uint64) Signature {
 }
 
 // phraseSet is a list of phrases, each a run of words, indexed by the first
-// byte of their first word so that most words are rejected with one look-up.
+// byte of their first word so that most words are rejected with one look-up
+// and the others compared with the few phrases that start like them.
 type phraseSet struct {
-	phrases [][]string
-	first   [256]bool
+	first [256][][]string
 }
 
 // boilerplatePhrases is boilerplate as a phraseSet, built once: it is read
@@ -198,8 +198,7 @@ var boilerplatePhrases = sync.OnceValue(func() *phraseSet {
 	set := &phraseSet{}
 	for _, p := range boilerplate() {
 		words := strings.Fields(p)
-		set.phrases = append(set.phrases, words)
-		set.first[words[0][0]] = true
+		set.first[words[0][0]] = append(set.first[words[0][0]], words)
 	}
 	return set
 })
@@ -208,10 +207,7 @@ var boilerplatePhrases = sync.OnceValue(func() *phraseSet {
 // of whole words.
 func (set *phraseSet) containsPhrase(words []string) bool {
 	for i, w := range words {
-		if !set.first[w[0]] {
-			continue
-		}
-		for _, p := range set.phrases {
+		for _, p := range set.first[w[0]] {
 			if w == p[0] && len(words)-i >= len(p) && slices.Equal(words[i:i+len(p)], p) {
 				return true
 			}

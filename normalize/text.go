@@ -77,6 +77,14 @@ var blockElements = map[string]bool{
 // elements become line breaks and line breaks in the text become spaces;
 // without it, both become spaces. Script and style contents are dropped.
 func htmlText(s string, blocks bool) string {
+	if text, ok := simpleHTMLText(s, blocks); ok {
+		return text
+	}
+	return tokenizedText(s, blocks)
+}
+
+// tokenizedText is htmlText for any HTML, read by x/net/html's tokenizer.
+func tokenizedText(s string, blocks bool) string {
 	z := xhtml.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
 	skip := 0
@@ -107,6 +115,148 @@ func htmlText(s string, blocks bool) string {
 				}
 			}
 		}
+	}
+}
+
+// simpleHTMLText is htmlText for HTML as the sanitizer writes it, which is
+// what Finish derives Text from: start tags whose attributes are all
+// key="value", end tags without attributes, text with entities. That
+// grammar leaves the tokenizer no choice to make, so a scan that finds
+// each "<" does what it does at a fraction of its cost (FuzzHTMLText). It
+// reports false, having written nothing, for anything else: a comment, a
+// single-quoted or unquoted attribute, white space other than a space in a
+// tag, a raw-text element such as script, a "<" that starts no tag.
+func simpleHTMLText(s string, blocks bool) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for s != "" {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			i = len(s)
+		}
+		if i > 0 {
+			writeTextAsSpaces(&b, s[:i])
+		}
+		if s = s[i:]; s == "" {
+			break
+		}
+		name, n, ok := simpleTag(s)
+		if !ok {
+			return "", false
+		}
+		if blockElements[name] {
+			if blocks {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		s = s[n:]
+	}
+	return b.String(), true
+}
+
+// rawTextElements are the elements whose contents the tokenizer reads as
+// raw text, up to their end tag, rather than as markup and entities.
+var rawTextElements = map[string]bool{
+	"iframe": true, "noembed": true, "noframes": true, "noscript": true,
+	"plaintext": true, "script": true, "style": true, "textarea": true,
+	"title": true, "xmp": true,
+}
+
+// simpleTag reads the tag that s starts with, in simpleHTMLText's grammar:
+// "<" name (" " key `="` value `"`)* [" "] ["/"] ">" for a start tag,
+// "</" name ">" for an end tag, where a name is an ASCII letter followed
+// by ASCII letters and digits and a key is made of ASCII letters, digits,
+// "-", "_" and ":". It returns the tag's name in lower case and its
+// length, or false when s starts with something else or the element's
+// contents are raw text.
+func simpleTag(s string) (name string, n int, ok bool) {
+	i := 1
+	end := i < len(s) && s[i] == '/'
+	if end {
+		i++
+	}
+	start := i
+	for i < len(s) && (isASCIILetter(s[i]) || i > start && '0' <= s[i] && s[i] <= '9') {
+		i++
+	}
+	if i == start {
+		return "", 0, false
+	}
+	name = s[start:i]
+	if strings.ContainsFunc(name, unicode.IsUpper) {
+		name = strings.ToLower(name)
+	}
+	if rawTextElements[name] {
+		return "", 0, false
+	}
+	for i < len(s) {
+		switch s[i] {
+		case '>':
+			return name, i + 1, true
+		case '/':
+			if end || i+1 >= len(s) || s[i+1] != '>' {
+				return "", 0, false
+			}
+			return name, i + 2, true
+		case ' ':
+			if end {
+				return "", 0, false
+			}
+			i++
+			if i < len(s) && (s[i] == '/' || s[i] == '>') {
+				continue
+			}
+			k := i
+			for i < len(s) && isKeyByte(s[i]) {
+				i++
+			}
+			if i == k || i+1 >= len(s) || s[i] != '=' || s[i+1] != '"' {
+				return "", 0, false
+			}
+			v := strings.IndexByte(s[i+2:], '"')
+			if v < 0 {
+				return "", 0, false
+			}
+			i += 2 + v + 1
+		default:
+			return "", 0, false
+		}
+	}
+	return "", 0, false
+}
+
+func isASCIILetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+func isKeyByte(c byte) bool {
+	return isASCIILetter(c) || '0' <= c && c <= '9' || c == '-' || c == '_' || c == ':'
+}
+
+// writeTextAsSpaces writes raw text, as found between tags, to b as the
+// tokenizer's Text gives it to htmlText: "\r\n" and "\r" read as one line
+// break, entities decoded, then line breaks as spaces and invalid UTF-8 as
+// U+FFFD.
+func writeTextAsSpaces(b *strings.Builder, raw string) {
+	if strings.IndexByte(raw, '\r') >= 0 {
+		raw = strings.ReplaceAll(strings.ReplaceAll(raw, "\r\n", "\n"), "\r", "\n")
+	}
+	text := xhtml.UnescapeString(raw)
+	if !utf8.ValidString(text) {
+		b.WriteString(strings.Map(lineBreakToSpace, text))
+		return
+	}
+	for text != "" {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			b.WriteString(text)
+			return
+		}
+		b.WriteString(text[:i])
+		b.WriteByte(' ')
+		text = text[i+1:]
 	}
 }
 
@@ -228,6 +378,14 @@ func SanitizeHTML(content, base string) string {
 // Its output is not safe: it goes to the sanitizer. When s cannot be parsed
 // or rendered it returns s unchanged.
 func balanceHTML(s string, base *url.URL) string {
+	if out, ok := simpleBalance(s, base); ok {
+		return out
+	}
+	return parseAndRender(s, base)
+}
+
+// parseAndRender is balanceHTML for any HTML, through x/net/html's parser.
+func parseAndRender(s string, base *url.URL) string {
 	body := &xhtml.Node{Type: xhtml.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := xhtml.ParseFragment(strings.NewReader(s), body)
 	if err != nil {

@@ -59,15 +59,35 @@ func FuzzCollapseSpace(f *testing.F) {
 	})
 }
 
+// FuzzHTMLText compares htmlText, and with it the scan of simpleHTMLText,
+// with the tokenizer, on any HTML and on HTML as the sanitizer writes it.
 func FuzzHTMLText(f *testing.F) {
 	f.Add("<p>One\r\ntwo</p><script>x\n</script>three\n<br>four &amp; <b>five</b>")
+	f.Add(`<P CLASS="a">x&#13;&#10;y</P><br/><br /><a href="https://e.x/?a=1&amp;b=&#34;>&#34;" rel="nofollow">l</a><h2 >t&lt;</h2>`)
+	f.Add("<p title='x'>a</p><!-- c --><b x=y>z</b></p x><p\tclass=\"a\">\r\r\n<textarea>&amp;</textarea>< p>")
+	for _, tt := range xssVectors {
+		f.Add(tt.in)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, blocks := range []bool{false, true} {
-			if got, want := htmlText(s, blocks), htmlTextReference(s, blocks); got != want {
-				t.Fatalf("htmlText(%q, %v) = %q, want %q", s, blocks, got, want)
+		for _, in := range []string{s, SanitizeHTML(s, "https://news.example/a/b.html")} {
+			for _, blocks := range []bool{false, true} {
+				if got, want := htmlText(in, blocks), htmlTextReference(in, blocks); got != want {
+					t.Fatalf("htmlText(%q, %v) = %q, want %q", in, blocks, got, want)
+				}
 			}
 		}
 	})
+}
+
+// TestSimpleHTMLTextTakesSanitized checks that the scan reads what the
+// sanitizer writes, which is why it exists.
+func TestSimpleHTMLTextTakesSanitized(t *testing.T) {
+	for _, tt := range xssVectors {
+		in := SanitizeHTML(tt.in+`<p class="x">a &amp; <a href="/b">b</a><br/><img src="c.png" alt="&#34;">`, "https://news.example/a/b.html")
+		if _, ok := simpleHTMLText(in, true); !ok {
+			t.Errorf("simpleHTMLText(%q) = _, false, want true", in)
+		}
+	}
 }
 
 // htmlTextReference is htmlText as it was before it wrote text tokens

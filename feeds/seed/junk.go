@@ -29,7 +29,8 @@ var junkLines = setOf(
 	"support us", "not now", "yes please", "skip links", "navigation menu",
 	"listen live", "live tv", "accessibility help", "newsletter",
 	"follow", "+ follow", "become a member", "become a patron",
-	"become a supporter",
+	"become a supporter", "story continues below advertisement",
+	"gift article", "email this article", "go deeper",
 )
 
 // junkPrefixes start lines, compared in lower case, that are prompts or
@@ -50,14 +51,20 @@ var junkPrefixes = []string{
 	"support our journalism", "please consider supporting",
 	"please consider a donation", "make a donation", "donate now",
 	"read the latest", "thanks for reading", "why you can trust",
-	"citește și", "leia também", "lee también", "leggi anche",
+	"citește și", "leia também", "lee também", "leggi anche",
+	// Inline links to other stories (Gannett's "More:", Axios's "Go
+	// deeper:") and the notes that syndicating portals and print editions
+	// add to a story.
+	"more:", "go deeper:", "a version of this article appears in print",
+	"(except for the headline", "track latest news live on",
+	"fox news flash top headlines",
 }
 
 // junkPatterns match the remaining furniture: numbered ads, read-time
 // labels, list counters, copyright lines, bare URLs.
 var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^advertisement\s*\d*$`),
-	regexp.MustCompile(`(?i)^(?:<\s*)?\d+[- ]?min(?:ute)?s?(?:\.)?[- ]read$`),
+	regexp.MustCompile(`(?i)^(?:[•·]\s*)?(?:<\s*)?\d+[- ]?min(?:ute)?s?(?:\.)?(?:[- ]read)?$`),
 	regexp.MustCompile(`(?i)^list (?:\d+ )?of \d+(?: items?)?$`),
 	regexp.MustCompile(`(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))`),
 	regexp.MustCompile(`(?i)\ball rights reserved\b`),
@@ -68,6 +75,11 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),
 	regexp.MustCompile(`(?i)^join .{0,40}\b(?:telegram|whatsapp|viber|signal) (?:channel|group)`),
 	regexp.MustCompile(`(?i)\b(?:type|enter) your e-?mail\b`),
+	// Newsletter prompts: "Get local news delivered to your inbox!".
+	regexp.MustCompile(`(?i)\b(?:delivered|straight|direct) to your inbox\b`),
+	// A reporter's contact line closing a local story: "Contact Derek
+	// Beigh at (309) 820-3234.", "Contact IndyStar reporter X at x@y.com".
+	regexp.MustCompile(`(?i)^(?:contact|reach|email) .{2,60}? at (?:\S+@\S+|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4})`),
 	regexp.MustCompile(`(?i)\b(?:help|support) us\b.{0,60}\bbecome an? (?:member|patron|supporter|subscriber)\b`),
 }
 
@@ -86,7 +98,7 @@ var endLines = setOf(
 	"mehr zum thema", "das könnte sie auch interessieren", "sur le même sujet",
 	"dans la même rubrique", "à lire également", "اقرأ المزيد", "أخبار ذات صلة",
 	"leave a comment", "leave a reply", "newer post older post home",
-	"themes", "labels",
+	"themes", "labels", "related topics", "popular reads",
 )
 
 // endPrefixes start end-matter lines, compared in lower case.
@@ -94,7 +106,7 @@ var endPrefixes = []string{
 	"never miss breaking news", "(reporting by", "explore more on these topics",
 	"more stories from", "tags:", "topics:", "labels:", "disclaimer:",
 	"the views expressed", "the opinions expressed", "views expressed in",
-	"source:", "our standards:",
+	"source:", "our standards:", "filed under:",
 }
 
 // endPatterns match the remaining end matter: comment counts, letters

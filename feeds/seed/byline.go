@@ -12,6 +12,9 @@ var (
 	// "Von …" (German), "Par …" (French), "Por …" (Spanish) and "Door …"
 	// (Dutch) are the same.
 	bylineRE = regexp.MustCompile(`(?i)^(?:(?:posted|written|reported)\s+by\s*:?\s*(?:by\s+)?|(?:avatar\s+)?(?:by|von|par|por|door|de|di|av)\s*:?\s+)(\S.*)$`)
+	// gluedBylineRE matches a byline whose label lost its space: "ByJohn
+	// Parkinson" (ABC News).
+	gluedBylineRE = regexp.MustCompile(`^By(\p{Lu}\p{Ll}.*)$`)
 	// editorRE matches "Edited by …": header metadata naming no author.
 	editorRE = regexp.MustCompile(`(?i)^(?:edited|compiled|produced)\s+by\s+\S`)
 	// bylineClockRE matches the time a blog post was posted, at the end of
@@ -78,6 +81,9 @@ func parseByline(s string) ([]string, bool) {
 		return nil, false
 	}
 	if m := bylineRE.FindStringSubmatch(s); m != nil {
+		return parseNames(m[1])
+	}
+	if m := gluedBylineRE.FindStringSubmatch(s); m != nil {
 		return parseNames(m[1])
 	}
 	if editorRE.MatchString(s) {

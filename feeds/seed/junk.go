@@ -68,6 +68,10 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^list (?:\d+ )?of \d+(?: items?)?$`),
 	regexp.MustCompile(`(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))`),
 	regexp.MustCompile(`(?i)\ball rights reserved\b`),
+	// A copyright notice inside a footer line: "CNN Sans ™ & © 2016 …".
+	regexp.MustCompile(`(?i)(?:©|\(c\))\s*(?:\d{4}|copyright)\b`),
+	// A search box's placeholder: "Search CNN...".
+	regexp.MustCompile(`(?i)^search\b.{0,40}(?:\.\.\.|…)$`),
 	regexp.MustCompile(`(?i)^https?://\S+$`),
 	regexp.MustCompile(`(?i)\b(?:use|uses|using|use of|accept|consent to)(?: our| the)? cookies\b`),
 	regexp.MustCompile(`(?i)^image \d+ of \d+$`),

@@ -122,7 +122,8 @@ func parseDateLine(s string) (stamp, bool) {
 			}
 			best = stamp{t: t, clock: clock, updated: updateLabelRE.MatchString(s[lo:d.start])}
 			if !d.alt.IsZero() {
-				best.alt = d.alt.Add(t.Sub(time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC)))
+				// The other reading keeps the zone the line gives.
+				best.alt = d.alt.Add(t.Sub(time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC))).In(t.Location())
 			}
 		}
 	}

@@ -131,8 +131,10 @@ func parseDateLine(s string) (stamp, bool) {
 }
 
 // isDateRow reports whether some segment of s is only a date or time and
-// every other segment is short.
+// every other segment is short. Segments are separated by "|", "•" or a
+// spaced dash ("May 12, 2021 - Economy & Business" on Axios).
 func isDateRow(s string) bool {
+	s = rowDashRE.ReplaceAllString(s, "|")
 	segs := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•", r) })
 	found := false
 	for _, seg := range segs {
@@ -146,6 +148,9 @@ func isDateRow(s string) bool {
 	}
 	return found
 }
+
+// rowDashRE matches a dash between spaces, which separates a row's segments.
+var rowDashRE = regexp.MustCompile(`\s[-–—]\s`)
 
 // isDateSegment reports whether seg holds a date or clock time and, with
 // those and any label words removed, at most one other word.

@@ -197,6 +197,9 @@ func isCrumb(s string) bool {
 	if !hasLetter(s) {
 		return true
 	}
+	if leadIn(s) {
+		return false
+	}
 	return wordCount(s) <= 3 && len([]rune(s)) <= 40 && !endsSentence(s)
 }
 
@@ -215,4 +218,11 @@ func isPlaceLine(s string) bool {
 	}
 	inner := strings.ToLower(s[open+1 : len(s)-1])
 	return inner == "agencies" || inner == "agency" || agencyName(inner) != ""
+}
+
+// leadIn reports whether s is a subhead that introduces the lines under it
+// inside a body ("By the numbers:", "What they're saying:"): two words or
+// more in sentence case ending in a colon, which is text, not a label.
+func leadIn(s string) bool {
+	return strings.HasSuffix(s, ":") && wordCount(s) >= 2 && startsUpper(s) && capitalisedShare(s) < 0.5
 }

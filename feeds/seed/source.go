@@ -133,13 +133,13 @@ var selfNamingREs = []*regexp.Regexp{
 // case cannot recover from capitals, by lower-case key.
 var publisherSpellings = map[string]string{
 	"mailonline": "MailOnline", "dailymail.com": "DailyMail.com",
-	"foxnews.com": "FoxNews.com",
+	"foxnews.com": "FoxNews.com", "politico": "Politico",
 }
 
 // copyrightRE reads the holder of a copyright line: "© 2021 The Times of
 // Israel, All rights reserved", "Copyright © 2021 BBC.", "© Rheinische
 // Rundschau 2021".
-var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+all rights reserved.*)?$`)
+var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?:copyright\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+(?:[-–—|]\s+)?all rights reserved.*)?$`)
 
 // legalSuffixes are dropped from a copyright holder's name.
 var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp."}
@@ -190,10 +190,26 @@ func publisher(ls []line, head int) string {
 	}
 	for i := len(ls) - 1; i >= 0; i-- {
 		if name := copyrightHolder(ls[i].text); name != "" {
-			return name
+			return shortName(name, header)
 		}
 	}
 	return ""
+}
+
+// shortName returns the masthead the page shows above the headline when the
+// copyright holder is that name plus one company word ("Axios" over "© 2021
+// Axios Media"; a group such as "Nation Media Group" is kept whole, as the
+// name a reader would cite), else the holder in its publisher's spelling.
+func shortName(holder string, header []line) string {
+	for _, l := range header {
+		if l.kind != kindCrumb || !isPublisherName(l.text) {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(holder, l.text+" "); ok && wordCount(rest) == 1 && isOrganisation(rest) {
+			return l.text
+		}
+	}
+	return spelledPublisher(holder)
 }
 
 // spelledPublisher returns name in its publisher's own spelling when name

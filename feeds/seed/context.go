@@ -109,18 +109,34 @@ func markNameBylines(ls []line) {
 		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) || i > 0 && isIssuerLabel(ls[i-1].text) {
 			continue
 		}
-		next := &ls[nextPastJunk(ls, i)]
+		n := nextPastJunk(ls, i)
+		next := &ls[n]
 		switch {
 		case next.kind == kindDate && !next.date.t.IsZero():
 			l.why = "names alone, before a date"
 		case isAffiliation(next.text) && (next.kind == kindText || next.kind == kindCrumb):
 			l.why = "names alone, before an affiliation"
 			next.kind, next.why = kindJunk, "affiliation under a byline"
+		case isOutletOverDate(ls, n):
+			l.why = "names alone, before the outlet and a date"
+			next.kind, next.why = kindJunk, "outlet under a byline"
 		default:
 			continue
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// isOutletOverDate reports whether next is a masthead ("Indianapolis
+// Star") over a dated line: the outlet a reporter writes for, printed
+// between the name and the date on Gannett pages.
+func isOutletOverDate(ls []line, n int) bool {
+	l := ls[n]
+	if (l.kind != kindText && l.kind != kindCrumb) || !isMasthead(l.text) {
+		return false
+	}
+	d := ls[nextPastJunk(ls, n)]
+	return d.kind == kindDate && !d.date.t.IsZero()
 }
 
 // nextPastJunk returns the index of the first line after i that is not

@@ -182,6 +182,12 @@ func publisher(ls []line, head int) string {
 				return org // "BBC News, Jerusalem" under a byline
 			}
 		}
+		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && isMasthead(l.text) {
+			return casedMasthead(l.text) // "Indianapolis Star" under a name
+		}
+		if name := bylineOutlet(l); name != "" {
+			return name
+		}
 		for _, re := range selfNamingREs {
 			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
 				return spelledPublisher(m[1])
@@ -256,3 +262,28 @@ func cardPublisher(ls []line, head int) string {
 	}
 	return l.text
 }
+
+// bylineOutletRE reads the outlet after a byline's last comma: "By Lauren
+// Fox and Ted Barrett, CNN".
+var bylineOutletRE = regexp.MustCompile(`^(?i:by)\s+.+,\s+([^,]+)$`)
+
+// bylineOutlet returns the outlet a byline ends with when it is a masthead
+// or a network that publishes its own bylines (CNN), not a wire agency
+// whose copy partner sites print; "" otherwise.
+func bylineOutlet(l line) string {
+	if l.kind != kindByline {
+		return ""
+	}
+	m := bylineOutletRE.FindStringSubmatch(l.text)
+	if m == nil || !isPublisherName(m[1]) {
+		return ""
+	}
+	if isMasthead(m[1]) || networks[agencyName(m[1])] {
+		return casedMasthead(m[1])
+	}
+	return ""
+}
+
+// networks are the agencies of the agency table that are also the outlet
+// whose pages carry their staff's bylines.
+var networks = setOf("CNN", "Bloomberg")

@@ -97,7 +97,7 @@ func classify(s string) line {
 		return line{text: s, kind: kindByline, names: names, clock: clock, why: "byline form"}
 	}
 	if st, ok := parseDateLine(s); ok {
-		return line{text: s, kind: kindDate, date: st, why: "date or time with label words only"}
+		return line{text: s, kind: kindDate, date: st, names: rowAgencies(s), why: "date or time with label words only"}
 	}
 	if c, ok := captionWithCredit(s); ok {
 		return line{text: s, kind: kindCaption, caption: c, why: "text with a credit glued to its end"}
@@ -225,4 +225,16 @@ func isPlaceLine(s string) bool {
 // more in sentence case ending in a colon, which is text, not a label.
 func leadIn(s string) bool {
 	return strings.HasSuffix(s, ":") && wordCount(s) >= 2 && startsUpper(s) && capitalisedShare(s) < 0.5
+}
+
+// rowAgencies returns the agencies named by segments of a date row:
+// "India News | Press Trust of India | Updated: …" credits the wire.
+func rowAgencies(s string) []string {
+	var out []string
+	for _, seg := range strings.Split(s, "|") {
+		if ag := agencyName(seg); ag != "" {
+			out = appendNew(out, ag)
+		}
+	}
+	return out
 }

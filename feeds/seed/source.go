@@ -67,7 +67,20 @@ func isMasthead(s string) bool {
 		masthead = masthead || mastheadWords[strings.TrimRight(w, "0123456789")]
 		generic = generic && genericWords[w]
 	}
-	return masthead && !generic
+	return masthead && !generic && !isPlaceSection(s)
+}
+
+// sectionPlaces are the countries and regions that, before "News", make a
+// section label ("India News", "Middle East News") rather than a masthead.
+var sectionPlaces = setOf("india", "china", "us", "u.s.", "uk", "asia",
+	"europe", "africa", "americas", "australia", "canada", "pakistan",
+	"israel", "ukraine", "russia", "middle east", "latin america", "local",
+	"world", "national", "regional")
+
+// isPlaceSection reports whether s is a place followed by "News".
+func isPlaceSection(s string) bool {
+	place, ok := strings.CutSuffix(strings.ToLower(s), " news")
+	return ok && sectionPlaces[place]
 }
 
 // minorWords may sit inside a publisher's name: "The Times of Israel".
@@ -126,6 +139,8 @@ var selfNamingREs = []*regexp.Regexp{
 	regexp.MustCompile(`^Source: (.+?)(?: and (?:news )?agencies)?$`),
 	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^by (.+?) staff$`),
+	// A portal's syndication note: "… has not been edited by NDTV staff …".
+	regexp.MustCompile(`(?i)\bedited by (\S+) staff\b`),
 	regexp.MustCompile(`^(?i:by)\s+.+?\s+(?i:for)\s+((?:(?i:the)\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3})$`),
 }
 

@@ -74,6 +74,11 @@ func parseByline(s string) ([]string, bool) {
 	if m := fromRE.FindStringSubmatch(s); m != nil && agencyName(m[1]) != "" {
 		return parseNames(m[2])
 	}
+	if inner, ok := wrapped(s); ok {
+		if ags := creditedAgencies(inner); len(ags) > 0 {
+			return ags, true
+		}
+	}
 	if m := viaRE.FindStringSubmatch(s); m != nil {
 		if ag := agencyName(m[1]); ag != "" {
 			return []string{ag}, true
@@ -253,4 +258,26 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// withRE separates the outlets of a closing credit: "FRANCE 24 with AFP".
+var withRE = regexp.MustCompile(`(?i)\s+(?:with|and)\s+|\s*/\s*`)
+
+// creditedAgencies returns the agencies of a bracketed closing credit such
+// as "(FRANCE 24 with AFP)" or "(With Reuters)", in which every item is an
+// agency or an outlet's name; nil when it names no agency or names people.
+func creditedAgencies(inner string) []string {
+	inner = strings.TrimSpace(inner)
+	if low := strings.ToLower(inner); strings.HasPrefix(low, "with ") {
+		inner = inner[len("with "):]
+	}
+	var ags []string
+	for _, it := range withRE.Split(inner, -1) {
+		if ag := agencyName(it); ag != "" {
+			ags = appendNew(ags, ag)
+		} else if !isPublisherName(it) || !isAllCaps(it) && !isMasthead(it) {
+			return nil
+		}
+	}
+	return ags
 }

@@ -3,6 +3,7 @@ package seed
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // listCounterRE matches Al Jazeera's inline related-list counters.
@@ -127,16 +128,38 @@ func markNameBylines(ls []line) {
 	}
 }
 
-// isOutletOverDate reports whether next is a masthead ("Indianapolis
-// Star") over a dated line: the outlet a reporter writes for, printed
+// isOutletOverDate reports whether the line at n is a masthead
+// ("Indianapolis Star") or an outlet's short name ("IndyStar") over a dated
+// line: the outlet a reporter writes for, printed
 // between the name and the date on Gannett pages.
 func isOutletOverDate(ls []line, n int) bool {
 	l := ls[n]
-	if (l.kind != kindText && l.kind != kindCrumb) || !isMasthead(l.text) {
+	if (l.kind != kindText && l.kind != kindCrumb) || !isMasthead(l.text) && !isOutletCrumb(l) {
 		return false
 	}
 	d := ls[nextPastJunk(ls, n)]
 	return d.kind == kindDate && !d.date.t.IsZero()
+}
+
+// isOutletCrumb reports whether l is a crumb holding an outlet's short
+// name in one camel-case word.
+func isOutletCrumb(l line) bool {
+	return l.kind == kindCrumb && isCamelName(l.text)
+}
+
+// isCamelName reports whether s is one camel-case word ("IndyStar",
+// "DesertSun"), as outlets shorten their names and section labels never
+// are.
+func isCamelName(s string) bool {
+	if wordCount(s) != 1 || !hasLower(s) || !startsUpper(s) {
+		return false
+	}
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // nextPastJunk returns the index of the first line after i that is not

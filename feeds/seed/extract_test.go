@@ -396,3 +396,32 @@ func TestBylineAboveHeadline(t *testing.T) {
 		t.Errorf("Title = %q, Authors = %q; want the headline and Jane Doe", a.Title, a.Authors)
 	}
 }
+
+// TestOutletUnderName checks Gannett's header, a reporter's name, then the
+// outlet, then the date: the name is the byline and the outlet the
+// publisher, whether the outlet is a masthead or a camel-case short name.
+func TestOutletUnderName(t *testing.T) {
+	t.Parallel()
+	for _, outlet := range []string{"Indianapolis Star", "IndyStar"} {
+		t.Run(outlet, func(t *testing.T) {
+			t.Parallel()
+			page := " date 2021-05-13 Skip to main content\n" +
+				"NEWS\n" +
+				"City council approves plan to repave east side streets\n" +
+				"Kayla Dwyer\n" +
+				outlet + "\n" +
+				"Published 6:20 a.m. ET May 12, 2021\n" +
+				"The council voted on Tuesday night to spend $12 million repaving streets on the east side.\n"
+			a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(a.Authors, []string{"Kayla Dwyer"}) {
+				t.Errorf("Authors = %q, want [Kayla Dwyer]", a.Authors)
+			}
+			if a.Source != outlet {
+				t.Errorf("Source = %q, want %q", a.Source, outlet)
+			}
+		})
+	}
+}

@@ -8,7 +8,11 @@ import (
 
 // relativeDateRE matches a date given only relative to the reading time:
 // "5 days ago", "Updated 3 hours ago", "Last updated 6 minutes ago".
-var relativeDateRE = regexp.MustCompile(`(?i)^(?:(?:last )?updated:?\s+|posted:?\s+|published:?\s+)?(?:about |an? |\d+ )(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago$`)
+// "5h ago" and a doubled "Posted 5h ago5 hours ago" (ABC Australia) too.
+var relativeDateRE = regexp.MustCompile(`(?i)^(?:(?:last )?updated:?\s+|posted:?\s+|published:?\s+)?` + relAgo + `(?:\s*` + relAgo + `)?$`)
+
+// relAgo is one relative time: "3 hours ago", "5h ago", "an hour ago".
+const relAgo = `(?:(?:about |an? |\d+ )(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|\d+\s?[smhdw]) ago`
 
 // isRelativeDate reports whether s is a relative date alone on its line.
 func isRelativeDate(s string) bool {

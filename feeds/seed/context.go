@@ -103,10 +103,14 @@ func dropTeasers(ls []line) {
 func markNameBylines(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if (l.kind != kindText && l.kind != kindCrumb) || wordCount(l.text) > 8 || strings.ContainsAny(l.text, ".:;!?") {
+		text, _, row := bylineRow(l.text)
+		if !row {
+			text = l.text
+		}
+		if (l.kind != kindText && l.kind != kindCrumb && (l.kind != kindNav || !row)) || wordCount(text) > 8 || strings.ContainsAny(text, ".:;!?") {
 			continue
 		}
-		names, ok := parseNames(l.text)
+		names, ok := parseNames(text)
 		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) || i > 0 && isIssuerLabel(ls[i-1].text) {
 			continue
 		}
@@ -160,6 +164,31 @@ func isCamelName(s string) bool {
 		}
 	}
 	return false
+}
+
+// bylineRow splits a byline row such as "Jane Roberts · CBC News ·" into
+// the names before the first separator and the masthead among the other
+// segments (""), which must all be outlets' names; ok is false for any
+// other line.
+func bylineRow(s string) (names, outlet string, ok bool) {
+	segs := strings.FieldsFunc(s, func(r rune) bool { return r == '·' || r == '|' })
+	if len(segs) < 2 {
+		return "", "", false
+	}
+	for _, seg := range segs[1:] {
+		seg = strings.TrimSpace(seg)
+		switch {
+		case seg == "":
+		case isMasthead(seg):
+			if outlet == "" {
+				outlet = casedMasthead(seg)
+			}
+		case agencyName(seg) != "" || isPublisherName(seg):
+		default:
+			return "", "", false
+		}
+	}
+	return strings.TrimSpace(segs[0]), outlet, true
 }
 
 // nextPastJunk returns the index of the first line after i that is not

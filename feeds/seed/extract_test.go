@@ -425,3 +425,24 @@ func TestOutletUnderName(t *testing.T) {
 		})
 	}
 }
+
+// TestBylineRow checks a CBC byline row, "Name · Outlet ·", over the date:
+// the name is the author and the outlet the publisher.
+func TestBylineRow(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 CBC\n" +
+		"Ottawa\n" +
+		"Ottawa council approves new bike lanes on Bank Street\n" +
+		"City council voted 18-6 on Wednesday to add protected bike lanes to a stretch of Bank Street.\n" +
+		"Jane Roberts · CBC News · \n" +
+		"Posted: May 12, 2021 6:20 PM ET | Last Updated: May 13, 2021\n" +
+		"Ottawa city council has approved protected bike lanes on Bank Street, despite objections from some business owners.\n" +
+		"©2021 CBC/Radio-Canada. All rights reserved.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Ottawa council approves new bike lanes on Bank Street" || !slices.Equal(a.Authors, []string{"Jane Roberts"}) || a.Source != "CBC News" {
+		t.Errorf("Title = %q, Authors = %q, Source = %q; want the headline, Jane Roberts, CBC News", a.Title, a.Authors, a.Source)
+	}
+}

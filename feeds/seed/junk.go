@@ -30,7 +30,7 @@ var junkLines = setOf(
 	"listen live", "live tv", "accessibility help", "newsletter",
 	"follow", "+ follow", "become a member", "become a patron",
 	"become a supporter", "story continues below advertisement",
-	"gift article", "email this article", "go deeper",
+	"gift article", "email this article", "go deeper", "social sharing",
 )
 
 // junkPrefixes start lines, compared in lower case, that are prompts or
@@ -57,7 +57,8 @@ var junkPrefixes = []string{
 	// add to a story.
 	"more:", "go deeper:", "a version of this article appears in print",
 	"(except for the headline", "track latest news live on",
-	"fox news flash top headlines",
+	"fox news flash top headlines", "read the original article on",
+	"help keep family & friends informed",
 }
 
 // junkPatterns match the remaining furniture: numbered ads, read-time

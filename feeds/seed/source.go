@@ -289,6 +289,9 @@ func bylineOutlet(l line) string {
 	if l.kind != kindByline {
 		return ""
 	}
+	if _, outlet, ok := bylineRow(l.text); ok && outlet != "" {
+		return outlet // "Jane Roberts · CBC News ·"
+	}
 	m := bylineOutletRE.FindStringSubmatch(l.text)
 	if m == nil || !isPublisherName(m[1]) {
 		return ""

@@ -86,6 +86,9 @@ func parseByline(s string) ([]string, bool) {
 		return nil, false
 	}
 	if m := bylineRE.FindStringSubmatch(s); m != nil {
+		if ags := creditedAgencies(m[1]); len(ags) > 0 {
+			return ags, true // "By Euronews with AFP"
+		}
 		return parseNames(m[1])
 	}
 	if m := gluedBylineRE.FindStringSubmatch(s); m != nil {
@@ -141,8 +144,11 @@ func splitNames(s string) ([]string, bool) {
 		return nil, false
 	}
 	var names []string
-	for _, it := range items {
+	for k, it := range items {
 		it = cutPlace(strings.TrimSpace(it))
+		if isStaffName(it) && k == 0 {
+			break // "HT Correspondent, New Delhi": a desk and its place
+		}
 		if it == "" || isStaffName(it) {
 			continue
 		}
@@ -205,7 +211,7 @@ func itemNames(it string) ([]string, bool) {
 // than a person: "JPost.com Staff", "News Desk", "agencies".
 func isStaffName(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range []string{"staff", "desk", "agencies", "editorial board", "wire services", "editors"} {
+	for _, w := range []string{"staff", "desk", "agencies", "editorial board", "wire services", "editors", "correspondent"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -275,7 +281,7 @@ func creditedAgencies(inner string) []string {
 	for _, it := range withRE.Split(inner, -1) {
 		if ag := agencyName(it); ag != "" {
 			ags = appendNew(ags, ag)
-		} else if !isPublisherName(it) || !isAllCaps(it) && !isMasthead(it) {
+		} else if !isPublisherName(it) || !isAllCaps(it) && !isMasthead(it) && wordCount(it) > 1 {
 			return nil
 		}
 	}

@@ -38,6 +38,8 @@ func TestParseByline(t *testing.T) {
 		{"By the end of the day", nil, false},
 		{"Via the main road", nil, false},
 		{"ByJohn Parkinson", []string{"John Parkinson"}, true},
+		{"By Euronews with AFP", []string{"Agence France-Presse"}, true},
+		{"By HT Correspondent, New Delhi", nil, true},
 		{"(FRANCE 24 with AFP)", []string{"Agence France-Presse"}, true},
 		{"(With Reuters)", []string{"Reuters"}, true},
 		{"(Jane Doe with AFP)", nil, false},

@@ -446,3 +446,23 @@ func TestBylineRow(t *testing.T) {
 		t.Errorf("Title = %q, Authors = %q, Source = %q; want the headline, Jane Roberts, CBC News", a.Title, a.Authors, a.Source)
 	}
 }
+
+// TestBylineAndDateOnOneRow checks The Hill's "BY NAME - 05/12/21 6:20 PM
+// ET": the row is split into a byline and a date, the two-digit year read
+// month first (the day-first reading is after the capture) in EDT.
+func TestBylineAndDateOnOneRow(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 The Hill\n" +
+		"Energy & Environment\n" +
+		"EPA proposes stricter limits on power plant emissions\n" +
+		"BY RACHEL FRAZIN - 05/12/21 6:20 PM ET\n" +
+		"The Environmental Protection Agency on Wednesday proposed new limits on emissions from power plants.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2021, 5, 12, 22, 20, 0, 0, time.UTC)
+	if !slices.Equal(a.Authors, []string{"Rachel Frazin"}) || !a.Published.Equal(want) || a.PublishedOffset == nil || *a.PublishedOffset != -4*3600 {
+		t.Errorf("Authors = %q, Published = %v (offset %v); want Rachel Frazin, %v at -04:00", a.Authors, a.Published, a.PublishedOffset, want)
+	}
+}

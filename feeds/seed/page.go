@@ -57,6 +57,9 @@ func splitGlued(s string) []string {
 			s = strings.TrimSpace(rest)
 		}
 	}
+	if by, date, ok := splitBylineDate(s); ok {
+		return []string{by, date}
+	}
 	if !strings.Contains(s, "published") && !strings.Contains(s, "updated") && !strings.Contains(s, "posted") {
 		return []string{s} // the regexp's words, checked cheaply first
 	}
@@ -68,6 +71,24 @@ func splitGlued(s string) []string {
 		return []string{s}
 	}
 	return []string{s[:m[2]], s[m[2]:]}
+}
+
+// splitBylineDate splits a byline and a date set on one row with a dash,
+// "BY RACHEL FRAZIN - 05/12/21 6:20 PM ET" (The Hill), when each part
+// reads as such on its own.
+func splitBylineDate(s string) (by, date string, ok bool) {
+	i := strings.LastIndex(s, " - ")
+	if i < 0 || !bylineRE.MatchString(s[:i]) {
+		return "", "", false
+	}
+	by, date = s[:i], strings.TrimSpace(s[i+3:])
+	if _, ok := parseDateLine(date); !ok {
+		return "", "", false
+	}
+	if _, ok := parseByline(by); !ok {
+		return "", "", false
+	}
+	return by, date, true
 }
 
 // readHeader takes the "date YYYY-MM-DD" or "date YYYY-MM" prefix off the

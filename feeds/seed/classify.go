@@ -82,6 +82,9 @@ type line struct {
 // and crumbs only when nothing more specific matched.
 func classify(s string) line {
 	l := line{text: s}
+	if st, ok := originallyPublished(s); ok {
+		return line{text: s, kind: kindDate, date: st, why: "first publication noted after the story"}
+	}
 	switch {
 	case isRelativeDate(s):
 		l.kind, l.why = kindDate, "relative date: the capture date stands in"
@@ -241,4 +244,23 @@ func rowAgencies(s string) []string {
 		}
 	}
 	return out
+}
+
+// originallyRE matches McClatchy's closing note on the first publication:
+// "This story was originally published May 12, 2021 5:00 AM."
+var originallyRE = regexp.MustCompile(`(?i)^this (?:story|article) was originally published(?: on)? (.+?)\.?$`)
+
+// originallyPublished reads the date of a closing "originally published"
+// note, which is the first publication when the header shows an update.
+func originallyPublished(s string) (stamp, bool) {
+	m := originallyRE.FindStringSubmatch(s)
+	if m == nil {
+		return stamp{}, false
+	}
+	st, ok := parseDateLine(m[1])
+	if !ok || st.t.IsZero() {
+		return stamp{}, false
+	}
+	st.updated = false
+	return st, true
 }

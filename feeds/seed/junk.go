@@ -58,6 +58,8 @@ var junkPrefixes = []string{
 	"more:", "go deeper:", "a version of this article appears in print",
 	"(except for the headline", "track latest news live on",
 	"fox news flash top headlines", "read the original article on",
+	"only have a minute? listen instead", "powered by trinity audio",
+	"heard on ", "keep reading",
 	"help keep family & friends informed",
 }
 
@@ -111,7 +113,7 @@ var endPrefixes = []string{
 	"never miss breaking news", "(reporting by", "explore more on these topics",
 	"more stories from", "tags:", "topics:", "labels:", "disclaimer:",
 	"the views expressed", "the opinions expressed", "views expressed in",
-	"source:", "our standards:", "filed under:",
+	"source:", "our standards:", "filed under:", "related stories from",
 }
 
 // endPatterns match the remaining end matter: comment counts, letters

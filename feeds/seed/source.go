@@ -20,7 +20,9 @@ var mastheadWords = setOf(
 	"press", "review", "record", "register", "independent", "dispatch",
 	"examiner", "globe", "inquirer", "bulletin", "sentinel", "ledger",
 	"monitor", "weekly", "magazine", "zeitung", "rundschau", "presse",
-	"nachrichten", "tageblatt", "nouvelles",
+	"nachrichten", "tageblatt", "nouvelles", "bee", "eagle", "enquirer",
+	"advocate", "statesman", "citizen", "courant", "argus", "mercury",
+	"insider",
 )
 
 // genericWords make up section labels such as "Local News" or "World
@@ -139,6 +141,7 @@ var selfNamingREs = []*regexp.Regexp{
 	regexp.MustCompile(`^Source: (.+?)(?: and (?:news )?agencies)?$`),
 	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^by (.+?) staff$`),
+	regexp.MustCompile(`(?i)^by .+?, (\S+(?: \S+){0,2}) staff$`),
 	// A portal's syndication note: "… has not been edited by NDTV staff …".
 	regexp.MustCompile(`(?i)\bedited by (\S+) staff\b`),
 	regexp.MustCompile(`^(?i:by)\s+.+?\s+(?i:for)\s+((?:(?i:the)\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3})$`),

@@ -196,6 +196,8 @@ func TestLineKinds(t *testing.T) {
 		{"This story was originally published May 12, 2021 5:00 AM.", kindDate},
 		{"This story was originally published by The Texas Tribune.", kindJunk},
 		{"Powered by Trinity Audio", kindJunk},
+		{"Download The Times of India News App for Latest City News.", kindJunk},
+		{"Download speeds fell in rural areas, the regulator said.", kindText},
 		{"Heard on All Things Considered", kindJunk},
 		{"RELATED STORIES FROM SACRAMENTO BEE", kindEnd},
 		{"Read the original article on The Hill.", kindJunk},

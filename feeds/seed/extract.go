@@ -126,7 +126,7 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		}
 		n1 := nextContent(ls, i)
 		if n1 >= 0 && ls[n1].kind.isMeta() {
-			if isDateHeader(ls, n1) {
+			if isDateHeader(ls, n1) || isAgencyMasthead(ls, n1) {
 				continue
 			}
 			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
@@ -153,6 +153,16 @@ func isDateHeader(ls []line, i int) bool {
 	}
 	p := nextContent(ls, n)
 	return p >= 0 && isParagraph(ls[p])
+}
+
+// isAgencyMasthead reports whether the line at i is an agency's name alone
+// over the navigation ("Reuters" / "World" / "Business"): the agency's own
+// site's masthead, not a byline under a headline.
+func isAgencyMasthead(ls []line, i int) bool {
+	if ls[i].kind != kindByline || agencyName(ls[i].text) == "" || i+1 >= len(ls) {
+		return false
+	}
+	return ls[i+1].kind == kindCrumb || ls[i+1].kind == kindNav
 }
 
 // headlineBeforeParagraph returns the first headline-like line directly

@@ -466,3 +466,27 @@ func TestBylineAndDateOnOneRow(t *testing.T) {
 		t.Errorf("Authors = %q, Published = %v (offset %v); want Rachel Frazin, %v at -04:00", a.Authors, a.Published, a.PublishedOffset, want)
 	}
 }
+
+// TestAgencySiteMasthead checks a Reuters page: the agency's name over the
+// navigation is the masthead, not the byline of the tagline above it, and
+// "UTCUpdated 2 hours ago" is split off the date.
+func TestAgencySiteMasthead(t *testing.T) {
+	t.Parallel()
+	page := " date 2023-03-16 Skip to main content\n" +
+		"Exclusive news, data and analytics for financial market professionals\n" +
+		"Reuters\n" +
+		"World\n" +
+		"Business\n" +
+		"French unions call new strike day as pension vote nears\n" +
+		"By Jane Doe and Richard Roe\n" +
+		"March 15, 20236:20 PM UTCUpdated 2 hours ago\n" +
+		"PARIS, March 15 (Reuters) - French unions called a new nationwide day of strikes for next week.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2023, 3, 15, 18, 20, 0, 0, time.UTC)
+	if a.Title != "French unions call new strike day as pension vote nears" || a.Source != "Reuters" || !a.Published.Equal(want) {
+		t.Errorf("Title = %q, Source = %q, Published = %v; want the headline, Reuters, %v", a.Title, a.Source, a.Published, want)
+	}
+}

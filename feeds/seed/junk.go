@@ -82,6 +82,8 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),
 	regexp.MustCompile(`(?i)^join .{0,40}\b(?:telegram|whatsapp|viber|signal) (?:channel|group)`),
 	regexp.MustCompile(`(?i)\b(?:type|enter) your e-?mail\b`),
+	// App prompts: "Download The Times of India News App for Latest News".
+	regexp.MustCompile(`(?i)^download (?:the |our )?.{0,40}\bapp\b`),
 	// Newsletter prompts: "Get local news delivered to your inbox!".
 	regexp.MustCompile(`(?i)\b(?:delivered|straight|direct) to your inbox\b`),
 	// A reporter's contact line closing a local story: "Contact Derek

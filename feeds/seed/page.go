@@ -42,7 +42,9 @@ func readPage(data string) page {
 
 // gluedDateRE finds a date label glued to the text before it, as in BBC
 // live posts: "Egypt pushes truce proposalpublished at 11:12 …".
-var gluedDateRE = regexp.MustCompile(`\p{Ll}((?:published|updated|posted)(?: at| on)? )`)
+// "…6:20 PM UTCUpdated 2 hours ago" (Reuters) glues a capitalised label
+// to a zone.
+var gluedDateRE = regexp.MustCompile(`(?:\p{Ll}|\p{Lu}{2})((?:published|updated|posted|Published|Updated|Posted)(?: at| on)? )`)
 
 // gluedJunk are furniture labels that lose their element boundary and come
 // glued to the start of the caption or paragraph after them.
@@ -60,14 +62,14 @@ func splitGlued(s string) []string {
 	if by, date, ok := splitBylineDate(s); ok {
 		return []string{by, date}
 	}
-	if !strings.Contains(s, "published") && !strings.Contains(s, "updated") && !strings.Contains(s, "posted") {
+	if low := strings.ToLower(s); !strings.Contains(low, "published") && !strings.Contains(low, "updated") && !strings.Contains(low, "posted") {
 		return []string{s} // the regexp's words, checked cheaply first
 	}
 	m := gluedDateRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return []string{s}
 	}
-	if _, ok := parseDateLine(s[m[2]:]); !ok {
+	if _, ok := parseDateLine(s[m[2]:]); !ok && !isRelativeDate(s[m[2]:]) {
 		return []string{s}
 	}
 	return []string{s[:m[2]], s[m[2]:]}

@@ -25,6 +25,7 @@ func classifyAll(texts []string) []line {
 	markAffiliations(ls)
 	dropListItems(ls)
 	dropTeasers(ls)
+	dropBoxes(ls)
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
 	markBareCaptions(ls)
@@ -77,6 +78,21 @@ func dropListItems(ls []line) {
 var readMoreLabels = setOf("read more", "also read", "see also", "read also",
 	"lire aussi", "à lire aussi", "اقرأ أيضا", "اقرأ أيضاً", "related", "mehr lesen",
 	"citește și", "leia também", "lee también", "leggi anche")
+
+// boxLabels are headings, by key, of the boxes an academic outlet prints
+// before the body (The Conversation): the line under each is boilerplate.
+var boxLabels = setOf("disclosure statement", "partners")
+
+// dropBoxes marks as junk the box labels before the body and the line
+// under each.
+func dropBoxes(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if boxLabels[key(ls[i].text)] && ls[i+1].kind == kindText {
+			ls[i].kind, ls[i].why = kindJunk, "box label"
+			ls[i+1].kind, ls[i+1].why = kindJunk, "boilerplate under a box label"
+		}
+	}
+}
 
 // dropTeasers marks as junk the unterminated headline lines that follow a
 // "Read more" label, up to the next sentence.
@@ -275,9 +291,13 @@ func isIssuerLabel(s string) bool {
 	return false
 }
 
+// handleRE matches a social-media handle after a reporter's role.
+var handleRE = regexp.MustCompile(`\s+@\w+$`)
+
 // isAffiliation reports whether s names a reporter's outlet and post or
 // role: "BBC News, Cairo", "Staff Writer".
 func isAffiliation(s string) bool {
+	s = handleRE.ReplaceAllString(s, "") // "Business reporter @janedoe"
 	if wordCount(s) > 6 || endsSentence(s) {
 		return false
 	}

@@ -490,3 +490,22 @@ func TestAgencySiteMasthead(t *testing.T) {
 		t.Errorf("Title = %q, Source = %q, Published = %v; want the headline, Reuters, %v", a.Title, a.Source, a.Published, want)
 	}
 }
+
+// TestRoleWithHandle checks Sky News's name over "Business reporter
+// @handle" over the date: the name is the byline.
+func TestRoleWithHandle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 Sky News\n" +
+		"UK economy grew 2.1% in March as shops reopened\n" +
+		"Jane Doe\n" +
+		"Business reporter @janedoe\n" +
+		"Thursday 13 May 2021 07:42, UK\n" +
+		"The UK economy grew by 2.1% in March as schools and some shops reopened, official figures show.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(a.Authors, []string{"Jane Doe"}) {
+		t.Errorf("Authors = %q, want [Jane Doe]", a.Authors)
+	}
+}

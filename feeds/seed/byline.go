@@ -274,12 +274,8 @@ var withRE = regexp.MustCompile(`(?i)\s+(?:with|and)\s+|\s*/\s*`)
 // as "(FRANCE 24 with AFP)" or "(With Reuters)", in which every item is an
 // agency or an outlet's name; nil when it names no agency or names people.
 func creditedAgencies(inner string) []string {
-	inner = strings.TrimSpace(inner)
-	if low := strings.ToLower(inner); strings.HasPrefix(low, "with ") {
-		inner = inner[len("with "):]
-	}
 	var ags []string
-	for _, it := range withRE.Split(inner, -1) {
+	for _, it := range creditItems(inner) {
 		if ag := agencyName(it); ag != "" {
 			ags = appendNew(ags, ag)
 		} else if !isPublisherName(it) || !isAllCaps(it) && !isMasthead(it) && wordCount(it) > 1 {
@@ -287,4 +283,14 @@ func creditedAgencies(inner string) []string {
 		}
 	}
 	return ags
+}
+
+// creditItems splits a closing credit into its outlets: "FRANCE 24 with
+// AFP", "With Reuters".
+func creditItems(s string) []string {
+	s = strings.TrimSpace(s)
+	if low := strings.ToLower(s); strings.HasPrefix(low, "with ") {
+		s = s[len("with "):]
+	}
+	return withRE.Split(s, -1)
 }

@@ -509,3 +509,30 @@ func TestRoleWithHandle(t *testing.T) {
 		t.Errorf("Authors = %q, want [Jane Doe]", a.Authors)
 	}
 }
+
+// TestAgencyCreditOutlet checks the outlet named beside the wire in a
+// credit byline: "By Euronews with AFP" gives the publisher, "(With
+// Reuters)" none.
+func TestAgencyCreditOutlet(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ credit, source string }{
+		{"By Euronews with AFP", "Euronews"},
+		{"(With Reuters)", ""},
+	} {
+		t.Run(tt.credit, func(t *testing.T) {
+			t.Parallel()
+			page := " date 2021-05-13 euronews\n" +
+				"Dutch parliament backs plan to phase out gas extraction\n" +
+				tt.credit + "\n" +
+				"Updated: 12/05/2021 - 18:20\n" +
+				"Dutch lawmakers on Wednesday backed a plan to end gas extraction at the Groningen field by 2024.\n"
+			a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Source != tt.source || len(a.Authors) != 1 {
+				t.Errorf("Source = %q, Authors = %q; want %q and the agency", a.Source, a.Authors, tt.source)
+			}
+		})
+	}
+}

@@ -295,6 +295,9 @@ func bylineOutlet(l line) string {
 	if _, outlet, ok := bylineRow(l.text); ok && outlet != "" {
 		return outlet // "Jane Roberts · CBC News ·"
 	}
+	if outlet := creditOutlet(l.text); outlet != "" {
+		return outlet // "By Euronews with AFP"
+	}
 	m := bylineOutletRE.FindStringSubmatch(l.text)
 	if m == nil || !isPublisherName(m[1]) {
 		return ""
@@ -308,3 +311,25 @@ func bylineOutlet(l line) string {
 // networks are the agencies of the agency table that are also the outlet
 // whose pages carry their staff's bylines.
 var networks = setOf("CNN", "Bloomberg")
+
+// creditOutlet returns the outlet of an agency credit byline, "By Euronews
+// with AFP", when it is written in mixed case; a name in capitals ("FRANCE
+// 24") is left to the copyright line, which spells it as the outlet does.
+func creditOutlet(s string) string {
+	if inner, ok := wrapped(s); ok {
+		s = inner
+	} else if m := bylineRE.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	} else {
+		return ""
+	}
+	if len(creditedAgencies(s)) == 0 {
+		return ""
+	}
+	for _, it := range creditItems(s) {
+		if agencyName(it) == "" && isPublisherName(it) && !isAllCaps(it) {
+			return it
+		}
+	}
+	return ""
+}

@@ -23,7 +23,8 @@ var (
 	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer".
 	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|reporter|correspondent|editor|columnist|contributor|photographer|journalist)$`)
 	// authorRE matches "Author: …" with the names on the same line.
-	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)\s*:\s*(\S.*)$`)
+	// DW leaves the colon out: "Author Jane Schmidt".
+	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)(?:\s*:\s*|\s+)(\S.*)$`)
 	// viaRE matches agency-only bylines such as "Via AP news wire".
 	viaRE = regexp.MustCompile(`(?i)^via\s+(\S.*)$`)
 	// fromRE matches CNN live-post bylines: "From CNN's A and B".

@@ -536,3 +536,22 @@ func TestAgencyCreditOutlet(t *testing.T) {
 		})
 	}
 }
+
+// TestPostedOnBy checks a WordPress row "Posted on <date> by <name>": it
+// gives the date and the author, and the line above it is the headline.
+func TestPostedOnBy(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 Search\n" +
+		"The Valley Voice\n" +
+		"Council OKs new park on river\n" +
+		"Posted on May 12, 2021 by Jane Smith\n" +
+		"The city council on Wednesday approved plans for a new park on the east bank of the river.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
+	if a.Title != "Council OKs new park on river" || !slices.Equal(a.Authors, []string{"Jane Smith"}) || !a.Published.Equal(want) {
+		t.Errorf("Title = %q, Authors = %q, Published = %v; want the headline, Jane Smith, %v", a.Title, a.Authors, a.Published, want)
+	}
+}

@@ -31,6 +31,8 @@ var junkLines = setOf(
 	"follow", "+ follow", "become a member", "become a patron",
 	"become a supporter", "story continues below advertisement",
 	"gift article", "email this article", "go deeper", "social sharing",
+	"like this", "like loading",
+	"skip next section",
 )
 
 // junkPrefixes start lines, compared in lower case, that are prompts or
@@ -82,6 +84,8 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),
 	regexp.MustCompile(`(?i)^join .{0,40}\b(?:telegram|whatsapp|viber|signal) (?:channel|group)`),
 	regexp.MustCompile(`(?i)\b(?:type|enter) your e-?mail\b`),
+	// DW's editors' initials and sources: "js/rt (dpa, Reuters)".
+	regexp.MustCompile(`^\p{Ll}{2,3}(?:/\p{Ll}{2,3})+(?:\s*\([^()]*\))?$`),
 	// App prompts: "Download The Times of India News App for Latest News".
 	regexp.MustCompile(`(?i)^download (?:the |our )?.{0,40}\bapp\b`),
 	// Newsletter prompts: "Get local news delivered to your inbox!".
@@ -116,6 +120,7 @@ var endPrefixes = []string{
 	"more stories from", "tags:", "topics:", "labels:", "disclaimer:",
 	"the views expressed", "the opinions expressed", "views expressed in",
 	"source:", "our standards:", "filed under:", "related stories from",
+	"related subjects", "leave a reply",
 }
 
 // endPatterns match the remaining end matter: comment counts, letters
@@ -130,7 +135,7 @@ var endPatterns = []*regexp.Regexp{
 // isJunk reports whether s is page furniture that is dropped wherever it is.
 func isJunk(s string) bool {
 	k := key(s)
-	if junkLines[k] || isDoubled(s) {
+	if junkLines[k] || isDoubled(s) || isShareRow(s) {
 		return true
 	}
 	if hasAnyPrefix(strings.ToLower(s), junkPrefixes) {
@@ -181,4 +186,24 @@ func setOf(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// shareWords are the buttons of a share row.
+var shareWords = setOf("send", "share", "facebook", "twitter", "reddit",
+	"email", "e-mail", "whatsapp", "linkedin", "print", "telegram",
+	"pinterest", "flipboard", "messenger", "copy", "link", "x")
+
+// isShareRow reports whether s is a row of two or more share buttons:
+// "Send Facebook Twitter Reddit".
+func isShareRow(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) < 2 || len(ws) > 10 {
+		return false
+	}
+	for _, w := range ws {
+		if !shareWords[w] {
+			return false
+		}
+	}
+	return true
 }

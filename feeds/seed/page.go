@@ -62,6 +62,9 @@ func splitGlued(s string) []string {
 	if by, date, ok := splitBylineDate(s); ok {
 		return []string{by, date}
 	}
+	if date, by, ok := splitDateByline(s); ok {
+		return []string{date, by}
+	}
 	if low := strings.ToLower(s); !strings.Contains(low, "published") && !strings.Contains(low, "updated") && !strings.Contains(low, "posted") {
 		return []string{s} // the regexp's words, checked cheaply first
 	}
@@ -91,6 +94,25 @@ func splitBylineDate(s string) (by, date string, ok bool) {
 		return "", "", false
 	}
 	return by, date, true
+}
+
+// postedByRE matches a blog's "Posted on May 12, 2021 by Jane Smith".
+var postedByRE = regexp.MustCompile(`^((?i:posted|published)(?: (?i:on))? .+?) (?i:by) (\S.*)$`)
+
+// splitDateByline splits a blog's date-and-author row into a date line and
+// a "By" line, when each reads as such.
+func splitDateByline(s string) (date, by string, ok bool) {
+	m := postedByRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	if st, ok := parseDateLine(m[1]); !ok || st.t.IsZero() {
+		return "", "", false
+	}
+	if names, ok := parseNames(m[2]); !ok || len(names) == 0 {
+		return "", "", false
+	}
+	return m[1], "By " + m[2], true
 }
 
 // readHeader takes the "date YYYY-MM-DD" or "date YYYY-MM" prefix off the

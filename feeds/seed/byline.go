@@ -12,6 +12,9 @@ var (
 	// "Von …" (German), "Par …" (French), "Por …" (Spanish) and "Door …"
 	// (Dutch) are the same.
 	bylineRE = regexp.MustCompile(`(?i)^(?:(?:posted|written|reported)\s+by\s*:?\s*(?:by\s+)?|(?:avatar\s+)?(?:by|von|par|por|door|de|di|av)\s*:?\s+)(\S.*)$`)
+	// gluedBylineRE matches a byline whose label lost its space: "ByJohn
+	// Parkinson" (ABC News).
+	gluedBylineRE = regexp.MustCompile(`^By(\p{Lu}\p{Ll}.*)$`)
 	// editorRE matches "Edited by …": header metadata naming no author.
 	editorRE = regexp.MustCompile(`(?i)^(?:edited|compiled|produced)\s+by\s+\S`)
 	// bylineClockRE matches the time a blog post was posted, at the end of
@@ -20,7 +23,8 @@ var (
 	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer".
 	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|reporter|correspondent|editor|columnist|contributor|photographer|journalist)$`)
 	// authorRE matches "Author: …" with the names on the same line.
-	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)\s*:\s*(\S.*)$`)
+	// DW leaves the colon out: "Author Jane Schmidt".
+	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)(?:\s*:\s*|\s+)(\S.*)$`)
 	// viaRE matches agency-only bylines such as "Via AP news wire".
 	viaRE = regexp.MustCompile(`(?i)^via\s+(\S.*)$`)
 	// fromRE matches CNN live-post bylines: "From CNN's A and B".
@@ -43,6 +47,7 @@ var notNames = setOf(
 	"tomorrow", "yesterday", "then", "now", "the", "this", "that", "these",
 	"those", "its", "his", "her", "their", "our", "my", "your", "late",
 	"early", "midnight", "noon", "contrast", "comparison", "far", "law",
+	"verified",
 )
 
 // parseBylineClock is parseByline that also reads a posting time at the end
@@ -71,6 +76,11 @@ func parseByline(s string) ([]string, bool) {
 	if m := fromRE.FindStringSubmatch(s); m != nil && agencyName(m[1]) != "" {
 		return parseNames(m[2])
 	}
+	if inner, ok := wrapped(s); ok {
+		if ags := creditedAgencies(inner); len(ags) > 0 {
+			return ags, true
+		}
+	}
 	if m := viaRE.FindStringSubmatch(s); m != nil {
 		if ag := agencyName(m[1]); ag != "" {
 			return []string{ag}, true
@@ -78,6 +88,12 @@ func parseByline(s string) ([]string, bool) {
 		return nil, false
 	}
 	if m := bylineRE.FindStringSubmatch(s); m != nil {
+		if ags := creditedAgencies(m[1]); len(ags) > 0 {
+			return ags, true // "By Euronews with AFP"
+		}
+		return parseNames(m[1])
+	}
+	if m := gluedBylineRE.FindStringSubmatch(s); m != nil {
 		return parseNames(m[1])
 	}
 	if editorRE.MatchString(s) {
@@ -130,8 +146,11 @@ func splitNames(s string) ([]string, bool) {
 		return nil, false
 	}
 	var names []string
-	for _, it := range items {
+	for k, it := range items {
 		it = cutPlace(strings.TrimSpace(it))
+		if isStaffName(it) && k == 0 {
+			break // "HT Correspondent, New Delhi": a desk and its place
+		}
 		if it == "" || isStaffName(it) {
 			continue
 		}
@@ -194,7 +213,7 @@ func itemNames(it string) ([]string, bool) {
 // than a person: "JPost.com Staff", "News Desk", "agencies".
 func isStaffName(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range []string{"staff", "desk", "agencies", "editorial board", "wire services", "editors"} {
+	for _, w := range []string{"staff", "desk", "agencies", "editorial board", "wire services", "editors", "correspondent"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -247,4 +266,32 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// withRE separates the outlets of a closing credit: "FRANCE 24 with AFP".
+var withRE = regexp.MustCompile(`(?i)\s+(?:with|and)\s+|\s*/\s*`)
+
+// creditedAgencies returns the agencies of a bracketed closing credit such
+// as "(FRANCE 24 with AFP)" or "(With Reuters)", in which every item is an
+// agency or an outlet's name; nil when it names no agency or names people.
+func creditedAgencies(inner string) []string {
+	var ags []string
+	for _, it := range creditItems(inner) {
+		if ag := agencyName(it); ag != "" {
+			ags = appendNew(ags, ag)
+		} else if !isPublisherName(it) || !isAllCaps(it) && !isMasthead(it) && wordCount(it) > 1 {
+			return nil
+		}
+	}
+	return ags
+}
+
+// creditItems splits a closing credit into its outlets: "FRANCE 24 with
+// AFP", "With Reuters".
+func creditItems(s string) []string {
+	s = strings.TrimSpace(s)
+	if low := strings.ToLower(s); strings.HasPrefix(low, "with ") {
+		s = s[len("with "):]
+	}
+	return withRE.Split(s, -1)
 }

@@ -8,7 +8,11 @@ import (
 
 // relativeDateRE matches a date given only relative to the reading time:
 // "5 days ago", "Updated 3 hours ago", "Last updated 6 minutes ago".
-var relativeDateRE = regexp.MustCompile(`(?i)^(?:(?:last )?updated:?\s+|posted:?\s+|published:?\s+)?(?:about |an? |\d+ )(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago$`)
+// "5h ago" and a doubled "Posted 5h ago5 hours ago" (ABC Australia) too.
+var relativeDateRE = regexp.MustCompile(`(?i)^(?:(?:last )?updated:?\s+|posted:?\s+|published:?\s+)?` + relAgo + `(?:\s*` + relAgo + `)?$`)
+
+// relAgo is one relative time: "3 hours ago", "5h ago", "an hour ago".
+const relAgo = `(?:(?:about |an? |\d+ )(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|\d+\s?[smhdw]) ago`
 
 // isRelativeDate reports whether s is a relative date alone on its line.
 func isRelativeDate(s string) bool {
@@ -78,6 +82,9 @@ type line struct {
 // and crumbs only when nothing more specific matched.
 func classify(s string) line {
 	l := line{text: s}
+	if st, ok := originallyPublished(s); ok {
+		return line{text: s, kind: kindDate, date: st, why: "first publication noted after the story"}
+	}
 	switch {
 	case isRelativeDate(s):
 		l.kind, l.why = kindDate, "relative date: the capture date stands in"
@@ -97,7 +104,7 @@ func classify(s string) line {
 		return line{text: s, kind: kindByline, names: names, clock: clock, why: "byline form"}
 	}
 	if st, ok := parseDateLine(s); ok {
-		return line{text: s, kind: kindDate, date: st, why: "date or time with label words only"}
+		return line{text: s, kind: kindDate, date: st, names: rowAgencies(s), why: "date or time with label words only"}
 	}
 	if c, ok := captionWithCredit(s); ok {
 		return line{text: s, kind: kindCaption, caption: c, why: "text with a credit glued to its end"}
@@ -197,6 +204,9 @@ func isCrumb(s string) bool {
 	if !hasLetter(s) {
 		return true
 	}
+	if leadIn(s) {
+		return false
+	}
 	return wordCount(s) <= 3 && len([]rune(s)) <= 40 && !endsSentence(s)
 }
 
@@ -215,4 +225,42 @@ func isPlaceLine(s string) bool {
 	}
 	inner := strings.ToLower(s[open+1 : len(s)-1])
 	return inner == "agencies" || inner == "agency" || agencyName(inner) != ""
+}
+
+// leadIn reports whether s is a subhead that introduces the lines under it
+// inside a body ("By the numbers:", "What they're saying:"): two words or
+// more in sentence case ending in a colon, which is text, not a label.
+func leadIn(s string) bool {
+	return strings.HasSuffix(s, ":") && wordCount(s) >= 2 && startsUpper(s) && capitalisedShare(s) < 0.5
+}
+
+// rowAgencies returns the agencies named by segments of a date row:
+// "India News | Press Trust of India | Updated: …" credits the wire.
+func rowAgencies(s string) []string {
+	var out []string
+	for _, seg := range strings.Split(s, "|") {
+		if ag := agencyName(seg); ag != "" {
+			out = appendNew(out, ag)
+		}
+	}
+	return out
+}
+
+// originallyRE matches McClatchy's closing note on the first publication:
+// "This story was originally published May 12, 2021 5:00 AM."
+var originallyRE = regexp.MustCompile(`(?i)^this (?:story|article) was originally published(?: on)? (.+?)\.?$`)
+
+// originallyPublished reads the date of a closing "originally published"
+// note, which is the first publication when the header shows an update.
+func originallyPublished(s string) (stamp, bool) {
+	m := originallyRE.FindStringSubmatch(s)
+	if m == nil {
+		return stamp{}, false
+	}
+	st, ok := parseDateLine(m[1])
+	if !ok || st.t.IsZero() {
+		return stamp{}, false
+	}
+	st.updated = false
+	return st, true
 }

@@ -3,6 +3,7 @@ package seed
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // listCounterRE matches Al Jazeera's inline related-list counters.
@@ -24,6 +25,7 @@ func classifyAll(texts []string) []line {
 	markAffiliations(ls)
 	dropListItems(ls)
 	dropTeasers(ls)
+	dropBoxes(ls)
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
 	markBareCaptions(ls)
@@ -77,6 +79,21 @@ var readMoreLabels = setOf("read more", "also read", "see also", "read also",
 	"lire aussi", "à lire aussi", "اقرأ أيضا", "اقرأ أيضاً", "related", "mehr lesen",
 	"citește și", "leia também", "lee también", "leggi anche")
 
+// boxLabels are headings, by key, of the boxes an academic outlet prints
+// before the body (The Conversation): the line under each is boilerplate.
+var boxLabels = setOf("disclosure statement", "partners")
+
+// dropBoxes marks as junk the box labels before the body and the line
+// under each.
+func dropBoxes(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if boxLabels[key(ls[i].text)] && ls[i+1].kind == kindText {
+			ls[i].kind, ls[i].why = kindJunk, "box label"
+			ls[i+1].kind, ls[i+1].why = kindJunk, "boilerplate under a box label"
+		}
+	}
+}
+
 // dropTeasers marks as junk the unterminated headline lines that follow a
 // "Read more" label, up to the next sentence.
 func dropTeasers(ls []line) {
@@ -102,25 +119,92 @@ func dropTeasers(ls []line) {
 func markNameBylines(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if (l.kind != kindText && l.kind != kindCrumb) || wordCount(l.text) > 8 || strings.ContainsAny(l.text, ".:;!?") {
+		text, _, row := bylineRow(l.text)
+		if !row {
+			text = l.text
+		}
+		if (l.kind != kindText && l.kind != kindCrumb && (l.kind != kindNav || !row)) || wordCount(text) > 8 || strings.ContainsAny(text, ".:;!?") {
 			continue
 		}
-		names, ok := parseNames(l.text)
+		names, ok := parseNames(text)
 		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) || i > 0 && isIssuerLabel(ls[i-1].text) {
 			continue
 		}
-		next := &ls[nextPastJunk(ls, i)]
+		n := nextPastJunk(ls, i)
+		next := &ls[n]
 		switch {
 		case next.kind == kindDate && !next.date.t.IsZero():
 			l.why = "names alone, before a date"
 		case isAffiliation(next.text) && (next.kind == kindText || next.kind == kindCrumb):
 			l.why = "names alone, before an affiliation"
 			next.kind, next.why = kindJunk, "affiliation under a byline"
+		case isOutletOverDate(ls, n):
+			l.why = "names alone, before the outlet and a date"
+			next.kind, next.why = kindJunk, "outlet under a byline"
 		default:
 			continue
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// isOutletOverDate reports whether the line at n is a masthead
+// ("Indianapolis Star") or an outlet's short name ("IndyStar") over a dated
+// line: the outlet a reporter writes for, printed
+// between the name and the date on Gannett pages.
+func isOutletOverDate(ls []line, n int) bool {
+	l := ls[n]
+	if (l.kind != kindText && l.kind != kindCrumb) || !isMasthead(l.text) && !isOutletCrumb(l) {
+		return false
+	}
+	d := ls[nextPastJunk(ls, n)]
+	return d.kind == kindDate && !d.date.t.IsZero()
+}
+
+// isOutletCrumb reports whether l is a crumb holding an outlet's short
+// name in one camel-case word.
+func isOutletCrumb(l line) bool {
+	return l.kind == kindCrumb && isCamelName(l.text)
+}
+
+// isCamelName reports whether s is one camel-case word ("IndyStar",
+// "DesertSun"), as outlets shorten their names and section labels never
+// are.
+func isCamelName(s string) bool {
+	if wordCount(s) != 1 || !hasLower(s) || !startsUpper(s) {
+		return false
+	}
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineRow splits a byline row such as "Jane Roberts · CBC News ·" into
+// the names before the first separator and the masthead among the other
+// segments (""), which must all be outlets' names; ok is false for any
+// other line.
+func bylineRow(s string) (names, outlet string, ok bool) {
+	segs := strings.FieldsFunc(s, func(r rune) bool { return r == '·' || r == '|' })
+	if len(segs) < 2 {
+		return "", "", false
+	}
+	for _, seg := range segs[1:] {
+		seg = strings.TrimSpace(seg)
+		switch {
+		case seg == "":
+		case isMasthead(seg):
+			if outlet == "" {
+				outlet = casedMasthead(seg)
+			}
+		case agencyName(seg) != "" || isPublisherName(seg):
+		default:
+			return "", "", false
+		}
+	}
+	return strings.TrimSpace(segs[0]), outlet, true
 }
 
 // nextPastJunk returns the index of the first line after i that is not
@@ -207,9 +291,13 @@ func isIssuerLabel(s string) bool {
 	return false
 }
 
+// handleRE matches a social-media handle after a reporter's role.
+var handleRE = regexp.MustCompile(`\s+@\w+$`)
+
 // isAffiliation reports whether s names a reporter's outlet and post or
 // role: "BBC News, Cairo", "Staff Writer".
 func isAffiliation(s string) bool {
+	s = handleRE.ReplaceAllString(s, "") // "Business reporter @janedoe"
 	if wordCount(s) > 6 || endsSentence(s) {
 		return false
 	}

@@ -16,12 +16,17 @@ var creditLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture)s? by\s+\S`),
 	dashCreditRE,
 	slashCreditRE,
+	capsCreditRE,
 }
 
 // dashCreditRE and slashCreditRE match the credits printed under a
 // caption: "— Name / AFP - Getty Images", "Drew Angerer/Getty Images".
 var (
-	dashCreditRE  = regexp.MustCompile(`^[—–-]\s*[^/]{1,40}/.{1,40}$`)
+	dashCreditRE = regexp.MustCompile(`^[—–-]\s*[^/]{1,40}/.{1,40}$`)
+	// capsCreditRE matches a photographer and outlet in capitals under a
+	// caption, as BLOX/TownNews pages print them: "DEREK BEIGH, THE
+	// PANTAGRAPH".
+	capsCreditRE  = regexp.MustCompile(`^\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){1,3}, \p{Lu}[\p{Lu}\d.&'’-]*(?: \p{Lu}[\p{Lu}\d.&'’-]*){0,4}$`)
 	slashCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:/| / )\p{Lu}[\p{L}\d.'’-]*(?: [\p{L}\d.'’-]+){0,3}$`)
 )
 
@@ -34,6 +39,8 @@ var trailingCreditREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,60}$`),
+	// "… on May 12, 2021. © Denis Charlet, AFP" (France 24).
+	regexp.MustCompile(`^(.+?[.!?])\s*©\s*\p{Lu}[^©]{0,60}$`),
 	// "… Tuas. ST PHOTO: NAME", "… Sh400. Photo credit: File | Group".
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}{2,6}\s+)?(?i:photo|photograph|picture|image)s?(?:\s+credit)?\s*:\s*\S.{0,60}$`),
 }
@@ -88,7 +95,7 @@ func isTrailingCredit(s string) bool {
 	if _, ok := wrapped(s); ok {
 		return isCredit(s)
 	}
-	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s)
+	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s) || capsCreditRE.MatchString(s)
 }
 
 // labelCreditRE matches a labelled credit printed under its caption:
@@ -124,7 +131,7 @@ func captionWithCredit(s string) (string, bool) {
 	}
 	// Every other credit form has a bracket, a slash, a colon, "Credit",
 	// "by" or "caption,"; most lines have none of them.
-	if !strings.ContainsAny(s, "([/:") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") {
+	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") {
 		return "", false
 	}
 	if c, ok := cutCaptionLabel(s); ok {
@@ -135,7 +142,7 @@ func captionWithCredit(s string) (string, bool) {
 			return checkCaption(m[1])
 		}
 	}
-	if m := bracketTailRE.FindStringSubmatch(s); m != nil && isCreditText(m[2]+m[3]) {
+	if m := bracketTailRE.FindStringSubmatch(s); m != nil && (isCreditText(m[2]+m[3]) || isSourceCredit(m[1], m[2])) {
 		return checkCaption(m[1])
 	}
 	if m := labelTailRE.FindStringSubmatch(s); m != nil && (isCreditText(m[2]) || wordCount(m[2]) <= 4) {
@@ -161,4 +168,25 @@ func checkCaption(c string) (string, bool) {
 		return "", false
 	}
 	return c, true
+}
+
+// isSourceCredit reports whether inner, in round brackets after the
+// sentence caption, is the name of the body that supplied the picture:
+// "… off Cocoa Beach. (Brevard County Sheriff's Office)". It is two to six
+// capitalised words without digits, which prose rarely ends a paragraph
+// with.
+func isSourceCredit(caption, inner string) bool {
+	if !endsSentence(caption) || strings.ContainsAny(inner, "0123456789") {
+		return false
+	}
+	ws := strings.Fields(inner)
+	if len(ws) < 2 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		if !startsUpper(w) && !minorWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }

@@ -24,8 +24,9 @@ var (
 	// clockRE matches "18:58", "6:20 AM", "4:00 p.m.", "12.38pm", "14.08 Uhr".
 	// "11h40" (French) and "12.38 EDT" (a dotted time before a zone) too.
 	clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\b\.?)?|\.(\d{2})\s*(?:([ap])\.?m\b\.?|uhr\b)|h(\d{2})\b|\.(\d{2})\s+((?:gmt|utc|bst|cet|cest|edt|est|ist|pdt|pst|cdt|cst)\b))`)
-	// numericRE matches "07/09/2022" and "28.03.2021".
-	numericRE = regexp.MustCompile(`\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b`)
+	// numericRE matches "07/09/2022", "28.03.2021" and, slashed only,
+	// "05/12/21" (The Hill).
+	numericRE = regexp.MustCompile(`\b(\d{1,2})([./])(\d{1,2})[./](\d{4}|\d{2})\b`)
 	// updateLabelRE marks a date as a last-updated time rather than the
 	// first publication.
 	updateLabelRE = regexp.MustCompile(`(?i)(?:updated|update\b|modified|mis à jour|aktualisiert)`)
@@ -122,7 +123,12 @@ func parseDateLine(s string) (stamp, bool) {
 			}
 			best = stamp{t: t, clock: clock, updated: updateLabelRE.MatchString(s[lo:d.start])}
 			if !d.alt.IsZero() {
-				best.alt = d.alt.Add(t.Sub(time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC)))
+				// The other reading, at the same clock time in the zone
+				// the line gives, on its own day (ET is EDT in May, EST
+				// in December).
+				other := d
+				other.y, other.m, other.d = d.alt.Date()
+				best.alt, _ = other.instant(s, dates, i)
 			}
 		}
 	}
@@ -130,8 +136,10 @@ func parseDateLine(s string) (stamp, bool) {
 }
 
 // isDateRow reports whether some segment of s is only a date or time and
-// every other segment is short.
+// every other segment is short. Segments are separated by "|", "•" or a
+// spaced dash ("May 12, 2021 - Economy & Business" on Axios).
 func isDateRow(s string) bool {
+	s = rowDashRE.ReplaceAllString(s, "|")
 	segs := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•", r) })
 	found := false
 	for _, seg := range segs {
@@ -145,6 +153,9 @@ func isDateRow(s string) bool {
 	}
 	return found
 }
+
+// rowDashRE matches a dash between spaces, which separates a row's segments.
+var rowDashRE = regexp.MustCompile(`\s[-–—]\s`)
 
 // isDateSegment reports whether seg holds a date or clock time and, with
 // those and any label words removed, at most one other word.
@@ -238,6 +249,12 @@ func numericDate(s string, m []int) (dateMatch, bool) {
 	a, _ := strconv.Atoi(s[m[2]:m[3]])
 	b, _ := strconv.Atoi(s[m[6]:m[7]])
 	y, _ := strconv.Atoi(s[m[8]:m[9]])
+	if m[9]-m[8] == 2 {
+		if s[m[4]:m[5]] != "/" || strings.Count(s[m[0]:m[1]], "/") != 2 {
+			return dateMatch{}, false
+		}
+		y = twoDigitYear(y)
+	}
 	dayFirst := validDate(y, time.Month(b), a)
 	monthFirst := s[m[4]:m[5]] == "/" && validDate(y, time.Month(a), b) && a != b
 	d := dateMatch{start: m[0], end: m[1], y: y}

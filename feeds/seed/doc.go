@@ -30,7 +30,8 @@
 // from the first paragraph (or the sentence-like lines just before it) up to
 // the first end-matter marker, less the author bios that end it. A page
 // without a headline takes the first sentence of its body as its title; a
-// page without a body paragraph is no article (ErrNoArticle).
+// page without a body paragraph, a server's error page or an encyclopedia
+// entry is no article (ErrNoArticle).
 //
 // Authors are the people the bylines name, or the agencies when they name
 // no person, or the people the closing bios are about. The publication
@@ -39,7 +40,8 @@
 // the capture), else the date above the headline, else the capture date.
 // The publisher comes from a navigation row ("Name - Section | …"), an
 // aggregator card, the page naming itself (a notification prompt, "Source:",
-// a staff byline) or the copyright line. Explain reports, per line, the
+// a staff byline, the outlet a byline ends with or prints under the name)
+// or the copyright line. Explain reports, per line, the
 // kind and role decided and the rule behind them.
 //
 // New outlets are supported by extending the tables and predicates of one

@@ -126,12 +126,12 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		}
 		n1 := nextContent(ls, i)
 		if n1 >= 0 && ls[n1].kind.isMeta() {
-			if isDateHeader(ls, n1) {
+			if isDateHeader(ls, n1) || isAgencyMasthead(ls, n1) {
 				continue
 			}
 			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
 		}
-		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1) {
+		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && isHeadlineLike(ls[i-1])) {
 			continue
 		}
 		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() {
@@ -153,6 +153,16 @@ func isDateHeader(ls []line, i int) bool {
 	}
 	p := nextContent(ls, n)
 	return p >= 0 && isParagraph(ls[p])
+}
+
+// isAgencyMasthead reports whether the line at i is an agency's name alone
+// over the navigation ("Reuters" / "World" / "Business"): the agency's own
+// site's masthead, not a byline under a headline.
+func isAgencyMasthead(ls []line, i int) bool {
+	if ls[i].kind != kindByline || agencyName(ls[i].text) == "" || i+1 >= len(ls) {
+		return false
+	}
+	return ls[i+1].kind == kindCrumb || ls[i+1].kind == kindNav
 }
 
 // headlineBeforeParagraph returns the first headline-like line directly
@@ -203,14 +213,24 @@ func isHeadlineLike(l line) bool {
 
 // isStandfirstLike reports whether l can be the standfirst under the
 // headline h: a sentence, a long line, or, directly under the headline, an
-// unterminated line in sentence case that is longer than the headline.
-func isStandfirstLike(l, h line, adjacent bool) bool {
+// unterminated line in sentence case. Such a line shorter than the headline
+// (Fox News: "The 9-year-old was cold but unhurt, the sheriff's office
+// said") counts only under a sentence-case headline (not a masthead in
+// title case over a headline) that is not the last of a run of
+// headline-like lines (teasers, which would take the real headline for
+// their standfirst).
+func isStandfirstLike(l, h line, adjacent, inRun bool) bool {
 	n := wordCount(l.text)
 	if l.kind != kindText || n < 5 {
 		return false
 	}
-	return endsSentence(l.text) || n >= 15 ||
-		adjacent && h.kind == kindText && n >= 10 && n > wordCount(h.text) && capitalisedShare(l.text) < 0.5
+	if endsSentence(l.text) || n >= 15 {
+		return true
+	}
+	if !adjacent || h.kind != kindText || capitalisedShare(l.text) >= 0.5 {
+		return false
+	}
+	return n >= 10 && n > wordCount(h.text) || n >= 8 && !inRun && capitalisedShare(h.text) < 0.5
 }
 
 // capitalisedShare is the share of the words of s that start with a

@@ -396,3 +396,162 @@ func TestBylineAboveHeadline(t *testing.T) {
 		t.Errorf("Title = %q, Authors = %q; want the headline and Jane Doe", a.Title, a.Authors)
 	}
 }
+
+// TestOutletUnderName checks Gannett's header, a reporter's name, then the
+// outlet, then the date: the name is the byline and the outlet the
+// publisher, whether the outlet is a masthead or a camel-case short name.
+func TestOutletUnderName(t *testing.T) {
+	t.Parallel()
+	for _, outlet := range []string{"Indianapolis Star", "IndyStar"} {
+		t.Run(outlet, func(t *testing.T) {
+			t.Parallel()
+			page := " date 2021-05-13 Skip to main content\n" +
+				"NEWS\n" +
+				"City council approves plan to repave east side streets\n" +
+				"Kayla Dwyer\n" +
+				outlet + "\n" +
+				"Published 6:20 a.m. ET May 12, 2021\n" +
+				"The council voted on Tuesday night to spend $12 million repaving streets on the east side.\n"
+			a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(a.Authors, []string{"Kayla Dwyer"}) {
+				t.Errorf("Authors = %q, want [Kayla Dwyer]", a.Authors)
+			}
+			if a.Source != outlet {
+				t.Errorf("Source = %q, want %q", a.Source, outlet)
+			}
+		})
+	}
+}
+
+// TestBylineRow checks a CBC byline row, "Name · Outlet ·", over the date:
+// the name is the author and the outlet the publisher.
+func TestBylineRow(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 CBC\n" +
+		"Ottawa\n" +
+		"Ottawa council approves new bike lanes on Bank Street\n" +
+		"City council voted 18-6 on Wednesday to add protected bike lanes to a stretch of Bank Street.\n" +
+		"Jane Roberts · CBC News · \n" +
+		"Posted: May 12, 2021 6:20 PM ET | Last Updated: May 13, 2021\n" +
+		"Ottawa city council has approved protected bike lanes on Bank Street, despite objections from some business owners.\n" +
+		"©2021 CBC/Radio-Canada. All rights reserved.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Ottawa council approves new bike lanes on Bank Street" || !slices.Equal(a.Authors, []string{"Jane Roberts"}) || a.Source != "CBC News" {
+		t.Errorf("Title = %q, Authors = %q, Source = %q; want the headline, Jane Roberts, CBC News", a.Title, a.Authors, a.Source)
+	}
+}
+
+// TestBylineAndDateOnOneRow checks The Hill's "BY NAME - 05/12/21 6:20 PM
+// ET": the row is split into a byline and a date, the two-digit year read
+// month first (the day-first reading is after the capture) in EDT.
+func TestBylineAndDateOnOneRow(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 The Hill\n" +
+		"Energy & Environment\n" +
+		"EPA proposes stricter limits on power plant emissions\n" +
+		"BY RACHEL FRAZIN - 05/12/21 6:20 PM ET\n" +
+		"The Environmental Protection Agency on Wednesday proposed new limits on emissions from power plants.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2021, 5, 12, 22, 20, 0, 0, time.UTC)
+	if !slices.Equal(a.Authors, []string{"Rachel Frazin"}) || !a.Published.Equal(want) || a.PublishedOffset == nil || *a.PublishedOffset != -4*3600 {
+		t.Errorf("Authors = %q, Published = %v (offset %v); want Rachel Frazin, %v at -04:00", a.Authors, a.Published, a.PublishedOffset, want)
+	}
+}
+
+// TestAgencySiteMasthead checks a Reuters page: the agency's name over the
+// navigation is the masthead, not the byline of the tagline above it, and
+// "UTCUpdated 2 hours ago" is split off the date.
+func TestAgencySiteMasthead(t *testing.T) {
+	t.Parallel()
+	page := " date 2023-03-16 Skip to main content\n" +
+		"Exclusive news, data and analytics for financial market professionals\n" +
+		"Reuters\n" +
+		"World\n" +
+		"Business\n" +
+		"French unions call new strike day as pension vote nears\n" +
+		"By Jane Doe and Richard Roe\n" +
+		"March 15, 20236:20 PM UTCUpdated 2 hours ago\n" +
+		"PARIS, March 15 (Reuters) - French unions called a new nationwide day of strikes for next week.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2023, 3, 15, 18, 20, 0, 0, time.UTC)
+	if a.Title != "French unions call new strike day as pension vote nears" || a.Source != "Reuters" || !a.Published.Equal(want) {
+		t.Errorf("Title = %q, Source = %q, Published = %v; want the headline, Reuters, %v", a.Title, a.Source, a.Published, want)
+	}
+}
+
+// TestRoleWithHandle checks Sky News's name over "Business reporter
+// @handle" over the date: the name is the byline.
+func TestRoleWithHandle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 Sky News\n" +
+		"UK economy grew 2.1% in March as shops reopened\n" +
+		"Jane Doe\n" +
+		"Business reporter @janedoe\n" +
+		"Thursday 13 May 2021 07:42, UK\n" +
+		"The UK economy grew by 2.1% in March as schools and some shops reopened, official figures show.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(a.Authors, []string{"Jane Doe"}) {
+		t.Errorf("Authors = %q, want [Jane Doe]", a.Authors)
+	}
+}
+
+// TestAgencyCreditOutlet checks the outlet named beside the wire in a
+// credit byline: "By Euronews with AFP" gives the publisher, "(With
+// Reuters)" none.
+func TestAgencyCreditOutlet(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ credit, source string }{
+		{"By Euronews with AFP", "Euronews"},
+		{"(With Reuters)", ""},
+	} {
+		t.Run(tt.credit, func(t *testing.T) {
+			t.Parallel()
+			page := " date 2021-05-13 euronews\n" +
+				"Dutch parliament backs plan to phase out gas extraction\n" +
+				tt.credit + "\n" +
+				"Updated: 12/05/2021 - 18:20\n" +
+				"Dutch lawmakers on Wednesday backed a plan to end gas extraction at the Groningen field by 2024.\n"
+			a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Source != tt.source || len(a.Authors) != 1 {
+				t.Errorf("Source = %q, Authors = %q; want %q and the agency", a.Source, a.Authors, tt.source)
+			}
+		})
+	}
+}
+
+// TestPostedOnBy checks a WordPress row "Posted on <date> by <name>": it
+// gives the date and the author, and the line above it is the headline.
+func TestPostedOnBy(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 Search\n" +
+		"The Valley Voice\n" +
+		"Council OKs new park on river\n" +
+		"Posted on May 12, 2021 by Jane Smith\n" +
+		"The city council on Wednesday approved plans for a new park on the east bank of the river.\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
+	if a.Title != "Council OKs new park on river" || !slices.Equal(a.Authors, []string{"Jane Smith"}) || !a.Published.Equal(want) {
+		t.Errorf("Title = %q, Authors = %q, Published = %v; want the headline, Jane Smith, %v", a.Title, a.Authors, a.Published, want)
+	}
+}

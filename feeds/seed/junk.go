@@ -29,7 +29,10 @@ var junkLines = setOf(
 	"support us", "not now", "yes please", "skip links", "navigation menu",
 	"listen live", "live tv", "accessibility help", "newsletter",
 	"follow", "+ follow", "become a member", "become a patron",
-	"become a supporter",
+	"become a supporter", "story continues below advertisement",
+	"gift article", "email this article", "go deeper", "social sharing",
+	"like this", "like loading",
+	"skip next section",
 )
 
 // junkPrefixes start lines, compared in lower case, that are prompts or
@@ -50,17 +53,30 @@ var junkPrefixes = []string{
 	"support our journalism", "please consider supporting",
 	"please consider a donation", "make a donation", "donate now",
 	"read the latest", "thanks for reading", "why you can trust",
-	"citește și", "leia também", "lee también", "leggi anche",
+	"citește și", "leia também", "lee também", "leggi anche",
+	// Inline links to other stories (Gannett's "More:", Axios's "Go
+	// deeper:") and the notes that syndicating portals and print editions
+	// add to a story.
+	"more:", "go deeper:", "a version of this article appears in print",
+	"(except for the headline", "track latest news live on",
+	"fox news flash top headlines", "read the original article on",
+	"only have a minute? listen instead", "powered by trinity audio",
+	"heard on ", "keep reading",
+	"help keep family & friends informed",
 }
 
 // junkPatterns match the remaining furniture: numbered ads, read-time
 // labels, list counters, copyright lines, bare URLs.
 var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^advertisement\s*\d*$`),
-	regexp.MustCompile(`(?i)^(?:<\s*)?\d+[- ]?min(?:ute)?s?(?:\.)?[- ]read$`),
+	regexp.MustCompile(`(?i)^(?:[•·]\s*)?(?:<\s*)?\d+[- ]?min(?:ute)?s?(?:\.)?(?:[- ]read)?$`),
 	regexp.MustCompile(`(?i)^list (?:\d+ )?of \d+(?: items?)?$`),
 	regexp.MustCompile(`(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))`),
 	regexp.MustCompile(`(?i)\ball rights reserved\b`),
+	// A copyright notice inside a footer line: "CNN Sans ™ & © 2016 …".
+	regexp.MustCompile(`(?i)(?:©|\(c\))\s*(?:\d{4}|copyright)\b`),
+	// A search box's placeholder: "Search CNN...".
+	regexp.MustCompile(`(?i)^search\b.{0,40}(?:\.\.\.|…)$`),
 	regexp.MustCompile(`(?i)^https?://\S+$`),
 	regexp.MustCompile(`(?i)\b(?:use|uses|using|use of|accept|consent to)(?: our| the)? cookies\b`),
 	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
@@ -68,6 +84,15 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),
 	regexp.MustCompile(`(?i)^join .{0,40}\b(?:telegram|whatsapp|viber|signal) (?:channel|group)`),
 	regexp.MustCompile(`(?i)\b(?:type|enter) your e-?mail\b`),
+	// DW's editors' initials and sources: "js/rt (dpa, Reuters)".
+	regexp.MustCompile(`^\p{Ll}{2,3}(?:/\p{Ll}{2,3})+(?:\s*\([^()]*\))?$`),
+	// App prompts: "Download The Times of India News App for Latest News".
+	regexp.MustCompile(`(?i)^download (?:the |our )?.{0,40}\bapp\b`),
+	// Newsletter prompts: "Get local news delivered to your inbox!".
+	regexp.MustCompile(`(?i)\b(?:delivered|straight|direct) to your inbox\b`),
+	// A reporter's contact line closing a local story: "Contact Derek
+	// Beigh at (309) 820-3234.", "Contact IndyStar reporter X at x@y.com".
+	regexp.MustCompile(`(?i)^(?:contact|reach|email) .{2,60}? at (?:\S+@\S+|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4})`),
 	regexp.MustCompile(`(?i)\b(?:help|support) us\b.{0,60}\bbecome an? (?:member|patron|supporter|subscriber)\b`),
 }
 
@@ -86,7 +111,7 @@ var endLines = setOf(
 	"mehr zum thema", "das könnte sie auch interessieren", "sur le même sujet",
 	"dans la même rubrique", "à lire également", "اقرأ المزيد", "أخبار ذات صلة",
 	"leave a comment", "leave a reply", "newer post older post home",
-	"themes", "labels",
+	"themes", "labels", "related topics", "popular reads",
 )
 
 // endPrefixes start end-matter lines, compared in lower case.
@@ -94,7 +119,8 @@ var endPrefixes = []string{
 	"never miss breaking news", "(reporting by", "explore more on these topics",
 	"more stories from", "tags:", "topics:", "labels:", "disclaimer:",
 	"the views expressed", "the opinions expressed", "views expressed in",
-	"source:", "our standards:",
+	"source:", "our standards:", "filed under:", "related stories from",
+	"related subjects", "leave a reply",
 }
 
 // endPatterns match the remaining end matter: comment counts, letters
@@ -109,7 +135,7 @@ var endPatterns = []*regexp.Regexp{
 // isJunk reports whether s is page furniture that is dropped wherever it is.
 func isJunk(s string) bool {
 	k := key(s)
-	if junkLines[k] || isDoubled(s) {
+	if junkLines[k] || isDoubled(s) || isShareRow(s) {
 		return true
 	}
 	if hasAnyPrefix(strings.ToLower(s), junkPrefixes) {
@@ -160,4 +186,24 @@ func setOf(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// shareWords are the buttons of a share row.
+var shareWords = setOf("send", "share", "facebook", "twitter", "reddit",
+	"email", "e-mail", "whatsapp", "linkedin", "print", "telegram",
+	"pinterest", "flipboard", "messenger", "copy", "link", "x")
+
+// isShareRow reports whether s is a row of two or more share buttons:
+// "Send Facebook Twitter Reddit".
+func isShareRow(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) < 2 || len(ws) > 10 {
+		return false
+	}
+	for _, w := range ws {
+		if !shareWords[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -42,7 +42,9 @@ func readPage(data string) page {
 
 // gluedDateRE finds a date label glued to the text before it, as in BBC
 // live posts: "Egypt pushes truce proposalpublished at 11:12 …".
-var gluedDateRE = regexp.MustCompile(`\p{Ll}((?:published|updated|posted)(?: at| on)? )`)
+// "…6:20 PM UTCUpdated 2 hours ago" (Reuters) glues a capitalised label
+// to a zone.
+var gluedDateRE = regexp.MustCompile(`(?:\p{Ll}|\p{Lu}{2})((?:published|updated|posted|Published|Updated|Posted)(?: at| on)? )`)
 
 // gluedJunk are furniture labels that lose their element boundary and come
 // glued to the start of the caption or paragraph after them.
@@ -57,17 +59,60 @@ func splitGlued(s string) []string {
 			s = strings.TrimSpace(rest)
 		}
 	}
-	if !strings.Contains(s, "published") && !strings.Contains(s, "updated") && !strings.Contains(s, "posted") {
+	if by, date, ok := splitBylineDate(s); ok {
+		return []string{by, date}
+	}
+	if date, by, ok := splitDateByline(s); ok {
+		return []string{date, by}
+	}
+	if low := strings.ToLower(s); !strings.Contains(low, "published") && !strings.Contains(low, "updated") && !strings.Contains(low, "posted") {
 		return []string{s} // the regexp's words, checked cheaply first
 	}
 	m := gluedDateRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return []string{s}
 	}
-	if _, ok := parseDateLine(s[m[2]:]); !ok {
+	if _, ok := parseDateLine(s[m[2]:]); !ok && !isRelativeDate(s[m[2]:]) {
 		return []string{s}
 	}
 	return []string{s[:m[2]], s[m[2]:]}
+}
+
+// splitBylineDate splits a byline and a date set on one row with a dash,
+// "BY RACHEL FRAZIN - 05/12/21 6:20 PM ET" (The Hill), when each part
+// reads as such on its own.
+func splitBylineDate(s string) (by, date string, ok bool) {
+	i := strings.LastIndex(s, " - ")
+	if i < 0 || !bylineRE.MatchString(s[:i]) {
+		return "", "", false
+	}
+	by, date = s[:i], strings.TrimSpace(s[i+3:])
+	if _, ok := parseDateLine(date); !ok {
+		return "", "", false
+	}
+	if _, ok := parseByline(by); !ok {
+		return "", "", false
+	}
+	return by, date, true
+}
+
+// postedByRE matches a blog's "Posted on May 12, 2021 by Jane Smith".
+var postedByRE = regexp.MustCompile(`^((?i:posted|published)(?: (?i:on))? .+?) (?i:by) (\S.*)$`)
+
+// splitDateByline splits a blog's date-and-author row into a date line and
+// a "By" line, when each reads as such.
+func splitDateByline(s string) (date, by string, ok bool) {
+	m := postedByRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	if st, ok := parseDateLine(m[1]); !ok || st.t.IsZero() {
+		return "", "", false
+	}
+	if names, ok := parseNames(m[2]); !ok || len(names) == 0 {
+		return "", "", false
+	}
+	return m[1], "By " + m[2], true
 }
 
 // readHeader takes the "date YYYY-MM-DD" or "date YYYY-MM" prefix off the

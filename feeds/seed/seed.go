@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -121,6 +122,9 @@ func (x extraction) check() error {
 		if errorPageLines[key(l.text)] {
 			return fmt.Errorf("%w: an error page (%q)", ErrNoArticle, l.text)
 		}
+		if referencePageRE.MatchString(l.text) {
+			return fmt.Errorf("%w: a reference page (%q)", ErrNoArticle, l.text)
+		}
 		if isParagraph(l) {
 			break
 		}
@@ -140,6 +144,10 @@ func (x extraction) check() error {
 var errorPageLines = setOf("page not found", "404", "404 not found", "error 404",
 	"404 error", "not found", "page introuvable", "seite nicht gefunden",
 	"página no encontrada", "this page doesn't exist", "this page does not exist")
+
+// referencePageRE matches the tagline of an encyclopedia or wiki entry
+// ("From Wikipedia, the free encyclopedia"): prose, but no news article.
+var referencePageRE = regexp.MustCompile(`(?i)^from [\p{L}\d .'’-]{2,40}, the free (?:encyclopedia|dictionary)$`)
 
 // bodyIndexes returns the indexes of the lines the body was made of.
 func (x extraction) bodyIndexes() []int {

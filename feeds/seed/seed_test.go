@@ -155,6 +155,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"empty", "", ErrNoArticle},
 		{"header only", " date 2021-05-12 \n\n", ErrNoArticle},
+		{"encyclopedia entry", " date 2021-05-12 Jump to content\nAshkelon\nFrom Wikipedia, the free encyclopedia\nAshkelon is a coastal city in the Southern District of Israel on the Mediterranean coast.\nThe ancient seaport dates back to the Neolithic Age and was ruled by many empires.\n", ErrNoArticle},
 		{"navigation only", " date 2021-05-12 The Daily Planet - News Sport Business News Opinion\nSkip to content\nHome | World | Business | Sport\nAdvertisement\nShare\n", ErrNoArticle},
 		{"invalid UTF-8", " date 2021-05-12 Title\nBody \xff text here that is long.\n", ErrInvalidUTF8},
 	}

@@ -20,7 +20,9 @@ var mastheadWords = setOf(
 	"press", "review", "record", "register", "independent", "dispatch",
 	"examiner", "globe", "inquirer", "bulletin", "sentinel", "ledger",
 	"monitor", "weekly", "magazine", "zeitung", "rundschau", "presse",
-	"nachrichten", "tageblatt", "nouvelles",
+	"nachrichten", "tageblatt", "nouvelles", "bee", "eagle", "enquirer",
+	"advocate", "statesman", "citizen", "courant", "argus", "mercury",
+	"insider",
 )
 
 // genericWords make up section labels such as "Local News" or "World
@@ -67,7 +69,20 @@ func isMasthead(s string) bool {
 		masthead = masthead || mastheadWords[strings.TrimRight(w, "0123456789")]
 		generic = generic && genericWords[w]
 	}
-	return masthead && !generic
+	return masthead && !generic && !isPlaceSection(s)
+}
+
+// sectionPlaces are the countries and regions that, before "News", make a
+// section label ("India News", "Middle East News") rather than a masthead.
+var sectionPlaces = setOf("india", "china", "us", "u.s.", "uk", "asia",
+	"europe", "africa", "americas", "australia", "canada", "pakistan",
+	"israel", "ukraine", "russia", "middle east", "latin america", "local",
+	"world", "national", "regional")
+
+// isPlaceSection reports whether s is a place followed by "News".
+func isPlaceSection(s string) bool {
+	place, ok := strings.CutSuffix(strings.ToLower(s), " news")
+	return ok && sectionPlaces[place]
 }
 
 // minorWords may sit inside a publisher's name: "The Times of Israel".
@@ -126,6 +141,9 @@ var selfNamingREs = []*regexp.Regexp{
 	regexp.MustCompile(`^Source: (.+?)(?: and (?:news )?agencies)?$`),
 	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^by (.+?) staff$`),
+	regexp.MustCompile(`(?i)^by .+?, (\S+(?: \S+){0,2}) staff$`),
+	// A portal's syndication note: "… has not been edited by NDTV staff …".
+	regexp.MustCompile(`(?i)\bedited by (\S+) staff\b`),
 	regexp.MustCompile(`^(?i:by)\s+.+?\s+(?i:for)\s+((?:(?i:the)\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3})$`),
 }
 
@@ -133,13 +151,13 @@ var selfNamingREs = []*regexp.Regexp{
 // case cannot recover from capitals, by lower-case key.
 var publisherSpellings = map[string]string{
 	"mailonline": "MailOnline", "dailymail.com": "DailyMail.com",
-	"foxnews.com": "FoxNews.com",
+	"foxnews.com": "FoxNews.com", "politico": "Politico",
 }
 
 // copyrightRE reads the holder of a copyright line: "© 2021 The Times of
 // Israel, All rights reserved", "Copyright © 2021 BBC.", "© Rheinische
 // Rundschau 2021".
-var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+all rights reserved.*)?$`)
+var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?:copyright\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+(?:[-–—|]\s+)?all rights reserved.*)?$`)
 
 // legalSuffixes are dropped from a copyright holder's name.
 var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp."}
@@ -182,6 +200,12 @@ func publisher(ls []line, head int) string {
 				return org // "BBC News, Jerusalem" under a byline
 			}
 		}
+		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && (isMasthead(l.text) || isCamelName(l.text)) {
+			return casedMasthead(l.text) // "Indianapolis Star" under a name
+		}
+		if name := bylineOutlet(l); name != "" {
+			return name
+		}
 		for _, re := range selfNamingREs {
 			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
 				return spelledPublisher(m[1])
@@ -190,10 +214,26 @@ func publisher(ls []line, head int) string {
 	}
 	for i := len(ls) - 1; i >= 0; i-- {
 		if name := copyrightHolder(ls[i].text); name != "" {
-			return name
+			return shortName(name, header)
 		}
 	}
 	return ""
+}
+
+// shortName returns the masthead the page shows above the headline when the
+// copyright holder is that name plus one company word ("Axios" over "© 2021
+// Axios Media"; a group such as "Nation Media Group" is kept whole, as the
+// name a reader would cite), else the holder in its publisher's spelling.
+func shortName(holder string, header []line) string {
+	for _, l := range header {
+		if l.kind != kindCrumb || !isPublisherName(l.text) {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(holder, l.text+" "); ok && wordCount(rest) == 1 && isOrganisation(rest) {
+			return l.text
+		}
+	}
+	return spelledPublisher(holder)
 }
 
 // spelledPublisher returns name in its publisher's own spelling when name
@@ -239,4 +279,57 @@ func cardPublisher(ls []line, head int) string {
 		return ""
 	}
 	return l.text
+}
+
+// bylineOutletRE reads the outlet after a byline's last comma: "By Lauren
+// Fox and Ted Barrett, CNN".
+var bylineOutletRE = regexp.MustCompile(`^(?i:by)\s+.+,\s+([^,]+)$`)
+
+// bylineOutlet returns the outlet a byline ends with when it is a masthead
+// or a network that publishes its own bylines (CNN), not a wire agency
+// whose copy partner sites print; "" otherwise.
+func bylineOutlet(l line) string {
+	if l.kind != kindByline {
+		return ""
+	}
+	if _, outlet, ok := bylineRow(l.text); ok && outlet != "" {
+		return outlet // "Jane Roberts · CBC News ·"
+	}
+	if outlet := creditOutlet(l.text); outlet != "" {
+		return outlet // "By Euronews with AFP"
+	}
+	m := bylineOutletRE.FindStringSubmatch(l.text)
+	if m == nil || !isPublisherName(m[1]) {
+		return ""
+	}
+	if isMasthead(m[1]) || networks[agencyName(m[1])] {
+		return casedMasthead(m[1])
+	}
+	return ""
+}
+
+// networks are the agencies of the agency table that are also the outlet
+// whose pages carry their staff's bylines.
+var networks = setOf("CNN", "Bloomberg")
+
+// creditOutlet returns the outlet of an agency credit byline, "By Euronews
+// with AFP", when it is written in mixed case; a name in capitals ("FRANCE
+// 24") is left to the copyright line, which spells it as the outlet does.
+func creditOutlet(s string) string {
+	if inner, ok := wrapped(s); ok {
+		s = inner
+	} else if m := bylineRE.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	} else {
+		return ""
+	}
+	if len(creditedAgencies(s)) == 0 {
+		return ""
+	}
+	for _, it := range creditItems(s) {
+		if agencyName(it) == "" && isPublisherName(it) && !isAllCaps(it) {
+			return it
+		}
+	}
+	return ""
 }

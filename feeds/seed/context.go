@@ -157,8 +157,11 @@ func isOutletOverDate(ls []line, n int) bool {
 	if (l.kind != kindText && l.kind != kindCrumb) || !isMasthead(l.text) && !isOutletCrumb(l) {
 		return false
 	}
-	d := ls[nextPastJunk(ls, n)]
-	return d.kind == kindDate && !d.date.t.IsZero()
+	m := nextPastJunk(ls, n)
+	if m >= len(ls) {
+		return false // the outlet's line is the page's last
+	}
+	return ls[m].kind == kindDate && !ls[m].date.t.IsZero()
 }
 
 // isOutletCrumb reports whether l is a crumb holding an outlet's short
@@ -210,7 +213,8 @@ func bylineRow(s string) (names, outlet string, ok bool) {
 // nextPastJunk returns the index of the first line after i that is not
 // junk or a crumb without letters ("·", "--"): a profile's "Follow" button
 // and read time sit between a name and its date. It returns i+1 when all
-// the lines up to maxFurniture are such lines.
+// the lines up to maxFurniture are such lines, which is len(ls) when i is
+// the last line: callers check.
 func nextPastJunk(ls []line, i int) int {
 	for j := i + 1; j < len(ls) && j <= i+maxFurniture+1; j++ {
 		if ls[j].kind != kindJunk && (ls[j].kind != kindCrumb || hasLetter(ls[j].text)) {

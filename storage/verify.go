@@ -28,7 +28,7 @@ type Verification struct {
 
 	DanglingGUIDs        int // guids entries whose article is gone
 	DanglingKeys         int // dedupe keys whose article is gone
-	DanglingFingerprints int // simhash entries whose article is gone
+	DanglingFingerprints int // near-duplicate index entries whose article is gone
 	MiscountedSources    int // sources whose article count is not their stories'
 }
 
@@ -85,7 +85,7 @@ func (s *Store) Verify() (Verification, error) {
 		if len(vr.problems) > 0 {
 			return nil
 		}
-		steps := []func() error{vr.articles, vr.byTime, vr.topics, vr.versions, vr.guids, vr.keys, vr.simHash, vr.archives, vr.sources}
+		steps := []func() error{vr.articles, vr.byTime, vr.topics, vr.versions, vr.guids, vr.keys, vr.minHash, vr.archives, vr.sources}
 		for _, step := range steps {
 			if err := step(); err != nil {
 				return err
@@ -248,24 +248,27 @@ func (vr *verifier) keys() error {
 	})
 }
 
-func (vr *verifier) simHash() error {
-	b := vr.tx.Bucket(bucketSimHash)
+// minHash checks that each near-duplicate index entry leads to a stored
+// story's first version (the index holds no versions). Schema 2's simhash
+// bucket is gone after the migration, so it is not checked.
+func (vr *verifier) minHash() error {
+	b := vr.tx.Bucket(bucketMinHash)
 	if b == nil {
 		return nil
 	}
 	return b.ForEach(func(k, _ []byte) error {
-		if len(k) <= 11 {
-			vr.fail("simhash: short key %x", k)
+		if len(k) <= 5 {
+			vr.fail("minhash: short key %x", k)
 			return nil
 		}
-		a, err := getArticle(vr.tx, string(k[11:]))
+		a, err := getArticle(vr.tx, string(k[5:]))
 		switch {
 		case errors.Is(err, ErrNotFound):
 			vr.v.DanglingFingerprints++
 		case err != nil:
-			vr.fail("simhash: %v", err)
+			vr.fail("minhash: %v", err)
 		case a.Story != "":
-			vr.fail("simhash: article %s is a version of %s", a.ID, a.Story)
+			vr.fail("minhash: article %s is a version of %s", a.ID, a.Story)
 		}
 		return nil
 	})

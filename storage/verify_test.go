@@ -79,6 +79,9 @@ func TestVerifyFindsDamage(t *testing.T) {
 		{"guids entry leading to another article", func(tx *bolt.Tx, a []normalize.Article) error {
 			return tx.Bucket(bucketGUIDs).Put(guidKey("A", "a9"), append([]byte{'a'}, a[1].ID...))
 		}, `entry of source "A" guid "a9" leads to article`},
+		{"near-duplicate entry of a version", func(tx *bolt.Tx, a []normalize.Article) error {
+			return tx.Bucket(bucketMinHash).Put(minHashKey(0, 7, a[2].ID), nil)
+		}, "minhash: article " + "%v is a version of"},
 		{"source state that does not decode", func(tx *bolt.Tx, a []normalize.Article) error {
 			return tx.Bucket(bucketSources).Put([]byte("A"), []byte(`{"name":`))
 		}, `decode source "A"`},
@@ -94,6 +97,7 @@ func TestVerifyFindsDamage(t *testing.T) {
 			}
 			_, err := s.Verify()
 			want := strings.ReplaceAll(tt.want, "%s", articles[1].ID)
+			want = strings.ReplaceAll(want, "%v", articles[2].ID)
 			if !errors.Is(err, ErrInconsistent) || !strings.Contains(err.Error(), want) {
 				t.Errorf("Verify() = %v, want ErrInconsistent naming %q", err, want)
 			}

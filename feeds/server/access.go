@@ -59,15 +59,3 @@ func tokenEqual(got, want string) bool {
 	g, w := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(want))
 	return subtle.ConstantTimeCompare(g[:], w[:]) == 1
 }
-
-// redactedURL is u for the log, its token hidden.
-func redactedURL(u *url.URL) string {
-	q := u.Query()
-	if !q.Has(tokenParam) {
-		return u.String()
-	}
-	q.Set(tokenParam, "REDACTED")
-	c := *u
-	c.RawQuery = q.Encode()
-	return c.String()
-}

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"tidings/normalize"
 )
 
 const (
@@ -129,14 +131,16 @@ func TestGlobalToken(t *testing.T) {
 	}
 }
 
+// TestRedactedURL: request URLs are logged through normalize.RedactedURL,
+// which hides a token as it hides feed URLs' keys.
 func TestRedactedURL(t *testing.T) {
 	t.Parallel()
 	u, _ := url.Parse("/topics/secret.atom?q=gaza&token=" + secretToken)
-	if got := redactedURL(u); strings.Contains(got, secretToken) || !strings.Contains(got, "q=gaza") {
-		t.Errorf("redactedURL = %q, want the token hidden and the rest kept", got)
+	if got := normalize.RedactedURL(u); strings.Contains(got, secretToken) || !strings.Contains(got, "q=gaza") {
+		t.Errorf("RedactedURL = %q, want the token hidden and the rest kept", got)
 	}
 	u, _ = url.Parse("/topics/gaza.atom?q=gaza")
-	if got := redactedURL(u); got != "/topics/gaza.atom?q=gaza" {
-		t.Errorf("redactedURL = %q, want it unchanged", got)
+	if got := normalize.RedactedURL(u); got != "/topics/gaza.atom?q=gaza" {
+		t.Errorf("RedactedURL = %q, want it unchanged", got)
 	}
 }

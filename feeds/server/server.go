@@ -242,7 +242,7 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &bad), errors.As(err, &query):
 		status = http.StatusBadRequest
 	default:
-		s.opts.Logger.Error("request failed", "url", redactedURL(r.URL), "error", err)
+		s.opts.Logger.Error("request failed", "url", normalize.RedactedURL(r.URL), "error", err)
 	}
 	msg := err.Error()
 	if status == http.StatusInternalServerError {

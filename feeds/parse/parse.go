@@ -159,6 +159,11 @@ func parseFeed(body []byte) (gf *gofeed.Feed, err error) {
 	}()
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true
+	// gofeed parses every RSS item's HTML a second time looking for an
+	// <img> to offer as Item.Image; nothing here reads Item.Image (the
+	// images stay in the sanitized content), and the scan cost an eighth
+	// of ingest's CPU over the real-world corpus.
+	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 	return p.Parse(bytes.NewReader(body))
 }
 

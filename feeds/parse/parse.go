@@ -116,7 +116,7 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 		Malformed: malformed,
 	}
 	base := cmp.Or(f.Link, docURL)
-	feedAuthors := names(gf.Authors)
+	feedAuthors := feedAuthorNames(gf)
 	facts := originalFacts(gf)
 	if bases := itemBases(body, docURL); gf.FeedType == "rss" && len(bases) == len(facts) {
 		for i := range facts {
@@ -356,6 +356,34 @@ func names(people []*gofeed.Person) []string {
 		}
 	}
 	return out
+}
+
+// feedAuthorNames returns the names of the feed's authors, which its
+// entries without one inherit. gofeed falls back from an RSS channel's
+// managingEditor to its webMaster, whom RSS 2.0 defines as the person
+// responsible for technical issues: feeds name a help desk there ("Apps
+// Support"), which must not become every article's author. The channel's
+// other author fields (dc:author, dc:creator, itunes:author) are used
+// instead, as gofeed would use them after the webMaster.
+func feedAuthorNames(gf *gofeed.Feed) []string {
+	rf, ok := gf.OriginalFeed().(*rss.Feed)
+	if !ok || rf.ManagingEditor != "" || rf.WebMaster == "" {
+		return names(gf.Authors)
+	}
+	var candidates []string
+	if dc := rf.DublinCoreExt; dc != nil {
+		candidates = append(candidates, dc.Author...)
+		candidates = append(candidates, dc.Creator...)
+	}
+	if rf.ITunesExt != nil {
+		candidates = append(candidates, rf.ITunesExt.Author)
+	}
+	for _, c := range candidates {
+		if strings.TrimSpace(c) != "" {
+			return []string{c}
+		}
+	}
+	return nil
 }
 
 // atomNames is names for the people of an original Atom feed.

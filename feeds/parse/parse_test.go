@@ -228,6 +228,12 @@ func TestParseInheritsFeedAuthor(t *testing.T) {
 			<item><title>One</title><guid>g1</guid><author>jane@example.com (Jane Doe)</author></item></channel></rss>`, []string{"Jane Doe"}},
 		{"json feed", `{"version": "https://jsonfeed.org/version/1.1", "title": "F", "authors": [{"name": "Desk"}],
 			"items": [{"id": "1", "content_text": "x"}]}`, []string{"Desk"}},
+		{"rss webmaster is no author", `<rss version="2.0"><channel><title>F</title>
+			<webMaster>apps@news.example (Apps Support)</webMaster>
+			<item><title>One</title><guid>g1</guid></item></channel></rss>`, []string{}},
+		{"rss webmaster then itunes author", `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>F</title>
+			<webMaster>apps@news.example (Apps Support)</webMaster><itunes:author>Jane Host</itunes:author>
+			<item><title>One</title><guid>g1</guid></item></channel></rss>`, []string{"Jane Host"}},
 		{"no author anywhere", `<rss version="2.0"><channel><title>F</title>
 			<item><title>One</title><guid>g1</guid></item></channel></rss>`, []string{}},
 	}

@@ -79,6 +79,38 @@ func TestNearDuplicate(t *testing.T) {
 	}
 }
 
+// TestNearDuplicateSameFeed checks that two entries of one feed are not
+// merged however alike, while the same text from another feed is.
+func TestNearDuplicateSameFeed(t *testing.T) {
+	s := openTest(t)
+	first := wireArticle(t, "same-ecb-rates.a.txt", "reuters")
+	first.SourceURL = "https://reuters.example/feed"
+	saveIndexed(t, s, first)
+	tests := []struct {
+		name, file, source string
+		want               string
+	}{
+		{"same feed, next entry", "same-ecb-rates.b.txt", "reuters", ""},
+		{"other feed", "same-ecb-rates.b.txt", "ft", first.ID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := wireArticle(t, tt.file, tt.source)
+			a.SourceURL = "https://" + tt.source + ".example/feed"
+			err := s.db.View(func(tx *bolt.Tx) error {
+				got, _, err := nearSig(tx, &a)
+				if err == nil && got != tt.want {
+					t.Errorf("nearDuplicate() = %q, want %q", got, tt.want)
+				}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
 // TestNearDuplicateVersion follows saveArticle's path for a near duplicate
 // from another source: it becomes a version of the story, listed by
 // Versions, and is not indexed itself.

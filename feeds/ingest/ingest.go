@@ -211,14 +211,17 @@ func Run(ctx context.Context, sources []Source, opts Options) (*Summary, error) 
 		}
 	}
 	sum.Duration = opts.Now().Sub(sum.Started)
-	if opts.Metrics != nil {
-		opts.Metrics.endRun(opts.Now())
-	}
 	if werr != nil {
 		return sum, werr
 	}
 	if n := markNotStarted(sum, sources); interrupted(parent) && n > 0 {
 		return sum, &InterruptedError{Done: len(sources) - n, Total: len(sources), Cause: context.Cause(parent)}
+	}
+	// Only a run that went over every source counts: an alert on the last
+	// run's age must not be silenced by runs a signal or a full disk cut
+	// short.
+	if opts.Metrics != nil {
+		opts.Metrics.endRun(opts.Now())
 	}
 	return sum, nil
 }

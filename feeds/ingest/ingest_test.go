@@ -201,6 +201,9 @@ func TestRunInterrupted(t *testing.T) {
 	if m.fetches[OutcomeNew] != int64(done) || m.fetches[OutcomeError] != 0 {
 		t.Errorf("metrics count %v, want %d ok and no error: an interrupted source was not read", m.fetches, done)
 	}
+	if m.runs != 0 {
+		t.Errorf("metrics count %d runs, want 0: an interrupted run did not complete", m.runs)
+	}
 	if got := int(requests.Load()); got >= 40 {
 		t.Errorf("%d feeds requested: sources still waiting were started after the cancellation", got)
 	}

@@ -86,7 +86,7 @@ func (m *Metrics) WritePrometheus(w io.Writer) error {
 	p("# HELP tidings_articles_stored_total Articles stored, new or updated.\n# TYPE tidings_articles_stored_total counter\n")
 	p("tidings_articles_stored_total{kind=\"new\"} %d\ntidings_articles_stored_total{kind=\"updated\"} %d\n", m.stored["new"], m.stored["updated"])
 	p("# HELP tidings_duplicates_total Articles recognised as a story already stored.\n# TYPE tidings_duplicates_total counter\ntidings_duplicates_total %d\n", m.duplicates)
-	p("# HELP tidings_fetch_runs_total Fetch runs completed.\n# TYPE tidings_fetch_runs_total counter\ntidings_fetch_runs_total %d\n", m.runs)
+	p("# HELP tidings_fetch_runs_total Fetch runs that went over every source (not cut short by a signal or a storage error).\n# TYPE tidings_fetch_runs_total counter\ntidings_fetch_runs_total %d\n", m.runs)
 	if !m.lastRun.IsZero() {
 		p("# HELP tidings_last_run_timestamp_seconds When the last fetch run ended.\n# TYPE tidings_last_run_timestamp_seconds gauge\ntidings_last_run_timestamp_seconds %d\n", m.lastRun.Unix())
 	}

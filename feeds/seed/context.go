@@ -9,6 +9,14 @@ import (
 // listCounterRE matches Al Jazeera's inline related-list counters.
 var listCounterRE = regexp.MustCompile(`(?i)^list \d+ of \d+$`)
 
+// Reasons for junk that is part of a byline's block: the opening of a
+// body reaches back over them.
+const (
+	whyAffiliation = "affiliation under a byline"
+	whyOutlet      = "outlet under a byline"
+	whyNameStack   = "names stacked on lines of their own under the date"
+)
+
 // repeatWindow is how many lines after a text line a repeat of it is
 // looked for.
 const repeatWindow = 3
@@ -137,15 +145,45 @@ func markNameBylines(ls []line) {
 			l.why = "names alone, before a date"
 		case isAffiliation(next.text) && (next.kind == kindText || next.kind == kindCrumb):
 			l.why = "names alone, before an affiliation"
-			next.kind, next.why = kindJunk, "affiliation under a byline"
+			next.kind, next.why = kindJunk, whyAffiliation
 		case isOutletOverDate(ls, n):
 			l.why = "names alone, before the outlet and a date"
-			next.kind, next.why = kindJunk, "outlet under a byline"
+			next.kind, next.why = kindJunk, whyOutlet
+		case isNameStack(ls, i):
+			l.why = whyNameStack
 		default:
 			continue
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// isNameStack reports whether the line at i, holding names alone, is one
+// of two or more such lines stacked under a date or a byline (NPR: the
+// date, then "Greg Myre", then "Jenna McLaughlin", then the audio
+// player): one name alone could be a short headline, a stack of them
+// under the date is the byline.
+func isNameStack(ls []line, i int) bool {
+	p := prevPastJunk(ls, i)
+	switch {
+	case p < 0:
+		return false
+	case p == i-1 && ls[p].why == whyNameStack:
+		return !isAffiliation(ls[i].text) // continues a stack
+	case ls[p].kind != kindDate && ls[p].kind != kindByline:
+		return false
+	}
+	return i+1 < len(ls) && isNamesAlone(ls[i+1]) && !isAffiliation(ls[i].text) && !isAffiliation(ls[i+1].text)
+}
+
+// isNamesAlone reports whether l holds only people's names, in at most
+// four words and no sentence punctuation.
+func isNamesAlone(l line) bool {
+	if l.kind != kindText && l.kind != kindCrumb || wordCount(l.text) > 4 || strings.ContainsAny(l.text, ".:;!?") {
+		return false
+	}
+	names, ok := parseNames(l.text)
+	return ok && len(names) > 0 && allPeople(names)
 }
 
 // isOutletOverDate reports whether the line at n is a masthead
@@ -246,7 +284,7 @@ func markAffiliations(ls []line) {
 	for i := 1; i < len(ls); i++ {
 		l := &ls[i]
 		if ls[i-1].kind == kindByline && (l.kind == kindText || l.kind == kindCrumb) && isAffiliation(l.text) {
-			l.kind, l.why = kindJunk, "affiliation under a byline"
+			l.kind, l.why = kindJunk, whyAffiliation
 		}
 	}
 }
@@ -314,11 +352,14 @@ func isAffiliation(s string) bool {
 }
 
 // markCaptionsBeforeCredits makes a caption of a text line followed by a
-// bracketed credit: "Caption text" / "(photo credit: …)".
+// bracketed credit: "Caption text" / "(photo credit: …)", or by one after
+// the buttons of an image viewer (NPR: caption, "hide caption", "toggle
+// caption", credit).
 func markCaptionsBeforeCredits(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if l.kind != kindText || ls[i+1].kind != kindCredit || !isTrailingCredit(ls[i+1].text) {
+		n := nextPastJunk(ls, i)
+		if l.kind != kindText || n >= len(ls) || ls[n].kind != kindCredit || !isTrailingCredit(ls[n].text) {
 			continue
 		}
 		if c, ok := checkCaption(l.text); ok {

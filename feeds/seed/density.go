@@ -1,0 +1,106 @@
+package seed
+
+// Verdicts of the density pass on the body's text lines, for Explain.
+const (
+	verdictProse    = "kept: prose"
+	verdictLeadIn   = "kept: a lead-in subhead over prose"
+	verdictPost     = "kept: a post's heading over its byline or date"
+	verdictSubhead  = "kept: a lone subhead between paragraphs"
+	verdictDropped  = "dropped: furniture inside the body"
+	verdictRunEnded = "dropped: no strong prose follows, the body ends here"
+)
+
+// keepProse scores the body's text lines (the indexes in body, in page
+// order) and returns those kept, those dropped as furniture inside the
+// body, and those cut after the body's last strong paragraph. Each line's
+// score and verdict are left on it for Explain.
+//
+// A line scoring proseMin is kept. A line below it is kept only as a
+// lead-in ("By the numbers:") over prose, as a live post's heading over
+// its byline or date, or as a lone subhead in sentence case that no
+// furniture signal marks, set directly between kept lines; otherwise it is
+// dropped. Dropped lines interrupt the body only when a strong paragraph
+// (proseStrong) follows them: after the last one, the first dropped line
+// ends the body.
+func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
+	reps := repeatedTexts(ls, body)
+	keep := make([]bool, len(body))
+	for k, i := range body {
+		ls[i].prose = scoreProse(ls[i].text, reps[key(ls[i].text)])
+		switch {
+		case ls[i].prose.isProse():
+			keep[k], ls[i].verdict = true, verdictProse
+		case leadIn(ls[i].text) && k+1 < len(body) && body[k+1] == i+1:
+			keep[k], ls[i].verdict = true, verdictLeadIn
+		case headsPost(ls, i):
+			keep[k], ls[i].verdict = true, verdictPost
+		}
+	}
+	for k, i := range body {
+		if keep[k] || ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 {
+			continue
+		}
+		prev := k > 0 && keep[k-1] && body[k-1] == i-1
+		next := k+1 < len(body) && keep[k+1] && ls[body[k+1]].verdict != verdictSubhead
+		if prev && next {
+			keep[k], ls[i].verdict = true, verdictSubhead
+		}
+	}
+	last := -1
+	for k, i := range body {
+		if keep[k] && ls[i].prose.score >= proseStrong {
+			last = k
+		}
+	}
+	for k, i := range body {
+		switch {
+		case keep[k]:
+			kept = append(kept, i)
+		case k > last:
+			for _, j := range body[k:] {
+				ls[j].verdict = verdictRunEnded
+			}
+			return kept, dropped, append(cut, body[k:]...)
+		default:
+			ls[i].verdict = verdictDropped
+			dropped = append(dropped, i)
+		}
+	}
+	return kept, dropped, cut
+}
+
+// headsPost reports whether the line at i heads a live post: its next line
+// past junk is the post's byline or date.
+func headsPost(ls []line, i int) bool {
+	n := nextPastJunk(ls, i)
+	if n >= len(ls) || !isHeadlineLike(ls[i]) {
+		return false
+	}
+	switch ls[n].kind {
+	case kindByline, kindDate:
+		return true
+	}
+	return false
+}
+
+// repeatedTexts returns the keys of the body lines whose text occurs
+// again elsewhere on the page.
+func repeatedTexts(ls []line, body []int) map[string]bool {
+	want := make(map[string]int, len(body))
+	for _, i := range body {
+		want[key(ls[i].text)] = 0
+	}
+	for _, l := range ls {
+		k := key(l.text)
+		if c, ok := want[k]; ok {
+			want[k] = c + 1
+		}
+	}
+	reps := make(map[string]bool)
+	for k, c := range want {
+		if c > 1 {
+			reps[k] = true
+		}
+	}
+	return reps
+}

@@ -104,3 +104,31 @@ func repeatedTexts(ls []line, body []int) map[string]bool {
 	}
 	return reps
 }
+
+// frontTeasers returns how many teasers a section front page holds when
+// the body is nothing but teasers, else 0. A teaser is a paragraph
+// directly under a headline-like line and directly over a byline or date
+// (past junk): another story's headline, standfirst and metadata, the
+// shape of the page's own header. A live post puts its metadata between
+// its heading and its text instead, and an article has paragraphs that
+// follow one another.
+func frontTeasers(ls []line, body []int) int {
+	n := 0
+	for _, i := range body {
+		if !isParagraph(ls[i]) {
+			continue
+		}
+		if i == 0 || !isHeadlineLike(ls[i-1]) || ls[i-1].verdict == verdictProse {
+			return 0
+		}
+		next := nextPastJunk(ls, i)
+		if next >= len(ls) || ls[next].kind != kindByline && ls[next].kind != kindDate {
+			return 0
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}

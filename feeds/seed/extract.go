@@ -41,6 +41,9 @@ type extraction struct {
 	article normalize.Article
 	lines   []line
 	roles   []string
+	// teasers counts the stories teased on a section front page, which
+	// holds no article; zero on other pages.
+	teasers int
 }
 
 // extract assembles the article from a page's classified lines.
@@ -66,6 +69,7 @@ func extract(p page) extraction {
 	for _, i := range dropped {
 		roles[i] = roleFurniture
 	}
+	teasers := frontTeasers(ls, body)
 	body, tail := trimTail(ls, body)
 	for _, i := range append(cut, tail...) {
 		roles[i] = roleTail
@@ -106,11 +110,11 @@ func extract(p page) extraction {
 	a.Source = publisher(ls, title)
 	a.Link = canonicalLink(ls, title)
 	for i := range roles {
-		if roles[i] == "" && (i < head || i >= end) {
-			roles[i] = roleOutside
+		if roles[i] == "" && (i < head || i >= end) || teasers > 0 {
+			roles[i] = roleOutside // a section front holds no article
 		}
 	}
-	return extraction{article: a, lines: ls, roles: roles}
+	return extraction{article: a, lines: ls, roles: roles, teasers: teasers}
 }
 
 // findHeadline returns the indexes of the headline and standfirst lines, -1

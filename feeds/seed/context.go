@@ -165,6 +165,9 @@ func markNameBylines(ls []line) {
 // under the date is the byline.
 func isNameStack(ls []line, i int) bool {
 	p := prevPastJunk(ls, i)
+	for k := 0; k < 2 && p > 0 && isShortLabel(ls[p]); k++ {
+		p = prevPastJunk(ls, p) // "Heard on All Things Considered"
+	}
 	switch {
 	case p < 0:
 		return false
@@ -174,6 +177,12 @@ func isNameStack(ls []line, i int) bool {
 		return false
 	}
 	return i+1 < len(ls) && isNamesAlone(ls[i+1]) && !isAffiliation(ls[i].text) && !isAffiliation(ls[i+1].text)
+}
+
+// isShortLabel reports whether l is a short unterminated text or crumb
+// that is not a name: a programme's label between a date and the names.
+func isShortLabel(l line) bool {
+	return (l.kind == kindText || l.kind == kindCrumb) && wordCount(l.text) <= 6 && !endsSentence(l.text) && !isNamesAlone(l)
 }
 
 // isNamesAlone reports whether l holds only people's names, in at most
@@ -249,17 +258,24 @@ func bylineRow(s string) (names, outlet string, ok bool) {
 }
 
 // nextPastJunk returns the index of the first line after i that is not
-// junk or a crumb without letters ("·", "--"): a profile's "Follow" button
-// and read time sit between a name and its date. It returns i+1 when all
+// junk, a crumb without letters ("·", "--") or a button: a profile's
+// "Follow" button and read time sit between a name and its date. It returns i+1 when all
 // the lines up to maxFurniture are such lines, which is len(ls) when i is
 // the last line: callers check.
 func nextPastJunk(ls []line, i int) int {
 	for j := i + 1; j < len(ls) && j <= i+maxFurniture+1; j++ {
-		if ls[j].kind != kindJunk && (ls[j].kind != kindCrumb || hasLetter(ls[j].text)) {
+		if ls[j].kind != kindJunk && (ls[j].kind != kindCrumb || hasLetter(ls[j].text)) && !isButton(ls[j]) {
 			return j
 		}
 	}
 	return i + 1
+}
+
+// isButton reports whether l is a button of a few words shaped as a call
+// to action ("Follow", "Sign up", "Listen now") that the junk vocabulary
+// does not know.
+func isButton(l line) bool {
+	return (l.kind == kindCrumb || l.kind == kindText) && wordCount(l.text) <= 3 && isCallToAction(l.text)
 }
 
 // afterHeadline reports whether a headline-like line or a sentence comes

@@ -1,5 +1,7 @@
 package seed
 
+import "strings"
+
 // Verdicts of the density pass on the body's text lines, for Explain.
 const (
 	verdictProse    = "kept: prose"
@@ -8,6 +10,7 @@ const (
 	verdictSubhead  = "kept: a lone subhead between paragraphs"
 	verdictDropped  = "dropped: furniture inside the body"
 	verdictRunEnded = "dropped: no strong prose follows, the body ends here"
+	verdictClosed   = "dropped: tags or a list of teasers close the body"
 )
 
 // keepProse scores the body's text lines (the indexes in body, in page
@@ -21,7 +24,7 @@ const (
 // furniture signal marks, set directly between kept lines; otherwise it is
 // dropped. Dropped lines interrupt the body only when a strong paragraph
 // (proseStrong) follows them: after the last one, the first dropped line
-// ends the body.
+// ends the body. A row of tags ends it wherever it is.
 func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 	reps := repeatedTexts(ls, body)
 	keep := make([]bool, len(body))
@@ -46,19 +49,35 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keep[k], ls[i].verdict = true, verdictSubhead
 		}
 	}
-	last := -1
+	stop := len(body)
 	for k, i := range body {
+		if !keep[k] && isTagRow(ls[i].text) {
+			stop = k // tags close an article
+			break
+		}
+	}
+	if t := trailingTeasers(ls, body[:stop]); t < stop {
+		for k := t; k < stop; k++ {
+			keep[k] = false
+		}
+		stop = t
+	}
+	last := -1
+	for k, i := range body[:stop] {
 		if keep[k] && ls[i].prose.score >= proseStrong {
 			last = k
 		}
 	}
 	for k, i := range body {
 		switch {
-		case keep[k]:
+		case keep[k] && k < stop:
 			kept = append(kept, i)
 		case k > last:
-			for _, j := range body[k:] {
+			for n, j := range body[k:] {
 				ls[j].verdict = verdictRunEnded
+				if k+n >= stop {
+					ls[j].verdict = verdictClosed
+				}
 			}
 			return kept, dropped, append(cut, body[k:]...)
 		default:
@@ -131,4 +150,49 @@ func frontTeasers(ls []line, body []int) int {
 		return 0
 	}
 	return n
+}
+
+// isTagRow reports whether s is a labelled row of tags: a label of up to
+// three words and a colon, then three or more short capitalised items
+// separated by commas ("FILED UNDER: Congress, Airlines, Peter DeFazio").
+func isTagRow(s string) bool {
+	label, rest, ok := strings.Cut(s, ": ")
+	if !ok || wordCount(label) > 3 || endsSentence(rest) {
+		return false
+	}
+	items := strings.Split(rest, ",")
+	if len(items) < 3 {
+		return false
+	}
+	for _, it := range items {
+		if wordCount(it) > 4 || !startsUpper(it) {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingTeasers returns the position in body where a list of teasers
+// closing it starts, or len(body) when there is none: two or more
+// headline-like lines, each directly over one paragraph, under a box's
+// label (a crumb, junk or a text line that is no prose, such as "More
+// from the Courier"), after some of the body. An explainer's sections
+// under subheads follow a paragraph, not a label.
+func trailingTeasers(ls []line, body []int) int {
+	k, units := len(body)-1, 0
+	for k >= 1 {
+		h, p := body[k-1], body[k]
+		if h != p-1 || !isParagraph(ls[p]) || !isHeadlineLike(ls[h]) || ls[h].prose.isProse() || leadIn(ls[h].text) || headsPost(ls, h) {
+			break
+		}
+		units++
+		k -= 2
+	}
+	if units < 2 || k < 0 {
+		return len(body) // teasers only: not for this pass to judge
+	}
+	if label := ls[body[k+1]-1]; label.kind != kindCrumb && label.kind != kindJunk && (body[k] != body[k+1]-1 || label.prose.isProse()) {
+		return len(body)
+	}
+	return k + 1
 }

@@ -106,7 +106,7 @@ func scoreProse(s string, repeated bool) prose {
 	}
 	if hasVerbCue(ws) {
 		p.add(1, "finite verb", false)
-	} else if n < 12 {
+	} else if n < 20 {
 		p.add(-1, "no finite verb", false)
 	}
 	scoreFurniture(&p, s, ws, terminated, lower)

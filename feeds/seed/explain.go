@@ -47,7 +47,7 @@ func Explain(name string, data []byte) ([]Decision, normalize.Article, error) {
 	for i, l := range x.lines {
 		why := l.why
 		if l.verdict != "" {
-			why += "; " + l.prose.String() + ", " + l.verdict
+			why += "; " + explainProse(l.text, l.prose.repeated).String() + ", " + l.verdict
 		}
 		ds[i] = Decision{Line: p.nums[i], Text: l.text, Kind: l.kind.String(), Role: x.roles[i], Reason: why}
 	}

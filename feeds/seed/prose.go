@@ -20,8 +20,12 @@ const (
 // headline), and the features for Explain.
 type prose struct {
 	score     int
-	furniture int // how many furniture signals fired
-	features  []feature
+	furniture int  // how many furniture signals fired
+	repeated  bool // the text occurs elsewhere on the page
+	// features are recorded only by explainProse, so that Parse
+	// allocates nothing for them.
+	features []feature
+	record   bool
 }
 
 // feature is one term of a prose score.
@@ -59,7 +63,14 @@ func (p *prose) add(points int, name string, furniture bool) {
 	if furniture {
 		p.furniture++
 	}
-	p.features = append(p.features, feature{points, name})
+	if p.record {
+		p.features = append(p.features, feature{points, name})
+	}
+}
+
+// explainProse scores s as scoreProse does and records the features.
+func explainProse(s string, repeated bool) prose {
+	return scoreText(s, prose{repeated: repeated, record: true})
 }
 
 // scoreProse scores a line of text for prose-likeness. repeated says that
@@ -69,7 +80,12 @@ func (p *prose) add(points int, name string, furniture bool) {
 // takes on any site (an imperative addressed to the reader, a "Label:"
 // over a headline, an address or handle, capitals, symbols).
 func scoreProse(s string, repeated bool) prose {
-	p := prose{features: make([]feature, 0, 8)}
+	return scoreText(s, prose{repeated: repeated})
+}
+
+// scoreText scores s into p, which says whether s is repeated and
+// whether to record the features.
+func scoreText(s string, p prose) prose {
 	ws := strings.Fields(s)
 	n := len(ws)
 	if !hasLetter(s) {
@@ -110,7 +126,7 @@ func scoreProse(s string, repeated bool) prose {
 		p.add(-1, "no finite verb", false)
 	}
 	scoreFurniture(&p, s, ws, terminated, lower)
-	if repeated {
+	if p.repeated {
 		p.add(-2, "repeated on the page", true)
 	}
 	return p

@@ -5,9 +5,10 @@ import "strings"
 // Verdicts of the density pass on the body's text lines, for Explain.
 const (
 	verdictProse    = "kept: prose"
-	verdictLeadIn   = "kept: a lead-in subhead over prose"
+	verdictLeadIn   = "kept: a lead-in subhead"
 	verdictPost     = "kept: a post's heading over its byline or date"
 	verdictSubhead  = "kept: a lone subhead between paragraphs"
+	verdictListItem = "kept: an item of a list under a lead-in"
 	verdictDropped  = "dropped: furniture inside the body"
 	verdictRunEnded = "dropped: no strong prose follows, the body ends here"
 	verdictClosed   = "dropped: tags or a list of teasers close the body"
@@ -19,7 +20,8 @@ const (
 // score and verdict are left on it for Explain.
 //
 // A line scoring proseMin is kept. A line below it is kept only as a
-// lead-in ("By the numbers:") over prose, as a live post's heading over
+// lead-in ("By the numbers:") or an item of the list under one, as a live
+// post's heading over
 // its byline or date, or as a lone subhead in sentence case that no
 // furniture signal marks, set directly between kept lines; otherwise it is
 // dropped. Dropped lines interrupt the body only when a strong paragraph
@@ -37,6 +39,11 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keep[k], ls[i].verdict = true, verdictLeadIn
 		case headsPost(ls, i):
 			keep[k], ls[i].verdict = true, verdictPost
+		}
+	}
+	for k, i := range body {
+		if keep[k] && ls[i].verdict == verdictLeadIn {
+			keepListItems(ls, body[k+1:], keep[k+1:])
 		}
 	}
 	for k, i := range body {
@@ -86,6 +93,19 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 	}
 	return kept, dropped, cut
+}
+
+// keepListItems keeps the lines of a list under a lead-in ("By the
+// numbers:" / "40 miles of streets" / "$12 million over two years"): the
+// lines directly after it, free of furniture signals and of at most
+// maxHeadlineWords words, up to the first line already kept.
+func keepListItems(ls []line, body []int, keep []bool) {
+	for k, i := range body {
+		if keep[k] || i != body[0]+k || ls[i].prose.furniture > 0 || wordCount(ls[i].text) > maxHeadlineWords {
+			return
+		}
+		keep[k], ls[i].verdict = true, verdictListItem
+	}
 }
 
 // headsPost reports whether the line at i heads a live post: its next line

@@ -45,22 +45,24 @@
 // what stays. Points are added for length (5, 10, 20, 40 words),
 // sentence-final punctuation (a short line ending in an ellipsis is a
 // placeholder, not a sentence), lower-case words, commas among them,
-// quotes and a finite verb (an auxiliary, a reporting verb or a
-// lower-case "-ed" form); an unterminated or verbless line of under 20
+// quotes and a finite verb (an auxiliary, also of the main European
+// languages, a reporting verb or a lower-case "-ed" form); an
+// unterminated or verbless line of under 20
 // words loses one. Furniture signals subtract: a line in capitals or with
 // every word capitalised, "Label: headline" ("More: …", "Go deeper: …"),
 // a web or e-mail address or handle, symbols (© ™ or two " | "), a line
 // wholly in brackets, a sentence opening with an imperative to the reader
 // ("Sign up", "Subscribe", "Click", "Follow us", "Get the latest", "Thanks
-// for reading"), addressing the reader ("you"), the outlet's "we", the
-// page speaking of itself ("this story", "our newsletter"), and text
+// for reading"), addressing the reader ("you"), the page speaking of
+// itself ("this story", "our newsletter"), and text
 // repeated elsewhere on the page. What people say inside quotes does not
 // count as the page's own voice.
 //
 // A line scoring 3 or more with at most one furniture signal is prose and
 // kept ("He declined to comment." scores 4). A line below that is kept
-// only as a lead-in ending in a colon over prose ("By the numbers:"), as
-// a live post's heading over its byline or date, or as a lone subhead in
+// only as a lead-in ending in a colon ("By the numbers:") or an item of
+// the list under it, as a live post's heading over its byline or date, or
+// as a lone subhead in
 // sentence case, free of furniture signals, set directly between kept
 // lines; anything else is dropped (teasers, prompts, tag rows). Dropped
 // lines interrupt the body only when a strong paragraph (score 4 or more)

@@ -157,12 +157,9 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 	if isCallToAction(own) {
 		p.add(-5, "call to action", true)
 	}
-	reader, outlet, self := addressWords(own)
+	reader, self := addressWords(own)
 	if reader {
 		p.add(-2, "addresses the reader", true)
-	}
-	if outlet {
-		p.add(-1, "speaks as \"we\"", true)
 	}
 	if self {
 		p.add(-3, "speaks of the page itself", true)
@@ -195,7 +192,13 @@ func lowerShare(ws []string) float64 {
 var verbCues = setOf("is", "are", "was", "were", "be", "been", "being", "has",
 	"have", "had", "will", "would", "can", "could", "may", "might", "must",
 	"should", "shall", "do", "does", "did", "said", "says", "told", "say",
-	"it's", "isn't", "wasn't", "don't", "didn't", "won't", "can't")
+	"it's", "isn't", "wasn't", "don't", "didn't", "won't", "can't",
+	// Auxiliaries of French, German, Spanish, Portuguese and Italian that
+	// are no English word or zone ("est", "war", "hat", "son", "era" are
+	// left out).
+	"sont", "ont", "était", "été", "sera", "ist", "sind", "haben", "wurde",
+	"wird", "werden", "es", "fue", "será", "é", "foi", "tem", "è", "sono",
+	"stato")
 
 // hasVerbCue reports whether a word of ws is a verb cue or a lower-case
 // past form in "-ed".
@@ -340,9 +343,10 @@ var selfNouns = setOf("article", "articles", "story", "stories", "newsletter",
 	"subscribers", "content", "inbox")
 
 // addressWords reports whether s, outside quotes, speaks to the reader
-// ("you", "your"), speaks as the outlet ("we", "our", "us"), or speaks
-// of the page itself ("this article", "our newsletter").
-func addressWords(s string) (reader, outlet, self bool) {
+// ("you", "your") or speaks of the page itself ("this article", "our
+// newsletter"). The outlet's "we" alone is no signal: opinion pieces and
+// blogs speak as "we" in their text.
+func addressWords(s string) (reader, self bool) {
 	ws := strings.Fields(s)
 	for i, w := range ws {
 		w = strings.ReplaceAll(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }), "’", "'")
@@ -350,14 +354,10 @@ func addressWords(s string) (reader, outlet, self bool) {
 		switch lw {
 		case "you", "your", "you're", "you'll", "you've", "yours":
 			reader = true
-		case "we", "our", "we're", "we've", "ours":
-			outlet = true
-		case "us":
-			outlet = outlet || w == "us" // "US" is the country
 		}
 		if (lw == "this" || lw == "our") && i+1 < len(ws) && selfNouns[strings.ToLower(strings.Trim(ws[i+1], ".,;:!?"))] {
 			self = true
 		}
 	}
-	return reader, outlet, self
+	return reader, self
 }

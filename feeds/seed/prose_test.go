@@ -23,6 +23,11 @@ func TestScoreProse(t *testing.T) {
 		{"Weitere Schlepper sollen am Sonntag eintreffen.", true},
 		{"The US dispatched an envoy to the region, officials said.", true},
 		{"Why it matters: Car prices are one of the main drivers of inflation.", true},
+		{"We need to talk about housing.", true},
+		{"You might think the housing crisis is over.", true},
+		{"Le gouvernement a annoncé mardi un plan de relance.", true},
+		{"Die Regierung hat am Dienstag ein Konjunkturpaket vorgestellt.", true},
+		{"“Never again.”", true},
 		{"Get local news delivered to your inbox!", false},
 		{"Join our WhatsApp community for breaking news alerts.", false},
 		{"Republish our articles for free, online or in print, under Creative Commons licence.", false},
@@ -82,6 +87,15 @@ func TestBodyDensity(t *testing.T) {
 				"By the numbers:\n" +
 				"The library lent 40,000 books last year, down from 90,000 in 2010.\n",
 			paras: []string{"Members said the building was too costly to repair.", "What happens to the books", "The books will move to the new civic centre in the spring.", "By the numbers:", "The library lent 40,000 books last year, down from 90,000 in 2010."},
+		},
+		{
+			name: "a list of fragments under a lead-in",
+			rest: "Members said the building was too costly to repair.\n" +
+				"What the closure means:\n" +
+				"40,000 books to move\n" +
+				"Six jobs at risk\n" +
+				"The books will move to the new civic centre in the spring.\n",
+			paras: []string{"Members said the building was too costly to repair.", "What the closure means:", "40,000 books to move", "Six jobs at risk", "The books will move to the new civic centre in the spring."},
 		},
 		{
 			name: "a box of two teasers inside, tags and a promotion after",

@@ -285,16 +285,18 @@ func unquoted(s string) string {
 var (
 	ctaVerbs = setOf("subscribe", "click", "tap", "download", "donate",
 		"register", "republish", "upgrade", "unlock", "bookmark", "install",
-		"please", "join", "get", "follow", "sign", "watch", "listen")
+		"please", "join", "get", "follow", "sign", "watch", "listen", "scroll")
 	ctaObjectVerbs = setOf("read", "share", "support", "become", "help",
 		"check", "track", "type", "enter", "visit", "contact", "reach",
 		"email", "send", "submit", "log", "write", "explore", "discover",
 		"learn", "find", "see", "try",
 		"start", "claim", "tell", "give", "save", "comment", "view", "browse",
+		"continue",
 		"stay", "keep", "shop", "order", "go", "make", "like")
 	ctaObjects = setOf("us", "our", "your", "me", "here", "now", "out", "up",
 		"in", "more", "free", "tuned", "informed", "updated", "reading",
-		"deeper", "today", "on", "the", "a", "an", "this")
+		"deeper", "today", "on", "the", "a", "an", "this", "to", "below",
+		"down")
 )
 
 // isCallToAction reports whether a sentence of s starts with an
@@ -344,7 +346,7 @@ var selfNouns = setOf("article", "articles", "story", "stories", "newsletter",
 
 // addressWords reports whether s, outside quotes, speaks to the reader
 // ("you", "your") or speaks of the page itself ("this article", "our
-// newsletter"). The outlet's "we" alone is no signal: opinion pieces and
+// newsletter", a short unterminated "Story continues below"). The outlet's "we" alone is no signal: opinion pieces and
 // blogs speak as "we" in their text.
 func addressWords(s string) (reader, self bool) {
 	ws := strings.Fields(s)
@@ -357,6 +359,9 @@ func addressWords(s string) (reader, self bool) {
 		}
 		if (lw == "this" || lw == "our") && i+1 < len(ws) && selfNouns[strings.ToLower(strings.Trim(ws[i+1], ".,;:!?"))] {
 			self = true
+		}
+		if i == 0 && len(ws) > 1 && len(ws) <= 8 && selfNouns[lw] && startsLower(ws[1]) && !endsSentence(s) {
+			self = true // "Story continues below advertisement"
 		}
 	}
 	return reader, self

@@ -45,6 +45,14 @@ func TestScoreProse(t *testing.T) {
 		{"TEXAS DEPUTIES SEIZE 300 POUNDS OF DRUGS IN TRAFFIC STOP", false},
 		{"Politics · Congress · Senate", false},
 		{"Listen to this story, 5 min", false},
+		{"Story continues below advertisement", false},
+		{"Article continues after this ad", false},
+		{"Scroll to continue with content", false},
+		{"Continue reading the main story", false},
+		{"This article is part of our series on climate.", false},
+		{"For more news, visit our website.", false},
+		{"Stories of survival emerged from the rubble on Friday.", true},
+		{"Content moderation has become a political fight.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

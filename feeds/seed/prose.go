@@ -299,9 +299,32 @@ var (
 		"down")
 )
 
+// openers are the words that open a sentence before "our" or "your"
+// without being a verb: prepositions, conjunctions, quantifiers,
+// pronouns, auxiliaries and sentence adverbs (and any word in "-ly").
+var openers = setOf("about", "above", "across", "after", "against", "along",
+	"among", "around", "at", "before", "behind", "below", "beneath",
+	"beside", "between", "beyond", "by", "despite", "during", "except",
+	"for", "from", "in", "inside", "into", "near", "of", "off", "on", "onto",
+	"outside", "over", "past", "since", "through", "throughout", "to",
+	"toward", "towards", "under", "until", "unlike", "upon", "with",
+	"within", "without", "and", "but", "or", "so", "yet", "if", "when",
+	"while", "because", "as", "like", "all", "both", "half", "then", "now",
+	"today", "here", "there", "once", "unless", "whether", "where", "how",
+	"what", "why", "who", "in", "whatever", "whoever", "even", "only",
+	"also", "not", "nor", "than", "that", "this", "these", "those", "one",
+	"none", "most", "many", "some", "each", "every", "any", "either",
+	"neither", "the", "a", "an", "let", "help", "thank", "thanks", "is", "are", "was",
+	"were", "do", "does", "did", "will", "would", "can", "could", "should",
+	"may", "might", "must", "have", "has", "had", "meanwhile", "still",
+	"however", "instead", "indeed", "yesterday", "tonight", "tomorrow",
+	"perhaps", "maybe", "together", "soon", "later", "first", "again",
+	"i", "we", "they", "he", "she", "it", "you")
+
 // isCallToAction reports whether a sentence of s starts with an
 // imperative addressed to the reader: "Sign up for …", "Subscribe …",
-// "Click here", "Follow us …", "Thanks for reading …", "Don't miss …".
+// "Click here", "Follow us …", "Thanks for reading …", "Don't miss …",
+// or any verb straight before "your", "our" or "us" ("Access your …").
 func isCallToAction(s string) bool {
 	ws := strings.Fields(s)
 	for i, w := range ws {
@@ -325,6 +348,8 @@ func isCallToAction(s string) bool {
 			return true
 		case (first == "don't" || first == "don’t" || first == "never") && (next == "miss" || next == "forget"):
 			return true
+		case (next == "your" || next == "our" || i+1 < len(ws) && ws[i+1] == "us") && !openers[first] && !strings.HasSuffix(first, "ly") && !strings.ContainsAny(w, ",;"):
+			return true // "Access your favourite topics …", "Protect our …"
 		}
 	}
 	return false

@@ -53,6 +53,10 @@ func TestScoreProse(t *testing.T) {
 		{"For more news, visit our website.", false},
 		{"Stories of survival emerged from the rubble on Friday.", true},
 		{"Content moderation has become a political fight.", true},
+		{"Access your favourite topics in a personalised feed while on the go.", false},
+		{"The US dispatched an envoy to Israel on Wednesday.", true},
+		{"Meanwhile our correspondent reported more strikes overnight.", true},
+		{"Under our constitution, the president cannot serve a third term.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

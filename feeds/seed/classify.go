@@ -75,6 +75,11 @@ type line struct {
 	// clock is a time of day on a byline ("Posted by X at 9:14 PM"), in
 	// minutes after midnight plus one; zero when none.
 	clock int
+	// prose and verdict are the density pass's score of a text line of
+	// the body and what it made of the line; verdict is "" for the
+	// lines it did not see.
+	prose   prose
+	verdict string
 }
 
 // classify decides a line's kind from its text alone. The order matters:

@@ -9,6 +9,14 @@ import (
 // listCounterRE matches Al Jazeera's inline related-list counters.
 var listCounterRE = regexp.MustCompile(`(?i)^list \d+ of \d+$`)
 
+// Reasons for junk that is part of a byline's block: the opening of a
+// body reaches back over them.
+const (
+	whyAffiliation = "affiliation under a byline"
+	whyOutlet      = "outlet under a byline"
+	whyNameStack   = "names stacked on lines of their own under the date"
+)
+
 // repeatWindow is how many lines after a text line a repeat of it is
 // looked for.
 const repeatWindow = 3
@@ -137,15 +145,54 @@ func markNameBylines(ls []line) {
 			l.why = "names alone, before a date"
 		case isAffiliation(next.text) && (next.kind == kindText || next.kind == kindCrumb):
 			l.why = "names alone, before an affiliation"
-			next.kind, next.why = kindJunk, "affiliation under a byline"
+			next.kind, next.why = kindJunk, whyAffiliation
 		case isOutletOverDate(ls, n):
 			l.why = "names alone, before the outlet and a date"
-			next.kind, next.why = kindJunk, "outlet under a byline"
+			next.kind, next.why = kindJunk, whyOutlet
+		case isNameStack(ls, i):
+			l.why = whyNameStack
 		default:
 			continue
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// isNameStack reports whether the line at i, holding names alone, is one
+// of two or more such lines stacked under a date or a byline (NPR: the
+// date, then "Greg Myre", then "Jenna McLaughlin", then the audio
+// player): one name alone could be a short headline, a stack of them
+// under the date is the byline.
+func isNameStack(ls []line, i int) bool {
+	p := prevPastJunk(ls, i)
+	for k := 0; k < 2 && p > 0 && isShortLabel(ls[p]); k++ {
+		p = prevPastJunk(ls, p) // "Heard on All Things Considered"
+	}
+	switch {
+	case p < 0:
+		return false
+	case p == i-1 && ls[p].why == whyNameStack:
+		return !isAffiliation(ls[i].text) // continues a stack
+	case ls[p].kind != kindDate && ls[p].kind != kindByline:
+		return false
+	}
+	return i+1 < len(ls) && isNamesAlone(ls[i+1]) && !isAffiliation(ls[i].text) && !isAffiliation(ls[i+1].text)
+}
+
+// isShortLabel reports whether l is a short unterminated text or crumb
+// that is not a name: a programme's label between a date and the names.
+func isShortLabel(l line) bool {
+	return (l.kind == kindText || l.kind == kindCrumb) && wordCount(l.text) <= 6 && !endsSentence(l.text) && !isNamesAlone(l)
+}
+
+// isNamesAlone reports whether l holds only people's names, in at most
+// four words and no sentence punctuation.
+func isNamesAlone(l line) bool {
+	if l.kind != kindText && l.kind != kindCrumb || wordCount(l.text) > 4 || strings.ContainsAny(l.text, ".:;!?") {
+		return false
+	}
+	names, ok := parseNames(l.text)
+	return ok && len(names) > 0 && allPeople(names)
 }
 
 // isOutletOverDate reports whether the line at n is a masthead
@@ -211,17 +258,24 @@ func bylineRow(s string) (names, outlet string, ok bool) {
 }
 
 // nextPastJunk returns the index of the first line after i that is not
-// junk or a crumb without letters ("·", "--"): a profile's "Follow" button
-// and read time sit between a name and its date. It returns i+1 when all
+// junk, a crumb without letters ("·", "--") or a button: a profile's
+// "Follow" button and read time sit between a name and its date. It returns i+1 when all
 // the lines up to maxFurniture are such lines, which is len(ls) when i is
 // the last line: callers check.
 func nextPastJunk(ls []line, i int) int {
 	for j := i + 1; j < len(ls) && j <= i+maxFurniture+1; j++ {
-		if ls[j].kind != kindJunk && (ls[j].kind != kindCrumb || hasLetter(ls[j].text)) {
+		if ls[j].kind != kindJunk && (ls[j].kind != kindCrumb || hasLetter(ls[j].text)) && !isButton(ls[j]) {
 			return j
 		}
 	}
 	return i + 1
+}
+
+// isButton reports whether l is a button of a few words shaped as a call
+// to action ("Follow", "Sign up", "Listen now") that the junk vocabulary
+// does not know.
+func isButton(l line) bool {
+	return (l.kind == kindCrumb || l.kind == kindText) && wordCount(l.text) <= 3 && isCallToAction(l.text)
 }
 
 // afterHeadline reports whether a headline-like line or a sentence comes
@@ -246,7 +300,7 @@ func markAffiliations(ls []line) {
 	for i := 1; i < len(ls); i++ {
 		l := &ls[i]
 		if ls[i-1].kind == kindByline && (l.kind == kindText || l.kind == kindCrumb) && isAffiliation(l.text) {
-			l.kind, l.why = kindJunk, "affiliation under a byline"
+			l.kind, l.why = kindJunk, whyAffiliation
 		}
 	}
 }
@@ -314,11 +368,14 @@ func isAffiliation(s string) bool {
 }
 
 // markCaptionsBeforeCredits makes a caption of a text line followed by a
-// bracketed credit: "Caption text" / "(photo credit: …)".
+// bracketed credit: "Caption text" / "(photo credit: …)", or by one after
+// the buttons of an image viewer (NPR: caption, "hide caption", "toggle
+// caption", credit).
 func markCaptionsBeforeCredits(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if l.kind != kindText || ls[i+1].kind != kindCredit || !isTrailingCredit(ls[i+1].text) {
+		n := nextPastJunk(ls, i)
+		if l.kind != kindText || n >= len(ls) || ls[n].kind != kindCredit || !isTrailingCredit(ls[n].text) {
 			continue
 		}
 		if c, ok := checkCaption(l.text); ok {

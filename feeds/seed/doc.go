@@ -21,17 +21,57 @@
 // uses the neighbouring lines: a line followed by a credit is a caption,
 // text repeating a caption is that caption again, a byline split over lines
 // is joined, names alone before a date or an affiliation ("BBC News, Cairo")
-// are a byline, and headlines after a "Read more" label are teasers.
+// or stacked two or more on lines of their own under the date (NPR) are a
+// byline, and headlines after a "Read more" label are teasers.
 //
 // The headline is then the first sentence-like, unterminated line followed,
 // within a few lines, by a standfirst and a metadata line (byline, date,
 // caption or credit), unless that metadata is only a day heading over
 // another headline (a blog). The body is the text after the headline block,
-// from the first paragraph (or the sentence-like lines just before it) up to
-// the first end-matter marker, less the author bios that end it. A page
+// from the first paragraph that carries no furniture signal (or the
+// sentence-like lines just before it, up to a block of furniture) up to the
+// first end-matter marker, less the author bios that end it. A page
 // without a headline takes the first sentence of its body as its title; a
-// page without a body paragraph, a server's error page or an encyclopedia
-// entry is no article (ErrNoArticle).
+// page without a body paragraph, a server's error page, an encyclopedia
+// entry or a section front (every paragraph a teaser between another
+// story's headline and its date) is no article (ErrNoArticle).
+//
+// # Prose score
+//
+// The vocabularies of junk and end matter know the furniture of the
+// outlets seen so far; every new outlet brings its own. So the body's text
+// lines are also scored for prose-likeness from general features (see
+// prose.go and density.go), and the score, not the vocabulary, decides
+// what stays. Points are added for length (5, 10, 20, 40 words),
+// sentence-final punctuation (a short line ending in an ellipsis is a
+// placeholder, not a sentence), lower-case words, commas among them,
+// quotes and a finite verb (an auxiliary, also of the main European
+// languages, a reporting verb or a lower-case "-ed" form); an
+// unterminated or verbless line of under 20
+// words loses one. Furniture signals subtract: a line in capitals or with
+// every word capitalised, "Label: headline" ("More: …", "Go deeper: …"),
+// a web or e-mail address or handle, symbols (© ™ or two " | "), a line
+// wholly in brackets, a sentence opening with an imperative to the reader
+// ("Sign up", "Subscribe", "Click", "Follow us", "Get the latest", "Thanks
+// for reading"), addressing the reader ("you"), the page speaking of
+// itself ("this story", "our newsletter"), and text
+// repeated elsewhere on the page. What people say inside quotes does not
+// count as the page's own voice.
+//
+// A line scoring 3 or more with at most one furniture signal is prose and
+// kept ("He declined to comment." scores 4). A line below that is kept
+// only as a lead-in ending in a colon ("By the numbers:") or an item of
+// the list under it, as a live post's heading over its byline or date, or
+// as a lone subhead in
+// sentence case, free of furniture signals, set directly between kept
+// lines; anything else is dropped (teasers, prompts, tag rows). Dropped
+// lines interrupt the body only when a strong paragraph (score 4 or more)
+// follows them; after the last one the first dropped line ends the body,
+// and a labelled row of tags ("Filed under: A, B, C") or two or more
+// headline-and-paragraph teasers under a box's label end it wherever they
+// are. The vocabularies still run first: what they recognise never
+// reaches the score. Explain reports each body line's score, its
+// features and the verdict.
 //
 // Authors are the people the bylines name, or the agencies when they name
 // no person, or the people the closing bios are about. The publication
@@ -44,6 +84,8 @@
 // or the copyright line. Explain reports, per line, the
 // kind and role decided and the rule behind them.
 //
-// New outlets are supported by extending the tables and predicates of one
-// line kind; the assembly in extract.go need not change.
+// New outlets should need nothing: the prose score keeps unknown furniture
+// out of the body. Where it cannot (furniture in full, plain sentences),
+// extend the tables and predicates of one line kind; the assembly in
+// extract.go need not change.
 package seed

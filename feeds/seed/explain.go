@@ -20,11 +20,16 @@ type Decision struct {
 	// author-label, date, credit, caption or repeat.
 	Kind string `json:"kind"`
 	// Role is what the assembly made of the line: headline, standfirst,
-	// body, author bio, after the body (non-paragraphs after the last
-	// paragraph), outside the article (above the headline or after the end
-	// matter), or "" for metadata and furniture inside the article.
+	// body, author bio, furniture in the body (text the prose score
+	// dropped), after the body (lines after the last strong paragraph
+	// that the body does not reach), outside the article (above the
+	// headline or after the end matter), or "" for metadata and furniture
+	// inside the article.
 	Role string `json:"role,omitempty"`
-	// Reason names the rule that decided Kind.
+	// Reason names the rule that decided Kind and, for the text lines of
+	// the body, the prose score with its features and what the density
+	// pass made of the line ("kept: prose", "dropped: furniture inside
+	// the body").
 	Reason string `json:"reason"`
 }
 
@@ -40,7 +45,11 @@ func Explain(name string, data []byte) ([]Decision, normalize.Article, error) {
 	x := extract(p)
 	ds := make([]Decision, len(x.lines))
 	for i, l := range x.lines {
-		ds[i] = Decision{Line: p.nums[i], Text: l.text, Kind: l.kind.String(), Role: x.roles[i], Reason: l.why}
+		why := l.why
+		if l.verdict != "" {
+			why += "; " + explainProse(l.text, l.prose.repeated).String() + ", " + l.verdict
+		}
+		ds[i] = Decision{Line: p.nums[i], Text: l.text, Kind: l.kind.String(), Role: x.roles[i], Reason: why}
 	}
 	if err := x.check(); err != nil {
 		return ds, normalize.Article{}, fmt.Errorf("seed %s: %w", name, err)

@@ -31,6 +31,7 @@ const (
 	roleStandfirst = "standfirst"
 	roleBody       = "body"
 	roleBio        = "author bio"
+	roleFurniture  = "furniture in the body"
 	roleTail       = "after the body"
 	roleOutside    = "outside the article"
 )
@@ -40,6 +41,9 @@ type extraction struct {
 	article normalize.Article
 	lines   []line
 	roles   []string
+	// teasers counts the stories teased on a section front page, which
+	// holds no article; zero on other pages.
+	teasers int
 }
 
 // extract assembles the article from a page's classified lines.
@@ -61,8 +65,13 @@ func extract(p page) extraction {
 	}
 	head := max(title, 0)
 	body, end := bodyLines(ls, max(title, standfirst)+1)
+	body, dropped, cut := keepProse(ls, body)
+	for _, i := range dropped {
+		roles[i] = roleFurniture
+	}
+	teasers := frontTeasers(ls, body)
 	body, tail := trimTail(ls, body)
-	for _, i := range tail {
+	for _, i := range append(cut, tail...) {
 		roles[i] = roleTail
 	}
 	body, bios := cutBios(ls, body)
@@ -101,11 +110,11 @@ func extract(p page) extraction {
 	a.Source = publisher(ls, title)
 	a.Link = canonicalLink(ls, title)
 	for i := range roles {
-		if roles[i] == "" && (i < head || i >= end) {
-			roles[i] = roleOutside
+		if roles[i] == "" && (i < head || i >= end) || teasers > 0 {
+			roles[i] = roleOutside // a section front holds no article
 		}
 	}
-	return extraction{article: a, lines: ls, roles: roles}
+	return extraction{article: a, lines: ls, roles: roles, teasers: teasers}
 }
 
 // findHeadline returns the indexes of the headline and standfirst lines, -1
@@ -262,11 +271,11 @@ func isParagraph(l line) bool {
 func bodyLines(ls []line, from int) (body []int, end int) {
 	start := -1
 	for i := from; i < len(ls) && start < 0; i++ {
-		if isParagraph(ls[i]) {
+		if isParagraph(ls[i]) && isPlainProse(ls[i]) {
 			start = i
 		}
 	}
-	for i := start - 1; i >= from && ls[i].kind != kindEnd; i-- {
+	for i := start - 1; i >= from && !endsOpening(ls[i]); i-- {
 		if ls[i].kind == kindText && wordCount(ls[i].text) >= 5 && startsUpper(ls[i].text) {
 			start = i
 		}
@@ -291,6 +300,26 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 		}
 	}
 	return body, len(ls)
+}
+
+// isPlainProse reports whether l scores as prose with no furniture signal:
+// a prompt or an appeal in full sentences does not start a body.
+func isPlainProse(l line) bool {
+	p := scoreProse(l.text, false)
+	return p.isProse() && p.furniture == 0
+}
+
+// endsOpening reports whether l bounds the lines a body's opening may
+// reach back over: end matter, or a block of furniture (a share row, a
+// box's label, navigation) other than the affiliation under a byline.
+func endsOpening(l line) bool {
+	switch l.kind {
+	case kindEnd, kindNav, kindCrumb:
+		return true
+	case kindJunk:
+		return l.why != whyAffiliation && l.why != whyOutlet
+	}
+	return false
 }
 
 // datelineRE matches the dateline that opens wire copy, with the agency in

@@ -13,8 +13,9 @@ import (
 )
 
 // ErrNoArticle means a seed file holds no article: no body paragraph under
-// a headline, for example an empty file, a page of navigation only, or a
-// header over a list of other stories' headlines. Parse and ParseFile
+// a headline, for example an empty file, a page of navigation only, a
+// header over a list of other stories' headlines, or a section front
+// page of headlines, teasers and dates. Parse and ParseFile
 // wrap it with the file name or path.
 var ErrNoArticle = errors.New("no article found")
 
@@ -128,6 +129,9 @@ func (x extraction) check() error {
 		if isParagraph(l) {
 			break
 		}
+	}
+	if x.teasers > 0 {
+		return fmt.Errorf("%w: a section front (%d stories, each a headline, a teaser and a date)", ErrNoArticle, x.teasers)
 	}
 	for _, i := range x.bodyIndexes() {
 		if isParagraph(x.lines[i]) {

@@ -233,8 +233,39 @@ func shortName(holder string, header []line) string {
 			return l.text
 		}
 	}
+	if title := publicationTitle(holder); title != "" {
+		return title
+	}
 	return spelledPublisher(holder)
 }
+
+// publicationTitle returns the title of a publication held by a company
+// named after it: "The Conversation" from "The Conversation Media Group",
+// "The New York Times" from "The New York Times Company". A name opening
+// with "The" is a publication's; the company words after it are not. It
+// returns "" for any other holder ("Nation Media Group" stays whole, as
+// does "The Weather Network").
+func publicationTitle(holder string) string {
+	ws := strings.Fields(holder)
+	if len(ws) < 3 || ws[0] != "The" {
+		return ""
+	}
+	n := len(ws)
+	for n > 2 && companyForms[strings.ToLower(strings.Trim(ws[n-1], ".,"))] {
+		n--
+	}
+	if n == len(ws) {
+		return "" // "The Weather Network" is the title itself
+	}
+	if n > 2 && strings.EqualFold(ws[n-1], "media") {
+		n-- // "Media Group"
+	}
+	return strings.Join(ws[:n], " ")
+}
+
+// companyForms are the words that make a name a company's: a title
+// followed by one of them is held by a company named after it.
+var companyForms = setOf("group", "company", "corporation", "holdings", "ltd", "inc", "llc", "plc", "co")
 
 // spelledPublisher returns name in its publisher's own spelling when name
 // is set in capitals: from publisherSpellings, else as casedMasthead.

@@ -1,0 +1,218 @@
+package seed
+
+import "strings"
+
+// Verdicts of the density pass on the body's text lines, for Explain.
+const (
+	verdictProse    = "kept: prose"
+	verdictLeadIn   = "kept: a lead-in subhead"
+	verdictPost     = "kept: a post's heading over its byline or date"
+	verdictSubhead  = "kept: a lone subhead between paragraphs"
+	verdictListItem = "kept: an item of a list under a lead-in"
+	verdictDropped  = "dropped: furniture inside the body"
+	verdictRunEnded = "dropped: no strong prose follows, the body ends here"
+	verdictClosed   = "dropped: tags or a list of teasers close the body"
+)
+
+// keepProse scores the body's text lines (the indexes in body, in page
+// order) and returns those kept, those dropped as furniture inside the
+// body, and those cut after the body's last strong paragraph. Each line's
+// score and verdict are left on it for Explain.
+//
+// A line scoring proseMin is kept. A line below it is kept only as a
+// lead-in ("By the numbers:") or an item of the list under one, as a live
+// post's heading over
+// its byline or date, or as a lone subhead in sentence case that no
+// furniture signal marks, set directly between kept lines; otherwise it is
+// dropped. Dropped lines interrupt the body only when a strong paragraph
+// (proseStrong) follows them: after the last one, the first dropped line
+// ends the body. A row of tags ends it wherever it is.
+func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
+	reps := repeatedTexts(ls, body)
+	keep := make([]bool, len(body))
+	for k, i := range body {
+		ls[i].prose = scoreProse(ls[i].text, reps[key(ls[i].text)])
+		switch {
+		case ls[i].prose.isProse():
+			keep[k], ls[i].verdict = true, verdictProse
+		case leadIn(ls[i].text) && k+1 < len(body) && body[k+1] == i+1:
+			keep[k], ls[i].verdict = true, verdictLeadIn
+		case headsPost(ls, i):
+			keep[k], ls[i].verdict = true, verdictPost
+		}
+	}
+	for k, i := range body {
+		if keep[k] && ls[i].verdict == verdictLeadIn {
+			keepListItems(ls, body[k+1:], keep[k+1:])
+		}
+	}
+	for k, i := range body {
+		if keep[k] || ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 {
+			continue
+		}
+		prev := k > 0 && keep[k-1] && body[k-1] == i-1
+		next := k+1 < len(body) && keep[k+1] && ls[body[k+1]].verdict != verdictSubhead
+		if prev && next {
+			keep[k], ls[i].verdict = true, verdictSubhead
+		}
+	}
+	stop := len(body)
+	for k, i := range body {
+		if !keep[k] && isTagRow(ls[i].text) {
+			stop = k // tags close an article
+			break
+		}
+	}
+	if t := trailingTeasers(ls, body[:stop]); t < stop {
+		for k := t; k < stop; k++ {
+			keep[k] = false
+		}
+		stop = t
+	}
+	last := -1
+	for k, i := range body[:stop] {
+		if keep[k] && ls[i].prose.score >= proseStrong {
+			last = k
+		}
+	}
+	for k, i := range body {
+		switch {
+		case keep[k] && k < stop:
+			kept = append(kept, i)
+		case k > last:
+			for n, j := range body[k:] {
+				ls[j].verdict = verdictRunEnded
+				if k+n >= stop {
+					ls[j].verdict = verdictClosed
+				}
+			}
+			return kept, dropped, append(cut, body[k:]...)
+		default:
+			ls[i].verdict = verdictDropped
+			dropped = append(dropped, i)
+		}
+	}
+	return kept, dropped, cut
+}
+
+// keepListItems keeps the lines of a list under a lead-in ("By the
+// numbers:" / "40 miles of streets" / "$12 million over two years"): the
+// lines directly after it, free of furniture signals and of at most
+// maxHeadlineWords words, up to the first line already kept.
+func keepListItems(ls []line, body []int, keep []bool) {
+	for k, i := range body {
+		if keep[k] || i != body[0]+k || ls[i].prose.furniture > 0 || wordCount(ls[i].text) > maxHeadlineWords {
+			return
+		}
+		keep[k], ls[i].verdict = true, verdictListItem
+	}
+}
+
+// headsPost reports whether the line at i heads a live post: its next line
+// past junk is the post's byline or date.
+func headsPost(ls []line, i int) bool {
+	n := nextPastJunk(ls, i)
+	if n >= len(ls) || !isHeadlineLike(ls[i]) {
+		return false
+	}
+	switch ls[n].kind {
+	case kindByline, kindDate:
+		return true
+	}
+	return false
+}
+
+// repeatedTexts returns the keys of the body lines whose text occurs
+// again elsewhere on the page.
+func repeatedTexts(ls []line, body []int) map[string]bool {
+	want := make(map[string]int, len(body))
+	for _, i := range body {
+		want[key(ls[i].text)] = 0
+	}
+	for _, l := range ls {
+		k := key(l.text)
+		if c, ok := want[k]; ok {
+			want[k] = c + 1
+		}
+	}
+	reps := make(map[string]bool)
+	for k, c := range want {
+		if c > 1 {
+			reps[k] = true
+		}
+	}
+	return reps
+}
+
+// frontTeasers returns how many teasers a section front page holds when
+// the body is nothing but teasers, else 0. A teaser is a paragraph
+// directly under a headline-like line and directly over a byline or date
+// (past junk): another story's headline, standfirst and metadata, the
+// shape of the page's own header. A live post puts its metadata between
+// its heading and its text instead, and an article has paragraphs that
+// follow one another.
+func frontTeasers(ls []line, body []int) int {
+	n := 0
+	for _, i := range body {
+		if !isParagraph(ls[i]) {
+			continue
+		}
+		if i == 0 || !isHeadlineLike(ls[i-1]) || ls[i-1].verdict == verdictProse {
+			return 0
+		}
+		next := nextPastJunk(ls, i)
+		if next >= len(ls) || ls[next].kind != kindByline && ls[next].kind != kindDate {
+			return 0
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}
+
+// isTagRow reports whether s is a labelled row of tags: a label of up to
+// three words and a colon, then three or more short capitalised items
+// separated by commas ("FILED UNDER: Congress, Airlines, Peter DeFazio").
+func isTagRow(s string) bool {
+	label, rest, ok := strings.Cut(s, ": ")
+	if !ok || wordCount(label) > 3 || endsSentence(rest) {
+		return false
+	}
+	items := strings.Split(rest, ",")
+	if len(items) < 3 {
+		return false
+	}
+	for _, it := range items {
+		if wordCount(it) > 4 || !startsUpper(it) {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingTeasers returns the position in body where a list of teasers
+// closing it starts, or len(body) when there is none: two or more
+// headline-like lines, each directly over one paragraph, under a box's
+// label (a crumb, junk or a text line that is no prose, such as "More
+// from the Courier"), after some of the body. An explainer's sections
+// under subheads follow a paragraph, not a label.
+func trailingTeasers(ls []line, body []int) int {
+	k, units := len(body)-1, 0
+	for k >= 1 {
+		h, p := body[k-1], body[k]
+		if h != p-1 || !isParagraph(ls[p]) || !isHeadlineLike(ls[h]) || ls[h].prose.isProse() || leadIn(ls[h].text) || headsPost(ls, h) {
+			break
+		}
+		units++
+		k -= 2
+	}
+	if units < 2 || k < 0 {
+		return len(body) // teasers only: not for this pass to judge
+	}
+	if label := ls[body[k+1]-1]; label.kind != kindCrumb && label.kind != kindJunk && (body[k] != body[k+1]-1 || label.prose.isProse()) {
+		return len(body)
+	}
+	return k + 1
+}

@@ -151,6 +151,7 @@ func TestCaptionWithCredit(t *testing.T) {
 		{"Police near Calais on May 12, 2021. © Denis Charlet, AFP", "Police near Calais on May 12, 2021.", true},
 		{"The crowd cheered. (Applause)", "", false},
 		{"The bill passed on Tuesday. (Updated May 12)", "", false},
+		{"Volunteers stack sandbags on Main Street. Photo courtesy of the Hale family", "Volunteers stack sandbags on Main Street.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -180,6 +181,8 @@ func TestLineKinds(t *testing.T) {
 		{"Photo by Jane Doe /Postmedia", kindCredit},
 		{"Yossi Aloni/Flash90", kindCredit},
 		{"DEREK BEIGH, THE PANTAGRAPH", kindCredit},
+		{"Courtesy of Riverside Historical Society", kindCredit},
+		{"Photo courtesy of the mayor's office", kindCredit},
 		{"Story continues below advertisement", kindJunk},
 		{"More: East side residents pack meeting over potholes", kindJunk},
 		{"Go deeper: Automakers idle plants", kindJunk},

@@ -14,10 +14,15 @@ var creditLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:(?:photo|photograph|picture|image|foto|bild)\s*(?:credit|source)|credit)s?\s*[:,]\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture|image|foto|bild)\s*:\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture)s? by\s+\S`),
+	courtesyCreditRE,
 	dashCreditRE,
 	slashCreditRE,
 	capsCreditRE,
 }
+
+// courtesyCreditRE matches a credit naming who lent the picture:
+// "Courtesy of the Hale family", "Photo courtesy of City Hall".
+var courtesyCreditRE = regexp.MustCompile(`^(?:(?:Photo|Photograph|Picture|Image)s? )?(?i:courtesy)(?: of)?\s+\S.{0,60}$`)
 
 // dashCreditRE and slashCreditRE match the credits printed under a
 // caption: "— Name / AFP - Getty Images", "Drew Angerer/Getty Images".
@@ -38,6 +43,8 @@ var trailingCreditREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}$`),
 	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
+	// "… on Friday. Photo courtesy of the Hale family".
+	regexp.MustCompile(`^(.+?[.!?])\s*(?:(?:Photo|Photograph|Picture|Image)s? )?(?:courtesy|Courtesy) of\s+\S.{0,60}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,60}$`),
 	// "… on May 12, 2021. © Denis Charlet, AFP" (France 24).
 	regexp.MustCompile(`^(.+?[.!?])\s*©\s*\p{Lu}[^©]{0,60}$`),
@@ -98,7 +105,7 @@ func isTrailingCredit(s string) bool {
 	if _, ok := wrapped(s); ok {
 		return isCredit(s)
 	}
-	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s) || capsCreditRE.MatchString(s)
+	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s) || capsCreditRE.MatchString(s) || courtesyCreditRE.MatchString(s)
 }
 
 // labelCreditRE matches a labelled credit printed under its caption:
@@ -134,7 +141,7 @@ func captionWithCredit(s string) (string, bool) {
 	}
 	// Every other credit form has a bracket, a slash, a colon, "Credit",
 	// "by" or "caption,"; most lines have none of them.
-	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") {
+	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") && !strings.Contains(s, "ourtesy of") {
 		return "", false
 	}
 	if c, ok := cutCaptionLabel(s); ok {

@@ -295,12 +295,21 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			if len(body) > 0 && isAuthorBox(ls[i].text) {
 				return body, i
 			}
+		case kindJunk:
+			if len(body) > 0 && rightsReservedRE.MatchString(ls[i].text) {
+				return body, i
+			}
 		case kindText:
 			body = append(body, i)
 		}
 	}
 	return body, len(ls)
 }
+
+// rightsReservedRE matches a copyright notice in full ("Copyright 2021
+// Acme Media Inc. All rights reserved."): the page's footer, after which
+// no line is the story's, however much it reads like prose.
+var rightsReservedRE = regexp.MustCompile(`(?i)\ball rights reserved\b`)
 
 // isPlainProse reports whether l scores as prose with no furniture signal:
 // a prompt or an appeal in full sentences does not start a body.

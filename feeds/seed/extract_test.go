@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tidings/normalize"
 )
 
 // want lists the fields a page test checks: Text by its start, end,
@@ -553,5 +555,30 @@ func TestPostedOnBy(t *testing.T) {
 	want := time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
 	if a.Title != "Council OKs new park on river" || !slices.Equal(a.Authors, []string{"Jane Smith"}) || !a.Published.Equal(want) {
 		t.Errorf("Title = %q, Authors = %q, Published = %v; want the headline, Jane Smith, %v", a.Title, a.Authors, a.Published, want)
+	}
+}
+
+// parsePage parses a page given as text, failing the test on an error.
+func parsePage(t *testing.T, page string) normalize.Article {
+	t.Helper()
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestRightsNoticeEndsBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+
+		"Storm knocks out power to 9,000 homes\n"+
+		"By Jane Doe\n"+
+		"May 12, 2021\n"+
+		"A line of storms knocked out power to about 9,000 homes across the county on Wednesday night.\n"+
+		"Crews expect to restore most of it by Thursday evening, the utility said.\n"+
+		"Copyright 2021 Riverbend Broadcasting. All rights reserved.\n"+
+		"For the latest forecasts, traffic and school closings, tune in to Channel 9 every morning.\n")
+	if !strings.HasSuffix(a.Text, "the utility said.") {
+		t.Errorf("Text = %q, want it to end before the copyright notice", a.Text)
 	}
 }

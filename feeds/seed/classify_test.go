@@ -29,6 +29,8 @@ func TestParseByline(t *testing.T) {
 		{"By Adam Sternbergh from NYT Opinion", []string{"Adam Sternbergh"}, true},
 		{"avatar by JNS.org", []string{"Jewish News Syndicate"}, true},
 		{"By ANDREW BROOKS Associated Press", []string{"Andrew Brooks", "Associated Press"}, true},
+		{"By Tom Reyes Daily Herald", []string{"Tom Reyes"}, true},
+		{"By Ana Post", []string{"Ana Post"}, true},
 		{"BY: DANA BEN-DAVID & ANA MIKULIĆ", []string{"Dana Ben-David", "Ana Mikulić"}, true},
 		{"Author: Ursula von der Leyen", []string{"Ursula von der Leyen"}, true},
 		{"By JPost.com Staff", nil, true},

@@ -153,6 +153,7 @@ func TestCaptionWithCredit(t *testing.T) {
 		{"Police near Calais on May 12, 2021. © Denis Charlet, AFP", "Police near Calais on May 12, 2021.", true},
 		{"The crowd cheered. (Applause)", "", false},
 		{"The bill passed on Tuesday. (Updated May 12)", "", false},
+		{"Traders work on the floor of the exchange. Photographer: Jane Roe/Agency", "Traders work on the floor of the exchange.", true},
 		{"Volunteers stack sandbags on Main Street. Photo courtesy of the Hale family", "Volunteers stack sandbags on Main Street.", true},
 	}
 	for _, tt := range tests {
@@ -183,6 +184,11 @@ func TestLineKinds(t *testing.T) {
 		{"Photo by Jane Doe /Postmedia", kindCredit},
 		{"Yossi Aloni/Flash90", kindCredit},
 		{"DEREK BEIGH, THE PANTAGRAPH", kindCredit},
+		{"Photographer: Jane Roe/Agency", kindCredit},
+		{"— With assistance by Jane Roe", kindEnd},
+		{"Additional reporting by Jane Roe in Lagos", kindEnd},
+		{"Contributing: Jane Roe, The Daily Planet", kindEnd},
+		{"With help from neighbours, the family rebuilt the barn.", kindText},
 		{"Courtesy of Riverside Historical Society", kindCredit},
 		{"Photo courtesy of the mayor's office", kindCredit},
 		{"Story continues below advertisement", kindJunk},

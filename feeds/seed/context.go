@@ -34,6 +34,7 @@ func classifyAll(texts []string) []line {
 	dropListItems(ls)
 	dropTeasers(ls)
 	dropBoxes(ls)
+	dropInlineLists(ls)
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
 	markBareCaptions(ls)
@@ -100,6 +101,40 @@ func dropBoxes(ls []line) {
 			ls[i+1].kind, ls[i+1].why = kindJunk, "boilerplate under a box label"
 		}
 	}
+}
+
+// maxInlineTeasers bounds the headlines of a list of other stories set
+// inside a body ("Most Read" and three headlines).
+const maxInlineTeasers = 6
+
+// dropInlineLists marks as junk a list of other stories set inside the
+// body: an end-matter heading, two or more unterminated headlines, and
+// then a paragraph of plain prose, which the story's body goes on with. At
+// the end of a page such a heading has no paragraph after its list.
+func dropInlineLists(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if ls[i].kind != kindEnd || !endLines[key(ls[i].text)] {
+			continue
+		}
+		j := i + 1
+		for j < len(ls) && j <= i+maxInlineTeasers && isTeaserHeadline(ls[j]) {
+			j++
+		}
+		if j-i-1 < 2 || j >= len(ls) || !isParagraph(ls[j]) || !isPlainProse(ls[j]) {
+			continue
+		}
+		ls[i].kind, ls[i].why = kindJunk, "heading of a list of other stories inside the body"
+		for k := i + 1; k < j; k++ {
+			ls[k].kind, ls[k].why = kindJunk, "headline in a list of other stories inside the body"
+		}
+	}
+}
+
+// isTeaserHeadline reports whether l is another story's headline in a
+// list: text of four words or more, capitalised and unterminated.
+func isTeaserHeadline(l line) bool {
+	return l.kind == kindText && wordCount(l.text) >= 4 && wordCount(l.text) <= maxHeadlineWords &&
+		startsUpper(l.text) && !endsSentence(l.text)
 }
 
 // dropTeasers marks as junk the unterminated headline lines that follow a

@@ -12,7 +12,7 @@ var creditWordRE = regexp.MustCompile(`(?i)\b(?:photos?|photograph|image|picture
 var creditLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^credit\.\.\.\S`),
 	regexp.MustCompile(`(?i)^(?:(?:photo|photograph|picture|image|foto|bild)\s*(?:credit|source)|credit)s?\s*[:,]\s*\S`),
-	regexp.MustCompile(`(?i)^(?:photo|photograph|picture|image|foto|bild)\s*:\s*\S`),
+	regexp.MustCompile(`(?i)^(?:photo|photograph|photographer|picture|image|foto|bild)\s*:\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture)s? by\s+\S`),
 	courtesyCreditRE,
 	dashCreditRE,
@@ -67,7 +67,7 @@ var (
 // or after a "Photo:" style label, at the end of a line.
 var (
 	bracketTailRE = regexp.MustCompile(`^(.+?)\s*(?:\(([^()]+)\)|\[([^\[\]]+)\])$`)
-	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photograph|Photo|Picture|Image|Foto|Bild)\s*:\s*([^:]{1,60})$`)
+	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photographer|Photograph|Photo|Picture|Image|Foto|Bild)\s*:\s*([^:]{1,60})$`)
 )
 
 // isCreditText reports whether s, taken from brackets or after a label,
@@ -110,7 +110,7 @@ func isTrailingCredit(s string) bool {
 
 // labelCreditRE matches a labelled credit printed under its caption:
 // "Photograph: Amir Cohen/Reuters", "Credit: Name", "Bild: dpa".
-var labelCreditRE = regexp.MustCompile(`(?i)^(?:photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S`)
+var labelCreditRE = regexp.MustCompile(`(?i)^(?:photographer|photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S`)
 
 // wrapped returns the text inside s when s is wholly in round or square
 // brackets.

@@ -207,7 +207,8 @@ func nextContent(ls []line, i int) int {
 
 // isHeadlineLike reports whether l can be a headline: a capitalised,
 // unterminated line of mixed case and at most maxHeadlineWords words. A
-// short crumb qualifies when it has two words or more.
+// short crumb qualifies when it has two words or more. A row of three
+// items or more set off by bars is a row of links, not a headline.
 func isHeadlineLike(l line) bool {
 	n := wordCount(l.text)
 	switch {
@@ -217,7 +218,7 @@ func isHeadlineLike(l line) bool {
 		return false
 	}
 	return n <= maxHeadlineWords && len(l.text) <= 300 && startsUpper(l.text) &&
-		hasLower(l.text) && !endsStatement(l.text)
+		hasLower(l.text) && !endsStatement(l.text) && strings.Count(l.text, " | ") < 2
 }
 
 // isStandfirstLike reports whether l can be the standfirst under the

@@ -582,3 +582,37 @@ func TestRightsNoticeEndsBody(t *testing.T) {
 		t.Errorf("Text = %q, want it to end before the copyright notice", a.Text)
 	}
 }
+
+func TestLinkRowIsNoHeadline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Acme the Company & Its Products | Acme Terminal Demo Request | Acme Customer Support\n"+
+		"Markets\n"+
+		"Copper climbs to record as mines shut\n"+
+		"By Jane Doe\n"+
+		"May 12, 2021\n"+
+		"Copper rose to a record on Wednesday as strikes shut two of the largest mines in Chile.\n")
+	if a.Title != "Copper climbs to record as mines shut" || a.Source != "Acme" {
+		t.Errorf("Title = %q, Source = %q; want the headline and the word opening every link", a.Title, a.Source)
+	}
+}
+
+func TestInlineListOfOtherStories(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Business | Sport\n"+
+		"Port of Riverton to double its cargo space\n"+
+		"By Jane Doe\n"+
+		"May 12, 2021\n"+
+		"The port authority on Tuesday approved a plan to double the cargo space at the Riverton docks by 2025.\n"+
+		"The plan will cost about $80 million, most of it paid by a federal grant.\n"+
+		"Most Popular\n"+
+		"Council delays vote on new stadium\n"+
+		"Heat wave to last through the weekend\n"+
+		"Shipping companies welcomed the decision, saying the docks had been full for most of the past year.\n"+
+		"Work on the first berth is to start in the autumn.\n"+
+		"Related Stories\n"+
+		"Riverton dockworkers vote to strike\n"+
+		"New ferry line links Riverton and Bayside\n")
+	if !strings.HasSuffix(a.Text, "start in the autumn.") || strings.Contains(a.Text, "stadium") || strings.Contains(a.Text, "ferry") {
+		t.Errorf("Text = %q, want the story around the list and not the lists", a.Text)
+	}
+}

@@ -129,6 +129,9 @@ var endPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\d+ (?:comments?|responses?|replies)\s*:?$`),
 	regexp.MustCompile(`(?i)\bletters? to the editor\b`),
 	// A press release's boilerplate: "About Acme Robotics".
+	// The contributors' credit that closes a story: "— With assistance by
+	// Name", "Additional reporting by Name", "Contributing: Name".
+	regexp.MustCompile(`(?i)^[—–-]?\s*(?:with (?:assistance|additional reporting|reporting|contributions?) (?:by|from)|additional reporting by|contributing:)\s`),
 	regexp.MustCompile(`^About (?:the author|\p{Lu}[\p{L}\d&.'’-]*(?: \p{Lu}[\p{L}\d&.'’-]*){0,4})$`),
 }
 

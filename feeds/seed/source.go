@@ -92,6 +92,9 @@ var minorWords = setOf("of", "the", "and", "for", "de", "la", "le", "el", "&")
 // line, as in "The Jerusalem Post - Israel News …", or "". A one-word name
 // is trusted only on a navigation row.
 func publisherIn(l line) string {
+	if name := rowOwner(l.text); name != "" {
+		return name
+	}
 	for _, sep := range []string{" - ", " | ", " – ", " — "} {
 		name, rest, ok := strings.Cut(l.text, sep)
 		if !ok || strings.TrimSpace(rest) == "" || !isPublisherName(name) {
@@ -108,6 +111,28 @@ func publisherIn(l line) string {
 		return name
 	}
 	return ""
+}
+
+// rowOwner returns the word that opens every item of a row of three or
+// more links set off by bars, when it is a publisher-like name: a row of
+// the outlet's own products ("Acme the Company | Acme Terminal | Acme
+// Support") names the outlet by that word, not by its first item.
+func rowOwner(s string) string {
+	items := strings.Split(s, " | ")
+	if len(items) < 3 {
+		return ""
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(items[0]), " ")
+	for _, it := range items[1:] {
+		w, _, _ := strings.Cut(strings.TrimSpace(it), " ")
+		if w != first {
+			return ""
+		}
+	}
+	if !isPublisherName(first) {
+		return ""
+	}
+	return first
 }
 
 // publisherLabels are lines, by key, that announce the publication on the

@@ -189,6 +189,8 @@ func TestLineKinds(t *testing.T) {
 		{"Additional reporting by Jane Roe in Lagos", kindEnd},
 		{"Contributing: Jane Roe, The Daily Planet", kindEnd},
 		{"With help from neighbours, the family rebuilt the barn.", kindText},
+		{"Shutterstock", kindCredit},
+		{"Views expressed by guest writers are their own.", kindJunk},
 		{"Courtesy of Riverside Historical Society", kindCredit},
 		{"Photo courtesy of the mayor's office", kindCredit},
 		{"Story continues below advertisement", kindJunk},

@@ -15,6 +15,7 @@ var creditLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:photo|photograph|photographer|picture|image|foto|bild)\s*:\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture)s? by\s+\S`),
 	courtesyCreditRE,
+	stockCreditRE,
 	dashCreditRE,
 	slashCreditRE,
 	capsCreditRE,
@@ -23,6 +24,10 @@ var creditLineREs = []*regexp.Regexp{
 // courtesyCreditRE matches a credit naming who lent the picture:
 // "Courtesy of the Hale family", "Photo courtesy of City Hall".
 var courtesyCreditRE = regexp.MustCompile(`^(?:(?:Photo|Photograph|Picture|Image)s? )?(?i:courtesy)(?: of)?\s+\S.{0,60}$`)
+
+// stockCreditRE matches a picture library's name alone under a caption,
+// as contributor pages print it: "getty", "Shutterstock".
+var stockCreditRE = regexp.MustCompile(`(?i)^(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|adobe stock)$`)
 
 // dashCreditRE and slashCreditRE match the credits printed under a
 // caption: "— Name / AFP - Getty Images", "Drew Angerer/Getty Images".
@@ -105,7 +110,8 @@ func isTrailingCredit(s string) bool {
 	if _, ok := wrapped(s); ok {
 		return isCredit(s)
 	}
-	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s) || capsCreditRE.MatchString(s) || courtesyCreditRE.MatchString(s)
+	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s) || capsCreditRE.MatchString(s) || courtesyCreditRE.MatchString(s) ||
+		stockCreditRE.MatchString(s)
 }
 
 // labelCreditRE matches a labelled credit printed under its caption:

@@ -3,6 +3,7 @@ package seed
 import (
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -270,11 +271,9 @@ func isParagraph(l line) bool {
 // when no end marker lies between the two; with no paragraph at all it
 // starts at the first text line.
 func bodyLines(ls []line, from int) (body []int, end int) {
-	start := -1
-	for i := from; i < len(ls) && start < 0; i++ {
-		if isParagraph(ls[i]) && isPlainProse(ls[i]) {
-			start = i
-		}
+	start := firstPlainParagraph(ls, from)
+	if d := taglineDate(ls, from, start); d > 0 {
+		from, start = d+1, firstPlainParagraph(ls, d+1)
 	}
 	for i := start - 1; i >= from && !endsOpening(ls[i]); i-- {
 		if ls[i].kind == kindText && wordCount(ls[i].text) >= 5 && startsUpper(ls[i].text) {
@@ -311,6 +310,48 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 // Acme Media Inc. All rights reserved."): the page's footer, after which
 // no line is the story's, however much it reads like prose.
 var rightsReservedRE = regexp.MustCompile(`(?i)\ball rights reserved\b`)
+
+// maxTaglineLines bounds the lines from a sentence under a byline to the
+// date under it.
+const maxTaglineLines = 6
+
+// firstPlainParagraph returns the index of the first paragraph of plain
+// prose at or after from, or -1.
+func firstPlainParagraph(ls []line, from int) int {
+	for i := from; i < len(ls); i++ {
+		if isParagraph(ls[i]) && isPlainProse(ls[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// taglineDate returns the index of the header's date when the paragraph
+// at start sits between a byline and that date: a contributor's tagline
+// ("I write about workplace culture."), one or two short sentences, is
+// part of the header, not the body's opening. It returns -1 otherwise.
+func taglineDate(ls []line, from, start int) int {
+	if start < 0 || !slices.ContainsFunc(ls[from:start], func(l line) bool { return l.kind == kindByline }) {
+		return -1
+	}
+	texts := 0
+	for d := start; d < len(ls) && d <= start+maxTaglineLines; d++ {
+		switch l := ls[d]; l.kind {
+		case kindDate:
+			if l.date.t.IsZero() {
+				return -1
+			}
+			return d
+		case kindText:
+			if texts++; texts > 2 || wordCount(l.text) >= 20 {
+				return -1
+			}
+		case kindEnd, kindByline, kindCaption:
+			return -1
+		}
+	}
+	return -1
+}
 
 // isPlainProse reports whether l scores as prose with no furniture signal:
 // a prompt or an appeal in full sentences does not start a body.

@@ -616,3 +616,19 @@ func TestInlineListOfOtherStories(t *testing.T) {
 		t.Errorf("Text = %q, want the story around the list and not the lists", a.Text)
 	}
 }
+
+func TestTaglineBetweenBylineAndDate(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | Money | Markets | Careers\n"+
+		"Why small banks are winning back savers\n"+
+		"Tom Reyes\n"+
+		"Senior Contributor\n"+
+		"I cover personal finance and retirement.\n"+
+		"Follow\n"+
+		"May 11, 2021, 09:00am EDT\n"+
+		"Savers moved about $40 billion into community banks in the first quarter, the most since 2008, according to industry data.\n"+
+		"Higher rates on deposit accounts explain most of the shift, analysts said.\n")
+	if !strings.HasPrefix(a.Text, "Savers moved") || !slices.Equal(a.Authors, []string{"Tom Reyes"}) {
+		t.Errorf("Text = %q, Authors = %q; want the body from the first paragraph under the date", a.Text, a.Authors)
+	}
+}

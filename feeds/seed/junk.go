@@ -93,6 +93,9 @@ var junkPatterns = []*regexp.Regexp{
 	// A reporter's contact line closing a local story: "Contact Derek
 	// Beigh at (309) 820-3234.", "Contact IndyStar reporter X at x@y.com".
 	regexp.MustCompile(`(?i)^(?:contact|reach|email) .{2,60}? at (?:\S+@\S+|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4})`),
+	// A contributor page's disclaimer under the byline: "Opinions
+	// expressed by Contributors are their own."
+	regexp.MustCompile(`(?i)^(?:the )?(?:opinions|views) expressed\b.{0,60}\b(?:their|his|her|its|the author'?s|the writer'?s) own\.?$`),
 	regexp.MustCompile(`(?i)\b(?:help|support) us\b.{0,60}\bbecome an? (?:member|patron|supporter|subscriber)\b`),
 }
 

@@ -154,6 +154,7 @@ func TestCaptionWithCredit(t *testing.T) {
 		{"The crowd cheered. (Applause)", "", false},
 		{"The bill passed on Tuesday. (Updated May 12)", "", false},
 		{"Traders work on the floor of the exchange. Photographer: Jane Roe/Agency", "Traders work on the floor of the exchange.", true},
+		{"Riot police stand guard in Lima, March 3, 2020. REUTERS/Jane Roe/File Photo", "Riot police stand guard in Lima, March 3, 2020.", true},
 		{"Volunteers stack sandbags on Main Street. Photo courtesy of the Hale family", "Volunteers stack sandbags on Main Street.", true},
 	}
 	for _, tt := range tests {

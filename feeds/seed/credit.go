@@ -45,7 +45,8 @@ var (
 var trailingCreditREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(.+?)\s*\((?:photo|image|picture|video)?\s*credit\b[^()]*\)$`),
 	regexp.MustCompile(`^(.+?)\s*Credit\.\.\.\S.*$`),
-	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}$`),
+	// "… REUTERS/Name", also with a note after it: "REUTERS/Name/File Photo".
+	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}(?:/[^/]{1,20})?$`),
 	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
 	// "… on Friday. Photo courtesy of the Hale family".

@@ -632,3 +632,16 @@ func TestTaglineBetweenBylineAndDate(t *testing.T) {
 		t.Errorf("Text = %q, Authors = %q; want the body from the first paragraph under the date", a.Text, a.Authors)
 	}
 }
+
+func TestSyndicatedProviderIsSource(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Chile copper output falls for third month\n"+
+		"AFP\n"+
+		"Jane Roe\n"+
+		"Tue, May 11, 2021, 9:12 AM\n"+
+		"SANTIAGO (AFP) - Copper output in Chile fell for a third month in April as strikes closed two large mines, the government said on Tuesday.\n"+
+		"View comments\n")
+	if a.Source != "Agence France-Presse" || !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Source = %q, Authors = %q; want the provider and the reporter", a.Source, a.Authors)
+	}
+}

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -242,7 +243,22 @@ func publisher(ls []line, head int) string {
 			return shortName(name, header)
 		}
 	}
-	return ""
+	return providerLine(ls, head)
+}
+
+// providerLine returns the agency named alone on the line under the
+// headline, above the reporter's name: the provider of a story a portal
+// syndicates ("Reuters" / "Jane Doe" / the date). It returns "" when there
+// is none.
+func providerLine(ls []line, head int) string {
+	if head < 0 || head+2 >= len(ls) {
+		return ""
+	}
+	l, next := ls[head+1], ls[head+2]
+	if l.kind != kindByline || next.kind != kindByline || !slices.ContainsFunc(next.names, func(n string) bool { return !isAgency(n) }) {
+		return ""
+	}
+	return agencyName(l.text)
 }
 
 // shortName returns the masthead the page shows above the headline when the

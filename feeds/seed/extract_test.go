@@ -645,3 +645,17 @@ func TestSyndicatedProviderIsSource(t *testing.T) {
 		t.Errorf("Source = %q, Authors = %q; want the provider and the reporter", a.Source, a.Authors)
 	}
 }
+
+func TestSourceLineInCapitals(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Features | Opinion\n"+
+		"Lake Chad fishermen face shrinking catches\n"+
+		"By Jane Roe\n"+
+		"Published On 12 May 2021\n"+
+		"Fishermen on Lake Chad say their catches have halved in five years as the water retreats.\n"+
+		"SOURCE: SAHEL TODAY AND NEWS AGENCIES\n"+
+		"Listen to Sahel Today Radio:\n")
+	if a.Source != "Sahel Today" {
+		t.Errorf("Source = %q, want the source line's name as the page spells it", a.Source)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // genericLabels are menu words that start a line like a publisher would.
@@ -164,7 +165,7 @@ func isPublisherName(s string) bool {
 // The first group is the name.
 var selfNamingREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^stay up to date with notifications from (.+)$`),
-	regexp.MustCompile(`^Source: (.+?)(?: and (?:news )?agencies)?$`),
+	regexp.MustCompile(`^(?:Source|SOURCE): (.+?)(?i: and (?:news )?agencies)?$`),
 	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^by (.+?) staff$`),
 	regexp.MustCompile(`(?i)^by .+?, (\S+(?: \S+){0,2}) staff$`),
@@ -234,7 +235,7 @@ func publisher(ls []line, head int) string {
 		}
 		for _, re := range selfNamingREs {
 			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
-				return spelledPublisher(m[1])
+				return pageSpelling(ls, spelledPublisher(m[1]))
 			}
 		}
 	}
@@ -315,6 +316,25 @@ func spelledPublisher(name string) string {
 		return sp
 	}
 	return casedMasthead(name)
+}
+
+// pageSpelling returns name as the page spells it in mixed case
+// elsewhere ("Al Jazeera" in "Follow Al Jazeera English:" for a closing
+// "SOURCE: AL JAZEERA"), or name itself when it is not in capitals or the
+// page never spells it otherwise.
+func pageSpelling(ls []line, name string) string {
+	if !isAllCaps(name) || utf8.RuneCountInString(name) <= 4 {
+		return name // an acronym ("BBC") is spelled in capitals
+	}
+	re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(name) + `\b`)
+	for _, l := range ls {
+		if loc := re.FindStringIndex(l.text); loc != nil {
+			if sp := l.text[loc[0]:loc[1]]; !isAllCaps(sp) {
+				return sp
+			}
+		}
+	}
+	return name
 }
 
 // copyrightHolder returns the publisher named by a copyright line, or "".

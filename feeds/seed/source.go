@@ -235,7 +235,7 @@ func publisher(ls []line, head int) string {
 		}
 		for _, re := range selfNamingREs {
 			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
-				return pageSpelling(ls, spelledPublisher(m[1]))
+				return pageSpelling(ls, m[1])
 			}
 		}
 	}
@@ -321,10 +321,10 @@ func spelledPublisher(name string) string {
 // pageSpelling returns name as the page spells it in mixed case
 // elsewhere ("Al Jazeera" in "Follow Al Jazeera English:" for a closing
 // "SOURCE: AL JAZEERA"), or name itself when it is not in capitals or the
-// page never spells it otherwise.
+// page never spells it otherwise, in its publisher's spelling.
 func pageSpelling(ls []line, name string) string {
 	if !isAllCaps(name) || utf8.RuneCountInString(name) <= 4 {
-		return name // an acronym ("BBC") is spelled in capitals
+		return spelledPublisher(name) // an acronym ("BBC") stays in capitals
 	}
 	re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(name) + `\b`)
 	for _, l := range ls {
@@ -334,7 +334,7 @@ func pageSpelling(ls []line, name string) string {
 			}
 		}
 	}
-	return name
+	return spelledPublisher(name)
 }
 
 // copyrightHolder returns the publisher named by a copyright line, or "".

@@ -659,3 +659,23 @@ func TestSourceLineInCapitals(t *testing.T) {
 		t.Errorf("Source = %q, want the source line's name as the page spells it", a.Source)
 	}
 }
+
+func TestNameDeskDateRow(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Sign In\n"+
+		"News\n"+
+		"Metro News\n"+
+		"Metro\n"+
+		"Kochi\n"+
+		"Kochi: Ferry fares to rise from June\n"+
+		"Anita Menon / ENS / Updated: May 12, 2021, 10:30 IST\n"+
+		"KOCHI: Ferry fares on all routes in the city will rise by 10% from June 1, the water transport department said on Wednesday.\n"+
+		"Download The Kerala Courier App for the latest news.\n")
+	want := time.Date(2021, 5, 12, 5, 0, 0, 0, time.UTC)
+	if !slices.Equal(a.Authors, []string{"Anita Menon"}) || !a.Published.Equal(want) || a.Title != "Kochi: Ferry fares to rise from June" {
+		t.Errorf("Authors = %q, Published = %v, Title = %q; want the reporter, %v and the headline", a.Authors, a.Published, a.Title, want)
+	}
+	if a.Source != "The Kerala Courier" {
+		t.Errorf("Source = %q, want the app prompt's name, not the section %q", a.Source, "Metro News")
+	}
+}

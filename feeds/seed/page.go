@@ -65,6 +65,9 @@ func splitGlued(s string) []string {
 	if date, by, ok := splitDateByline(s); ok {
 		return []string{date, by}
 	}
+	if parts, ok := splitNameRow(s); ok {
+		return parts
+	}
 	if low := strings.ToLower(s); !strings.Contains(low, "published") && !strings.Contains(low, "updated") && !strings.Contains(low, "posted") {
 		return []string{s} // the regexp's words, checked cheaply first
 	}
@@ -94,6 +97,32 @@ func splitBylineDate(s string) (by, date string, ok bool) {
 		return "", "", false
 	}
 	return by, date, true
+}
+
+// nameRowRE matches a row of a reporter's name, a desk and a date set off
+// by slashes or bars: "Jane Roe / TNN / Updated: May 12, 2021, 18:58
+// IST". The first group is the names, the second the desk, the third
+// the date.
+var nameRowRE = regexp.MustCompile(`^([^/|]{3,60}?) [/|] (?:([^/|]{1,30}) [/|] )?([^/|]*\d[^/|]*)$`)
+
+// splitNameRow splits a name-desk-date row into the names, read as a
+// byline over the date, and the date line, when the names are people's
+// and the date parses. The desk names no author.
+func splitNameRow(s string) ([]string, bool) {
+	if !strings.Contains(s, " / ") && !strings.Contains(s, " | ") {
+		return nil, false
+	}
+	m := nameRowRE.FindStringSubmatch(s)
+	if m == nil || strings.ContainsAny(m[1], ".:;!?") || wordCount(m[2]) > 3 {
+		return nil, false
+	}
+	if names, ok := parseNames(m[1]); !ok || len(names) == 0 || !allPeople(names) {
+		return nil, false
+	}
+	if st, ok := parseDateLine(m[3]); !ok || st.t.IsZero() {
+		return nil, false
+	}
+	return []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[3])}, true
 }
 
 // postedByRE matches a blog's "Posted on May 12, 2021 by Jane Smith".

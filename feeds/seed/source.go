@@ -171,6 +171,8 @@ var selfNamingREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^by .+?, (\S+(?: \S+){0,2}) staff$`),
 	// A portal's syndication note: "… has not been edited by NDTV staff …".
 	regexp.MustCompile(`(?i)\bedited by (\S+) staff\b`),
+	// An app prompt: "Download The Daily Planet News App for …".
+	regexp.MustCompile(`^(?i:download) (\p{Lu}.+?) (?i:news )?(?i:app)\b`),
 	regexp.MustCompile(`^(?i:by)\s+.+?\s+(?i:for)\s+((?:(?i:the)\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3})$`),
 }
 
@@ -209,7 +211,7 @@ func publisher(ls []line, head int) string {
 		if ag := agencyName(l.text); ag != "" {
 			return ag // the agency's own site: "Reuters" above the headline
 		}
-		if isMasthead(l.text) {
+		if isMasthead(l.text) && !isMenuSection(header, l.text) {
 			return casedMasthead(l.text)
 		}
 	}
@@ -316,6 +318,17 @@ func spelledPublisher(name string) string {
 		return sp
 	}
 	return casedMasthead(name)
+}
+
+// isMenuSection reports whether s is a section's page title, its name and
+// "News" ("Pune News", "City News"), whose name alone is also an item of
+// the menu above the headline: a section, not the masthead.
+func isMenuSection(header []line, s string) bool {
+	name, ok := strings.CutSuffix(s, " News")
+	if !ok {
+		return false
+	}
+	return slices.ContainsFunc(header, func(l line) bool { return l.kind == kindCrumb && l.text == name })
 }
 
 // pageSpelling returns name as the page spells it in mixed case

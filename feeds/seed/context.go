@@ -35,6 +35,7 @@ func classifyAll(texts []string) []line {
 	dropTeasers(ls)
 	dropBoxes(ls)
 	dropInlineLists(ls)
+	dropKeyEvents(ls)
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
 	markBareCaptions(ls)
@@ -101,6 +102,41 @@ func dropBoxes(ls []line) {
 			ls[i+1].kind, ls[i+1].why = kindJunk, "boilerplate under a box label"
 		}
 	}
+}
+
+// keyEventLabels head, by key, a live page's list of its own posts'
+// titles, each under its time, before the posts themselves.
+var keyEventLabels = setOf("key events", "key moments", "show key events only")
+
+// dropKeyEvents marks as junk a live page's key-events list: its label,
+// then the times and the post titles under them, up to the first line of
+// another kind or the first post (a title over its text). The titles are
+// repeated over their posts.
+func dropKeyEvents(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if !keyEventLabels[key(ls[i].text)] || ls[i].kind == kindText && endsSentence(ls[i].text) {
+			continue
+		}
+		ls[i].kind, ls[i].why = kindJunk, "label of a live page's key events"
+		for j := i + 1; j < len(ls) && j <= i+2*maxInlineTeasers; j++ {
+			switch {
+			case headsText(ls, j) || ls[j].kind == kindDate && headsText(ls, j+1):
+				j = len(ls) // the first post
+			case ls[j].kind == kindDate:
+				ls[j].kind, ls[j].why = kindJunk, "time in a live page's key events"
+			case isTeaserHeadline(ls[j]):
+				ls[j].kind, ls[j].why = kindJunk, "post title in a live page's key events"
+			default:
+				j = len(ls)
+			}
+		}
+	}
+}
+
+// headsText reports whether the line at i is a title directly over a
+// paragraph.
+func headsText(ls []line, i int) bool {
+	return i+1 < len(ls) && isTeaserHeadline(ls[i]) && isParagraph(ls[i+1])
 }
 
 // maxInlineTeasers bounds the headlines of a list of other stories set

@@ -7,6 +7,7 @@ const (
 	verdictProse    = "kept: prose"
 	verdictLeadIn   = "kept: a lead-in subhead"
 	verdictPost     = "kept: a post's heading over its byline or date"
+	verdictPostTime = "kept: a post's heading under its time, over its text"
 	verdictSubhead  = "kept: a lone subhead between paragraphs"
 	verdictListItem = "kept: an item of a list under a lead-in"
 	verdictDropped  = "dropped: furniture inside the body"
@@ -39,6 +40,8 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keep[k], ls[i].verdict = true, verdictLeadIn
 		case headsPost(ls, i):
 			keep[k], ls[i].verdict = true, verdictPost
+		case headsPostUnderTime(ls, i):
+			keep[k], ls[i].verdict = true, verdictPostTime
 		}
 	}
 	for k, i := range body {
@@ -120,6 +123,18 @@ func headsPost(ls []line, i int) bool {
 		return true
 	}
 	return false
+}
+
+// headsPostUnderTime reports whether the line at i heads a live post set
+// under its time ("12.34 BST" / heading / text): a headline-like line
+// whose previous line past junk is a time and whose next line is a
+// paragraph of the post.
+func headsPostUnderTime(ls []line, i int) bool {
+	p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
+	if p < 0 || n >= len(ls) || !isHeadlineLike(ls[i]) || ls[i].prose.furniture > 1 {
+		return false
+	}
+	return ls[p].kind == kindDate && ls[p].date.t.IsZero() && isParagraph(ls[n])
 }
 
 // repeatedTexts returns the keys of the body lines whose text occurs

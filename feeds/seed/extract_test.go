@@ -679,3 +679,30 @@ func TestNameDeskDateRow(t *testing.T) {
 		t.Errorf("Source = %q, want the app prompt's name, not the section %q", a.Source, "Metro News")
 	}
 }
+
+func TestLivePostsUnderTheirTimes(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Support the Valley Courier\n"+
+		"News\n"+
+		"Floods: river expected to peak tonight – live\n"+
+		"Residents of low-lying streets have been told to leave before dark.\n"+
+		"Jane Roe\n"+
+		"Wed 12 May 2021 09.10 BST\n"+
+		"Key events\n"+
+		"1h ago\n"+
+		"Schools close across the valley\n"+
+		"2h ago\n"+
+		"River rises past flood mark\n"+
+		"11.05 BST\n"+
+		"Schools close across the valley\n"+
+		"All 14 schools in the valley will stay shut on Thursday, the county council said this morning.\n"+
+		"09.12 BST\n"+
+		"River rises past flood mark\n"+
+		"The river passed its flood mark at Hollin Bridge shortly after 9am, the Environment Agency said.\n")
+	if !strings.HasPrefix(a.Text, "Schools close across the valley\n\nAll 14 schools") || strings.Count(a.Text, "Schools close") != 1 {
+		t.Errorf("Text = %q, want each post under its heading once", a.Text)
+	}
+	if a.Source != "The Valley Courier" {
+		t.Errorf("Source = %q, want the masthead the appeal names", a.Source)
+	}
+}

@@ -211,7 +211,10 @@ func publisher(ls []line, head int) string {
 		if ag := agencyName(l.text); ag != "" {
 			return ag // the agency's own site: "Reuters" above the headline
 		}
-		if isMasthead(l.text) && !isMenuSection(header, l.text) {
+		if name := appealedMasthead(l.text); name != "" {
+			return name
+		}
+		if isMasthead(l.text) && !isMenuSection(header, l.text) && !isCallToAction(l.text) {
 			return casedMasthead(l.text)
 		}
 	}
@@ -318,6 +321,24 @@ func spelledPublisher(name string) string {
 		return sp
 	}
 	return casedMasthead(name)
+}
+
+// appealedMasthead returns the masthead a membership appeal names as its
+// object, "The Guardian" in "Support the Guardian" or "Subscribe to The
+// Courier", or "".
+func appealedMasthead(s string) string {
+	verb, rest, ok := strings.Cut(s, " ")
+	if !ok || !startsUpper(verb) || !ctaVerbs[strings.ToLower(verb)] && !strings.EqualFold(verb, "support") {
+		return ""
+	}
+	rest = strings.TrimPrefix(rest, "to ")
+	if !strings.HasPrefix(strings.ToLower(rest), "the ") {
+		return ""
+	}
+	if name := "The " + rest[len("the "):]; isMasthead(name) {
+		return name
+	}
+	return ""
 }
 
 // isMenuSection reports whether s is a section's page title, its name and

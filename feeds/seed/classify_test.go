@@ -191,6 +191,7 @@ func TestLineKinds(t *testing.T) {
 		{"Contributing: Jane Roe, The Daily Planet", kindEnd},
 		{"With help from neighbours, the family rebuilt the barn.", kindText},
 		{"Shutterstock", kindCredit},
+		{"FOR IMMEDIATE RELEASE", kindJunk},
 		{"Views expressed by guest writers are their own.", kindJunk},
 		{"Courtesy of Riverside Historical Society", kindCredit},
 		{"Photo courtesy of the mayor's office", kindCredit},

@@ -706,3 +706,20 @@ func TestLivePostsUnderTheirTimes(t *testing.T) {
 		t.Errorf("Source = %q, want the masthead the appeal names", a.Source)
 	}
 }
+
+func TestIssuerNamedInLead(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Skip to main content\n"+
+		"Acme Water Authority\n"+
+		"Home\n"+
+		"Newsroom\n"+
+		"Press Releases\n"+
+		"Authority Opens New Treatment Plant in Riverton\n"+
+		"For Immediate Release\n"+
+		"May 11, 2021\n"+
+		"DENVER – The Acme Water Authority today opened a treatment plant that will supply 40,000 homes in Riverton.\n"+
+		"The plant cost $120 million and took three years to build.\n")
+	if a.Source != "Acme Water Authority" || len(a.Authors) != 0 {
+		t.Errorf("Source = %q, Authors = %q; want the issuer and no authors", a.Source, a.Authors)
+	}
+}

@@ -33,6 +33,8 @@ var junkLines = setOf(
 	"gift article", "email this article", "go deeper", "social sharing",
 	"like this", "like loading",
 	"skip next section",
+	// A press release's embargo label.
+	"for immediate release", "for release",
 )
 
 // junkPrefixes start lines, compared in lower case, that are prompts or

@@ -71,7 +71,17 @@ func isMasthead(s string) bool {
 		masthead = masthead || mastheadWords[strings.TrimRight(w, "0123456789")]
 		generic = generic && genericWords[w]
 	}
-	return masthead && !generic && !isPlaceSection(s)
+	return masthead && !generic && !isPlaceSection(s) && !isListingName(s)
+}
+
+// listingNouns name the listings of a site's sections: "Press Releases"
+// is a newsroom's page, not a masthead with "Press" in it.
+var listingNouns = setOf("releases", "release", "statements", "announcements", "briefings", "speeches")
+
+// isListingName reports whether s ends in a listing noun.
+func isListingName(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	return len(ws) > 0 && listingNouns[ws[len(ws)-1]]
 }
 
 // sectionPlaces are the countries and regions that, before "News", make a
@@ -249,7 +259,33 @@ func publisher(ls []line, head int) string {
 			return shortName(name, header)
 		}
 	}
+	if name := namedInLead(ls, header, head); name != "" {
+		return name
+	}
 	return providerLine(ls, head)
+}
+
+// namedInLead returns the name on a line of its own above the headline
+// that the first paragraph under the headline names too: an issuer's name
+// over its press release ("Acme Water Authority" / … / "DENVER – The Acme
+// Water Authority today announced …"). It returns "" when there is none.
+func namedInLead(ls, header []line, head int) string {
+	lead := ""
+	for _, l := range ls[max(head, 0):] {
+		if isParagraph(l) {
+			lead = l.text
+			break
+		}
+	}
+	if lead == "" {
+		return ""
+	}
+	for _, l := range header {
+		if (l.kind == kindText || l.kind == kindCrumb) && wordCount(l.text) >= 3 && isPublisherName(l.text) && strings.Contains(lead, l.text) {
+			return l.text
+		}
+	}
+	return ""
 }
 
 // providerLine returns the agency named alone on the line under the

@@ -47,7 +47,7 @@ var notNames = setOf(
 	"tomorrow", "yesterday", "then", "now", "the", "this", "that", "these",
 	"those", "its", "his", "her", "their", "our", "my", "your", "late",
 	"early", "midnight", "noon", "contrast", "comparison", "far", "law",
-	"verified",
+	"verified", "contact", "about",
 )
 
 // parseBylineClock is parseByline that also reads a posting time at the end

@@ -220,6 +220,9 @@ func markNameBylines(ls []line) {
 		case isOutletOverDate(ls, n):
 			l.why = "names alone, before the outlet and a date"
 			next.kind, next.why = kindJunk, whyOutlet
+		case isMenuOutlet(ls, n):
+			l.why = "names alone, before the outlet the menu names"
+			next.kind, next.why = kindJunk, whyOutlet
 		case isNameStack(ls, i):
 			l.why = whyNameStack
 		default:
@@ -280,6 +283,33 @@ func isOutletOverDate(ls []line, n int) bool {
 		return false // the outlet's line is the page's last
 	}
 	return ls[m].kind == kindDate && !ls[m].date.t.IsZero()
+}
+
+// isMenuOutlet reports whether the line at n repeats a name of two words
+// or more from the menu above it ("BBC Sport" in the menu and under the
+// reporter's name): the outlet the reporter writes for.
+func isMenuOutlet(ls []line, n int) bool {
+	l := ls[n]
+	if (l.kind != kindText && l.kind != kindCrumb) || wordCount(l.text) < 2 || wordCount(l.text) > 4 || !isPublisherName(l.text) || isSectionLabel(l.text) {
+		return false
+	}
+	for j := 0; j < n; j++ {
+		if ls[j].kind == kindCrumb && ls[j].text == l.text {
+			return true
+		}
+	}
+	return false
+}
+
+// isSectionLabel reports whether every word of s is a section word
+// ("Local News"), which names no outlet.
+func isSectionLabel(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if !genericWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // isOutletCrumb reports whether l is a crumb holding an outlet's short

@@ -65,6 +65,9 @@ func extract(p page) extraction {
 		ls[standfirst].why = "sentence between the headline and the metadata"
 	}
 	head := max(title, 0)
+	if title >= 0 {
+		markLeadCaption(ls, max(title, standfirst)+1)
+	}
 	body, end := bodyLines(ls, max(title, standfirst)+1)
 	body, dropped, cut := keepProse(ls, body)
 	for _, i := range dropped {
@@ -153,8 +156,10 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 
 // isDateHeader reports whether the date line at i is a day heading over a
 // post: a date alone, followed by a headline-like line and then a paragraph.
+// A date labelled as a publication or an update ("Last updated on …") is
+// the story's, not a day heading.
 func isDateHeader(ls []line, i int) bool {
-	if ls[i].kind != kindDate {
+	if ls[i].kind != kindDate || stampLabelRE.MatchString(ls[i].text) {
 		return false
 	}
 	n := nextContent(ls, i)
@@ -173,6 +178,33 @@ func isAgencyMasthead(ls []line, i int) bool {
 		return false
 	}
 	return ls[i+1].kind == kindCrumb || ls[i+1].kind == kindNav
+}
+
+// stampLabelRE finds the label of a story's own date.
+var stampLabelRE = regexp.MustCompile(`(?i)\b(?:published|updated|posted|issued)\b`)
+
+// markLeadCaption makes a caption of the first text line after the
+// headline when it is an unterminated sentence between the byline and the
+// first paragraph: the uncredited caption of the lead picture ("Jane Roe
+// has won three races this season"). A standfirst sits between the
+// headline and the byline; a subhead does not come before the first
+// paragraph.
+func markLeadCaption(ls []line, from int) {
+	i := from
+	for i < len(ls) && ls[i].kind != kindText {
+		i++
+	}
+	if i+1 >= len(ls) || !isParagraph(ls[i+1]) {
+		return
+	}
+	l := &ls[i]
+	if n := wordCount(l.text); n < 6 || n > maxHeadlineWords || endsSentence(l.text) || strings.HasSuffix(l.text, ":") || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 {
+		return
+	}
+	if p := prevPastJunk(ls, i); p < from || ls[p].kind != kindByline {
+		return
+	}
+	l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentence between the byline and the first paragraph"
 }
 
 // headlineBeforeParagraph returns the first headline-like line directly

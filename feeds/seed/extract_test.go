@@ -723,3 +723,34 @@ func TestIssuerNamedInLead(t *testing.T) {
 		t.Errorf("Source = %q, Authors = %q; want the issuer and no authors", a.Source, a.Authors)
 	}
 }
+
+func TestMatchReportHeader(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home\n"+
+		"News\n"+
+		"Sport\n"+
+		"Valley Radio Sport\n"+
+		"Rugby\n"+
+		"Harbour Town 24-10 Millford: Jones scores twice as Town go top\n"+
+		"Last updated on 11 May 202111 May 2021.From the section Rugby\n"+
+		"Harbour Town\n"+
+		"24\n"+
+		"Millford\n"+
+		"10\n"+
+		"Full time\n"+
+		"Report\n"+
+		"Ellis Morgan\n"+
+		"Valley Radio Sport\n"+
+		"Owen Jones has scored nine tries this season\n"+
+		"Owen Jones scored two tries as Harbour Town beat Millford to go top of the league with two games left.\n"+
+		"Millford led 10-7 at half-time before Town scored three tries in 15 minutes.\n")
+	if a.Title != "Harbour Town 24-10 Millford: Jones scores twice as Town go top" || !a.Published.Equal(day(2021, 5, 11)) {
+		t.Errorf("Title = %q, Published = %v; want the headline over its labelled date", a.Title, a.Published)
+	}
+	if !slices.Equal(a.Authors, []string{"Ellis Morgan"}) || a.Source != "Valley Radio Sport" {
+		t.Errorf("Authors = %q, Source = %q; want the reporter and the outlet under the name", a.Authors, a.Source)
+	}
+	if !slices.Equal(a.Captions, []string{"Owen Jones has scored nine tries this season"}) || !strings.HasPrefix(a.Text, "Owen Jones scored two") {
+		t.Errorf("Captions = %q, Text = %q; want the lead picture's caption out of the body", a.Captions, a.Text)
+	}
+}

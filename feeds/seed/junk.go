@@ -65,6 +65,7 @@ var junkPrefixes = []string{
 	"only have a minute? listen instead", "powered by trinity audio",
 	"heard on ", "keep reading",
 	"help keep family & friends informed",
+	"from the section",
 }
 
 // junkPatterns match the remaining furniture: numbered ads, read-time

@@ -68,6 +68,9 @@ func splitGlued(s string) []string {
 	if parts, ok := splitNameRow(s); ok {
 		return parts
 	}
+	if parts, ok := splitDateLabel(s); ok {
+		return parts
+	}
 	if low := strings.ToLower(s); !strings.Contains(low, "published") && !strings.Contains(low, "updated") && !strings.Contains(low, "posted") {
 		return []string{s} // the regexp's words, checked cheaply first
 	}
@@ -97,6 +100,24 @@ func splitBylineDate(s string) (by, date string, ok bool) {
 		return "", "", false
 	}
 	return by, date, true
+}
+
+// dateLabelRE finds a date line's full stop glued to the label after it:
+// "Last updated on 12 May 2021.From the section Football" (BBC Sport).
+var dateLabelRE = regexp.MustCompile(`\d\.\p{Lu}`)
+
+// splitDateLabel splits a date line from the label glued after its full
+// stop, when the part before parses as a date line.
+func splitDateLabel(s string) ([]string, bool) {
+	loc := dateLabelRE.FindStringIndex(s)
+	if loc == nil {
+		return nil, false
+	}
+	date, rest := s[:loc[0]+2], s[loc[0]+2:]
+	if st, ok := parseDateLine(date); !ok || st.t.IsZero() {
+		return nil, false
+	}
+	return []string{date, rest}, true
 }
 
 // nameRowRE matches a row of a reporter's name, a desk and a date set off

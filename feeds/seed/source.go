@@ -242,7 +242,7 @@ func publisher(ls []line, head int) string {
 				return org // "BBC News, Jerusalem" under a byline
 			}
 		}
-		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && (isMasthead(l.text) || isCamelName(l.text)) {
+		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && (isMasthead(l.text) || isCamelName(l.text) || l.why == whyOutlet) {
 			return casedMasthead(l.text) // "Indianapolis Star" under a name
 		}
 		if name := bylineOutlet(l); name != "" {

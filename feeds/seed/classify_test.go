@@ -119,6 +119,8 @@ func TestParseDateLine(t *testing.T) {
 		{"The talks will resume on May 12, 2021.", time.Time{}, false},
 		{"Update 11:45 p.m. EDT May 12: Officials confirmed the second blast downtown", time.Time{}, false},
 		{"February 30, 2021", time.Time{}, true}, // date-like, but no instant
+		{"Publié le 3 février 2020 à 07h15, mis à jour le 4 février 2020 à 10h00", utc(2020, 2, 3, 7, 15), true},
+		{"Veröffentlicht am 28. März 2021, 14:08", utc(2021, 3, 28, 14, 8), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -155,6 +157,7 @@ func TestCaptionWithCredit(t *testing.T) {
 		{"The bill passed on Tuesday. (Updated May 12)", "", false},
 		{"Traders work on the floor of the exchange. Photographer: Jane Roe/Agency", "Traders work on the floor of the exchange.", true},
 		{"Riot police stand guard in Lima, March 3, 2020. REUTERS/Jane Roe/File Photo", "Riot police stand guard in Lima, March 3, 2020.", true},
+		{"Students leave the campus in Lyon on March 3, 2021. JEAN DUPONT / AFP", "Students leave the campus in Lyon on March 3, 2021.", true},
 		{"Volunteers stack sandbags on Main Street. Photo courtesy of the Hale family", "Volunteers stack sandbags on Main Street.", true},
 	}
 	for _, tt := range tests {
@@ -192,6 +195,9 @@ func TestLineKinds(t *testing.T) {
 		{"With help from neighbours, the family rebuilt the barn.", kindText},
 		{"Shutterstock", kindCredit},
 		{"FOR IMMEDIATE RELEASE", kindJunk},
+		{"This article was translated from Spanish by Jane Roe.", kindEnd},
+		{"Translation of an original article published in German.", kindEnd},
+		{"Translation services for refugees have been cut, the charity said.", kindText},
 		{"Views expressed by guest writers are their own.", kindJunk},
 		{"Courtesy of Riverside Historical Society", kindCredit},
 		{"Photo courtesy of the mayor's office", kindCredit},

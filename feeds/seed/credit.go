@@ -55,8 +55,9 @@ var trailingCreditREs = []*regexp.Regexp{
 	// "… on May 12, 2021. © Denis Charlet, AFP" (France 24).
 	regexp.MustCompile(`^(.+?[.!?])\s*©\s*\p{Lu}[^©]{0,60}$`),
 	// "… in January. Dan Peled/AAP" (The Conversation): a photographer and
-	// agency, slashed, after the caption's last sentence.
-	regexp.MustCompile(`^(.+?[.!?])\s+\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}/\p{Lu}[\p{L}\d.'’-]*(?: \p{Lu}[\p{L}\d.'’-]*){0,3}$`),
+	// agency, slashed, after the caption's last sentence; also spaced,
+	// "… on May 11. JEAN DUPONT / AFP" (Le Monde).
+	regexp.MustCompile(`^(.+?[.!?])\s+\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: \p{Lu}[\p{L}\d.'’-]*){0,3}$`),
 	// "… Tuas. ST PHOTO: NAME", "… Sh400. Photo credit: File | Group".
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}{2,6}\s+)?(?i:photo|photograph|picture|image)s?(?:\s+credit)?\s*:\s*\S.{0,60}$`),
 }

@@ -9,8 +9,13 @@ import (
 	"unicode/utf8"
 )
 
-// monthRE matches an English month name or abbreviation.
-const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+// monthRE matches an English month name or abbreviation, or a French or
+// German month name ("12 mai 2021", "28. März 2021").
+const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|` + foreignMonthRE + `)\.?`
+
+// foreignMonthRE matches the French and German month names that
+// monthRE's English forms do not.
+const foreignMonthRE = `janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]e?rz|juni|juli|oktober|dezember`
 
 var (
 	// mdyRE matches "MAY 12, 2021", "Sep 29, 2021" and "May 3, 2022Updated".
@@ -444,12 +449,26 @@ func to24(h int, ampm string) int {
 
 // monthOf returns the month a name or abbreviation stands for.
 func monthOf(name string) time.Month {
+	if m, ok := foreignMonths[strings.ToLower(name)]; ok {
+		return m
+	}
 	p := strings.ToLower(name)
 	if len(p) > 3 {
 		p = p[:3]
 	}
 	i := strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", p)
 	return time.Month(i/3 + 1)
+}
+
+// foreignMonths are the French and German month names whose first three
+// letters are not an English month's.
+var foreignMonths = map[string]time.Month{
+	"février": time.February, "fevrier": time.February, "avril": time.April,
+	"mai": time.May, "juin": time.June, "juillet": time.July,
+	"août": time.August, "aout": time.August, "décembre": time.December,
+	"märz": time.March, "maerz": time.March, "marz": time.March,
+	"juni": time.June, "juli": time.July, "oktober": time.October,
+	"dezember": time.December,
 }
 
 // validDate reports whether y-m-d is a real calendar date.

@@ -754,3 +754,16 @@ func TestMatchReportHeader(t *testing.T) {
 		t.Errorf("Captions = %q, Text = %q; want the lead picture's caption out of the body", a.Captions, a.Text)
 	}
 }
+
+func TestPublisherWithoutDomain(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 La Gazette.fr - Actualités et infos\n"+
+		"Councils vote to merge bus networks\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Three councils around Lyon voted on Tuesday to merge their bus networks into one from next year.\n"+
+		"© La Gazette\n")
+	if a.Source != "La Gazette" {
+		t.Errorf("Source = %q, want the name without its domain, as the copyright line gives it", a.Source)
+	}
+}

@@ -135,6 +135,9 @@ var endPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\d+ (?:comments?|responses?|replies)\s*:?$`),
 	regexp.MustCompile(`(?i)\bletters? to the editor\b`),
 	// A press release's boilerplate: "About Acme Robotics".
+	// A translation's note: "Translation of an original article published
+	// in French", "This article was translated from Spanish".
+	regexp.MustCompile(`(?i)^(?:this (?:article|story) (?:is|was) )?(?:a )?translat(?:ion|ed) (?:of|from)\b`),
 	// The contributors' credit that closes a story: "— With assistance by
 	// Name", "Additional reporting by Name", "Contributing: Name".
 	regexp.MustCompile(`(?i)^[—–-]?\s*(?:with (?:assistance|additional reporting|reporting|contributions?) (?:by|from)|additional reporting by|contributing:)\s`),

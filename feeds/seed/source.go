@@ -210,7 +210,7 @@ func publisher(ls []line, head int) string {
 	for _, l := range header {
 		if l.kind == kindText || l.kind == kindNav || l.kind == kindCrumb {
 			if name := publisherIn(l); name != "" {
-				return name
+				return withoutDomain(ls, name)
 			}
 		}
 	}
@@ -375,6 +375,25 @@ func appealedMasthead(s string) string {
 		return name
 	}
 	return ""
+}
+
+// domainSuffixRE matches a web domain's ending on a name: "Le Monde.fr".
+var domainSuffixRE = regexp.MustCompile(`\.(?:com|fr|de|co\.uk|org|net|es|it|in)$`)
+
+// withoutDomain returns name without its domain ending ("Le Monde" for
+// "Le Monde.fr") when the page also names the publisher so, on a line of
+// its own or in the copyright line; else name.
+func withoutDomain(ls []line, name string) string {
+	bare := domainSuffixRE.ReplaceAllString(name, "")
+	if bare == name || wordCount(bare) < 2 {
+		return name // "JPost.com": the domain is the name
+	}
+	for _, l := range ls {
+		if l.text == bare || copyrightHolder(l.text) == bare {
+			return bare
+		}
+	}
+	return name
 }
 
 // isMenuSection reports whether s is a section's page title, its name and

@@ -161,18 +161,23 @@ func repeatedTexts(ls []line, body []int) map[string]bool {
 
 // frontTeasers returns how many teasers a section front page holds when
 // the body is nothing but teasers, else 0. A teaser is a paragraph
-// directly under a headline-like line and directly over a byline or date
-// (past junk): another story's headline, standfirst and metadata, the
-// shape of the page's own header. A live post puts its metadata between
-// its heading and its text instead, and an article has paragraphs that
-// follow one another.
+// directly under a headline-like line, or under its date under it (a tag
+// page), and directly over a byline or date (past junk): another story's
+// headline, standfirst and metadata, the shape of the page's own header.
+// A live post puts its metadata between its heading and its text, and
+// its text runs on to the next post's heading; an article has paragraphs
+// that follow one another.
 func frontTeasers(ls []line, body []int) int {
 	n := 0
 	for _, i := range body {
 		if !isParagraph(ls[i]) {
 			continue
 		}
-		if i == 0 || !isHeadlineLike(ls[i-1]) || ls[i-1].verdict == verdictProse {
+		h := i - 1
+		if h > 0 && ls[h].kind == kindDate {
+			h-- // "Headline" / "May 11, 2021" / teaser / byline
+		}
+		if h < 0 || !isHeadlineLike(ls[h]) || ls[h].verdict == verdictProse {
 			return 0
 		}
 		next := nextPastJunk(ls, i)

@@ -9,19 +9,19 @@ import (
 	"unicode/utf8"
 )
 
-// monthRE matches an English month name or abbreviation, or a French or
-// German month name ("12 mai 2021", "28. März 2021").
-const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|` + foreignMonthRE + `)\.?`
+// monthRE matches an English month name or abbreviation.
+const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
 
-// foreignMonthRE matches the French and German month names that
-// monthRE's English forms do not.
-const foreignMonthRE = `janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]e?rz|juni|juli|oktober|dezember`
+// anyMonthRE is monthRE with the French and German month names that its
+// English forms do not match ("12 mai 2021", "28. März 2021"); those
+// languages put the day first, so only dmyRE uses it.
+const anyMonthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]e?rz|juni|juli|oktober|dezember)\.?`
 
 var (
 	// mdyRE matches "MAY 12, 2021", "Sep 29, 2021" and "May 3, 2022Updated".
 	mdyRE = regexp.MustCompile(`(?i)\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}|\d{2})`)
 	// dmyRE matches "12 May 2021", "14th May, 2021" and "12 MAY 21".
-	dmyRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+` + monthRE + `,?\s+(\d{4}|\d{2})`)
+	dmyRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+` + anyMonthRE + `,?\s+(\d{4}|\d{2})`)
 	// isoRE matches "2021-05-12" with an optional time and offset.
 	isoRE = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?`)
 	// monthDayRE matches a date without a year: "May 11th", "11 May".

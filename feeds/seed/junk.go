@@ -96,9 +96,6 @@ var junkPatterns = []*regexp.Regexp{
 	// A reporter's contact line closing a local story: "Contact Derek
 	// Beigh at (309) 820-3234.", "Contact IndyStar reporter X at x@y.com".
 	regexp.MustCompile(`(?i)^(?:contact|reach|email) .{2,60}? at (?:\S+@\S+|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4})`),
-	// A contributor page's disclaimer under the byline: "Opinions
-	// expressed by Contributors are their own."
-	regexp.MustCompile(`(?i)^(?:the )?(?:opinions|views) expressed\b.{0,60}\b(?:their|his|her|its|the author'?s|the writer'?s) own\.?$`),
 	regexp.MustCompile(`(?i)\b(?:help|support) us\b.{0,60}\bbecome an? (?:member|patron|supporter|subscriber)\b`),
 }
 
@@ -150,10 +147,21 @@ func isJunk(s string) bool {
 	if junkLines[k] || isDoubled(s) || isShareRow(s) {
 		return true
 	}
-	if hasAnyPrefix(strings.ToLower(s), junkPrefixes) {
+	low := strings.ToLower(s)
+	if hasAnyPrefix(low, junkPrefixes) || isOwnViews(low) {
 		return true
 	}
 	return junkPatternRE.MatchString(s)
+}
+
+// isOwnViews reports whether low, a line in lower case, is a contributor
+// page's disclaimer: "Opinions expressed by Contributors are their own."
+func isOwnViews(low string) bool {
+	low = strings.TrimPrefix(low, "the ")
+	if !strings.HasPrefix(low, "opinions expressed") && !strings.HasPrefix(low, "views expressed") {
+		return false
+	}
+	return wordCount(low) <= 14 && strings.HasSuffix(strings.TrimSuffix(low, "."), " own")
 }
 
 // junkPatternRE is junkPatterns joined, so a line is scanned once.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // page is a seed file split into its capture date and its cleaned, non-blank
@@ -102,22 +103,33 @@ func splitBylineDate(s string) (by, date string, ok bool) {
 	return by, date, true
 }
 
-// dateLabelRE finds a date line's full stop glued to the label after it:
-// "Last updated on 12 May 2021.From the section Football" (BBC Sport).
-var dateLabelRE = regexp.MustCompile(`\d\.\p{Lu}`)
-
 // splitDateLabel splits a date line from the label glued after its full
-// stop, when the part before parses as a date line.
+// stop, "Last updated on 12 May 2021.From the section Football" (BBC
+// Sport), when the part before parses as a date line.
 func splitDateLabel(s string) ([]string, bool) {
-	loc := dateLabelRE.FindStringIndex(s)
-	if loc == nil {
+	i := gluedAfterDigit(s)
+	if i < 0 {
 		return nil, false
 	}
-	date, rest := s[:loc[0]+2], s[loc[0]+2:]
+	date, rest := s[:i], s[i:]
 	if st, ok := parseDateLine(date); !ok || st.t.IsZero() {
 		return nil, false
 	}
 	return []string{date, rest}, true
+}
+
+// gluedAfterDigit returns the index of the first capital letter glued to a
+// digit and a full stop ("2021.From"), or -1.
+func gluedAfterDigit(s string) int {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i+1] != '.' || s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
+			return i + 2
+		}
+	}
+	return -1
 }
 
 // nameRowRE matches a row of a reporter's name, a desk and a date set off

@@ -767,3 +767,16 @@ func TestPublisherWithoutDomain(t *testing.T) {
 		t.Errorf("Source = %q, want the name without its domain, as the copyright line gives it", a.Source)
 	}
 }
+
+func TestPlaceInMenuIsNoIssuer(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home\n"+
+		"New York City\n"+
+		"Subway fares to rise in August\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"New York City subway riders will pay 25 cents more a ride from August, transit officials said.\n")
+	if a.Source != "" {
+		t.Errorf("Source = %q, want none: a place the lead names is no issuer", a.Source)
+	}
+}

@@ -265,10 +265,13 @@ func publisher(ls []line, head int) string {
 	return providerLine(ls, head)
 }
 
-// namedInLead returns the name on a line of its own above the headline
-// that the first paragraph under the headline names too: an issuer's name
-// over its press release ("Acme Water Authority" / … / "DENVER – The Acme
-// Water Authority today announced …"). It returns "" when there is none.
+// namedInLead returns the name of a body that issues releases (an
+// authority, a bureau, a company) on a line of its own above the
+// headline, when the first paragraph under the headline names it too: an
+// issuer's name over its press release ("Acme Water Authority" / … /
+// "DENVER – The Acme Water Authority today announced …"). A place in the
+// menu that the lead names ("New York City") is no issuer. It returns ""
+// when there is none.
 func namedInLead(ls, header []line, head int) string {
 	lead := ""
 	for _, l := range ls[max(head, 0):] {
@@ -281,7 +284,7 @@ func namedInLead(ls, header []line, head int) string {
 		return ""
 	}
 	for _, l := range header {
-		if (l.kind == kindText || l.kind == kindCrumb) && wordCount(l.text) >= 3 && isPublisherName(l.text) && strings.Contains(lead, l.text) {
+		if (l.kind == kindText || l.kind == kindCrumb) && wordCount(l.text) >= 3 && isPublisherName(l.text) && isIssuer(l.text) && strings.Contains(lead, l.text) {
 			return l.text
 		}
 	}
@@ -394,6 +397,23 @@ func withoutDomain(ls []line, name string) string {
 		}
 	}
 	return name
+}
+
+// issuerWords are the words in the names of bodies that issue press
+// releases.
+var issuerWords = setOf("authority", "bureau", "department", "agency",
+	"ministry", "office", "commission", "administration", "service",
+	"council", "institute", "university", "association", "foundation",
+	"company", "corporation", "inc", "inc.", "ltd", "group", "board")
+
+// isIssuer reports whether name has a word of issuerWords.
+func isIssuer(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if issuerWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // isMenuSection reports whether s is a section's page title, its name and

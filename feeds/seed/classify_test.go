@@ -2,6 +2,7 @@ package seed
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -325,5 +326,42 @@ func TestReadPageHeader(t *testing.T) {
 				t.Errorf("lines = %q, want first %q", p.lines, tt.first)
 			}
 		})
+	}
+}
+
+// TestJunkAnywhereKeys checks that a line matched by each unanchored junk
+// pattern passes the keyword test in front of them, and that every
+// unanchored pattern has an example here.
+func TestJunkAnywhereKeys(t *testing.T) {
+	t.Parallel()
+	lines := []string{
+		"Riverbend Media, 2021. All Rights Reserved",
+		"Footer text © 2019 Riverbend",
+		"Our partners use cookies to measure traffic.",
+		"Please enter your e-mail address below",
+		"Weekly deals delivered to your inbox",
+		"Support us today and become a member of the club",
+	}
+	n := 0
+	for _, re := range junkPatterns {
+		if strings.HasPrefix(strings.TrimPrefix(re.String(), "(?i)"), "^") {
+			continue
+		}
+		n++
+		found := false
+		for _, s := range lines {
+			if re.MatchString(s) {
+				found = true
+				if !hasAnyKey(strings.ToLower(s), junkAnywhereKeys) || !isJunk(s) {
+					t.Errorf("%q matches %s but isJunk misses it: add its word to junkAnywhereKeys", s, re)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("unanchored junk pattern %s has no example line here", re)
+		}
+	}
+	if n == 0 {
+		t.Error("no unanchored junk patterns")
 	}
 }

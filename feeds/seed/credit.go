@@ -141,11 +141,15 @@ func wrapped(s string) (string, bool) {
 // or reads a BBC "Image caption, …" line. It reports false when s carries no
 // credit.
 func captionWithCredit(s string) (string, bool) {
-	if m := pipeTailRE.FindStringSubmatch(s); m != nil && isCreditText(m[2]) {
-		return checkCaption(m[1])
+	if strings.Contains(s, "|") {
+		if m := pipeTailRE.FindStringSubmatch(s); m != nil && isCreditText(m[2]) {
+			return checkCaption(m[1])
+		}
 	}
-	if m := agencyTailRE.FindStringSubmatch(s); m != nil && agencyName(m[2]) != "" {
-		return checkCaption(m[1])
+	if endsWithAgency(s) {
+		if m := agencyTailRE.FindStringSubmatch(s); m != nil && agencyName(m[2]) != "" {
+			return checkCaption(m[1])
+		}
 	}
 	// Every other credit form has a bracket, a slash, a colon, "Credit",
 	// "by" or "caption,"; most lines have none of them.
@@ -167,6 +171,28 @@ func captionWithCredit(s string) (string, bool) {
 		return checkCaption(m[1])
 	}
 	return "", false
+}
+
+// maxAgencyWords bounds the words of an agency's name with a suffix
+// ("Press Trust of India news wire").
+const maxAgencyWords = 6
+
+// endsWithAgency reports whether the last words of s name an agency, which
+// agencyTailRE's credit needs: a cheap test before the regexp, which
+// most lines fail.
+func endsWithAgency(s string) bool {
+	end := len(s)
+	for range maxAgencyWords {
+		i := strings.LastIndexAny(s[:end], " \t")
+		if i < 0 {
+			return false
+		}
+		if agencyName(s[i+1:]) != "" {
+			return true
+		}
+		end = i
+	}
+	return false
 }
 
 // cutCaptionLabel reads "Image caption, …" and "Media caption, …" lines.

@@ -151,7 +151,7 @@ func isJunk(s string) bool {
 	if hasAnyPrefix(low, junkPrefixes) || isOwnViews(low) {
 		return true
 	}
-	return junkPatternRE.MatchString(s)
+	return junkStartRE.MatchString(s) || hasAnyKey(low, junkAnywhereKeys) && junkAnywhereRE.MatchString(s)
 }
 
 // isOwnViews reports whether low, a line in lower case, is a contributor
@@ -164,8 +164,39 @@ func isOwnViews(low string) bool {
 	return wordCount(low) <= 14 && strings.HasSuffix(strings.TrimSuffix(low, "."), " own")
 }
 
-// junkPatternRE is junkPatterns joined, so a line is scanned once.
-var junkPatternRE = joinPatterns(junkPatterns)
+// junkStartRE joins the junkPatterns anchored at the start of the line,
+// which fail fast, and junkAnywhereRE the others, which scan the line;
+// joined, the anchored ones would be tried at every position too.
+var junkStartRE, junkAnywhereRE = joinAnchored(junkPatterns)
+
+// junkAnywhereKeys are words, in lower case, of which each unanchored
+// junk pattern needs one: lines with none of them skip the scan. A new
+// unanchored pattern must add its word here.
+var junkAnywhereKeys = []string{"rights reserved", "©", "(c)", "cookies", "your e", "your inbox", "become a"}
+
+// hasAnyKey reports whether s contains one of keys.
+func hasAnyKey(s string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinAnchored joins the patterns anchored at the start of a line into
+// one regexp and the rest into another.
+func joinAnchored(res []*regexp.Regexp) (start, anywhere *regexp.Regexp) {
+	var a, b []*regexp.Regexp
+	for _, re := range res {
+		if strings.HasPrefix(strings.TrimPrefix(re.String(), "(?i)"), "^") {
+			a = append(a, re)
+		} else {
+			b = append(b, re)
+		}
+	}
+	return joinPatterns(a), joinPatterns(b)
+}
 
 // joinPatterns joins regexps into one that matches where any of them does.
 func joinPatterns(res []*regexp.Regexp) *regexp.Regexp {

@@ -47,7 +47,7 @@ var notNames = setOf(
 	"tomorrow", "yesterday", "then", "now", "the", "this", "that", "these",
 	"those", "its", "his", "her", "their", "our", "my", "your", "late",
 	"early", "midnight", "noon", "contrast", "comparison", "far", "law",
-	"verified",
+	"verified", "contact", "about",
 )
 
 // parseBylineClock is parseByline that also reads a posting time at the end
@@ -202,11 +202,29 @@ func itemNames(it string) ([]string, bool) {
 			return []string{n, ag}, true
 		}
 	}
+	if n, ok := nameBeforeMasthead(ws); ok {
+		return []string{n}, true
+	}
 	n, ok := personName(it)
 	if !ok {
 		return nil, false
 	}
 	return []string{n}, true
+}
+
+// nameBeforeMasthead reads a person's name followed, with no separator,
+// by the outlet's masthead of two words or more ("By Jane Doe Daily
+// Herald", as Arc XP pages print it): the masthead is no part of the name.
+func nameBeforeMasthead(ws []string) (string, bool) {
+	for k := min(4, len(ws)-2); k >= 2; k-- {
+		if !isMasthead(strings.Join(ws[len(ws)-k:], " ")) {
+			continue
+		}
+		if n, ok := personName(strings.Join(ws[:len(ws)-k], " ")); ok {
+			return n, true
+		}
+	}
+	return "", false
 }
 
 // isStaffName reports whether a byline item names staff or a desk rather

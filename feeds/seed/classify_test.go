@@ -2,6 +2,7 @@ package seed
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -29,6 +30,8 @@ func TestParseByline(t *testing.T) {
 		{"By Adam Sternbergh from NYT Opinion", []string{"Adam Sternbergh"}, true},
 		{"avatar by JNS.org", []string{"Jewish News Syndicate"}, true},
 		{"By ANDREW BROOKS Associated Press", []string{"Andrew Brooks", "Associated Press"}, true},
+		{"By Tom Reyes Daily Herald", []string{"Tom Reyes"}, true},
+		{"By Ana Post", []string{"Ana Post"}, true},
 		{"BY: DANA BEN-DAVID & ANA MIKULIĆ", []string{"Dana Ben-David", "Ana Mikulić"}, true},
 		{"Author: Ursula von der Leyen", []string{"Ursula von der Leyen"}, true},
 		{"By JPost.com Staff", nil, true},
@@ -117,6 +120,8 @@ func TestParseDateLine(t *testing.T) {
 		{"The talks will resume on May 12, 2021.", time.Time{}, false},
 		{"Update 11:45 p.m. EDT May 12: Officials confirmed the second blast downtown", time.Time{}, false},
 		{"February 30, 2021", time.Time{}, true}, // date-like, but no instant
+		{"Publié le 3 février 2020 à 07h15, mis à jour le 4 février 2020 à 10h00", utc(2020, 2, 3, 7, 15), true},
+		{"Veröffentlicht am 28. März 2021, 14:08", utc(2021, 3, 28, 14, 8), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -151,6 +156,10 @@ func TestCaptionWithCredit(t *testing.T) {
 		{"Police near Calais on May 12, 2021. © Denis Charlet, AFP", "Police near Calais on May 12, 2021.", true},
 		{"The crowd cheered. (Applause)", "", false},
 		{"The bill passed on Tuesday. (Updated May 12)", "", false},
+		{"Traders work on the floor of the exchange. Photographer: Jane Roe/Agency", "Traders work on the floor of the exchange.", true},
+		{"Riot police stand guard in Lima, March 3, 2020. REUTERS/Jane Roe/File Photo", "Riot police stand guard in Lima, March 3, 2020.", true},
+		{"Students leave the campus in Lyon on March 3, 2021. JEAN DUPONT / AFP", "Students leave the campus in Lyon on March 3, 2021.", true},
+		{"Volunteers stack sandbags on Main Street. Photo courtesy of the Hale family", "Volunteers stack sandbags on Main Street.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -180,6 +189,19 @@ func TestLineKinds(t *testing.T) {
 		{"Photo by Jane Doe /Postmedia", kindCredit},
 		{"Yossi Aloni/Flash90", kindCredit},
 		{"DEREK BEIGH, THE PANTAGRAPH", kindCredit},
+		{"Photographer: Jane Roe/Agency", kindCredit},
+		{"— With assistance by Jane Roe", kindEnd},
+		{"Additional reporting by Jane Roe in Lagos", kindEnd},
+		{"Contributing: Jane Roe, The Daily Planet", kindEnd},
+		{"With help from neighbours, the family rebuilt the barn.", kindText},
+		{"Shutterstock", kindCredit},
+		{"FOR IMMEDIATE RELEASE", kindJunk},
+		{"This article was translated from Spanish by Jane Roe.", kindEnd},
+		{"Translation of an original article published in German.", kindEnd},
+		{"Translation services for refugees have been cut, the charity said.", kindText},
+		{"Views expressed by guest writers are their own.", kindJunk},
+		{"Courtesy of Riverside Historical Society", kindCredit},
+		{"Photo courtesy of the mayor's office", kindCredit},
 		{"Story continues below advertisement", kindJunk},
 		{"More: East side residents pack meeting over potholes", kindJunk},
 		{"Go deeper: Automakers idle plants", kindJunk},
@@ -304,5 +326,42 @@ func TestReadPageHeader(t *testing.T) {
 				t.Errorf("lines = %q, want first %q", p.lines, tt.first)
 			}
 		})
+	}
+}
+
+// TestJunkAnywhereKeys checks that a line matched by each unanchored junk
+// pattern passes the keyword test in front of them, and that every
+// unanchored pattern has an example here.
+func TestJunkAnywhereKeys(t *testing.T) {
+	t.Parallel()
+	lines := []string{
+		"Riverbend Media, 2021. All Rights Reserved",
+		"Footer text © 2019 Riverbend",
+		"Our partners use cookies to measure traffic.",
+		"Please enter your e-mail address below",
+		"Weekly deals delivered to your inbox",
+		"Support us today and become a member of the club",
+	}
+	n := 0
+	for _, re := range junkPatterns {
+		if strings.HasPrefix(strings.TrimPrefix(re.String(), "(?i)"), "^") {
+			continue
+		}
+		n++
+		found := false
+		for _, s := range lines {
+			if re.MatchString(s) {
+				found = true
+				if !hasAnyKey(strings.ToLower(s), junkAnywhereKeys) || !isJunk(s) {
+					t.Errorf("%q matches %s but isJunk misses it: add its word to junkAnywhereKeys", s, re)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("unanchored junk pattern %s has no example line here", re)
+		}
+	}
+	if n == 0 {
+		t.Error("no unanchored junk patterns")
 	}
 }

@@ -34,6 +34,8 @@ func classifyAll(texts []string) []line {
 	dropListItems(ls)
 	dropTeasers(ls)
 	dropBoxes(ls)
+	dropInlineLists(ls)
+	dropKeyEvents(ls)
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
 	markBareCaptions(ls)
@@ -102,6 +104,75 @@ func dropBoxes(ls []line) {
 	}
 }
 
+// keyEventLabels head, by key, a live page's list of its own posts'
+// titles, each under its time, before the posts themselves.
+var keyEventLabels = setOf("key events", "key moments", "show key events only")
+
+// dropKeyEvents marks as junk a live page's key-events list: its label,
+// then the times and the post titles under them, up to the first line of
+// another kind or the first post (a title over its text). The titles are
+// repeated over their posts.
+func dropKeyEvents(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if !keyEventLabels[key(ls[i].text)] || ls[i].kind == kindText && endsSentence(ls[i].text) {
+			continue
+		}
+		ls[i].kind, ls[i].why = kindJunk, "label of a live page's key events"
+		for j := i + 1; j < len(ls) && j <= i+2*maxInlineTeasers; j++ {
+			switch {
+			case headsText(ls, j) || ls[j].kind == kindDate && headsText(ls, j+1):
+				j = len(ls) // the first post
+			case ls[j].kind == kindDate:
+				ls[j].kind, ls[j].why = kindJunk, "time in a live page's key events"
+			case isTeaserHeadline(ls[j]):
+				ls[j].kind, ls[j].why = kindJunk, "post title in a live page's key events"
+			default:
+				j = len(ls)
+			}
+		}
+	}
+}
+
+// headsText reports whether the line at i is a title directly over a
+// paragraph.
+func headsText(ls []line, i int) bool {
+	return i+1 < len(ls) && isTeaserHeadline(ls[i]) && isParagraph(ls[i+1])
+}
+
+// maxInlineTeasers bounds the headlines of a list of other stories set
+// inside a body ("Most Read" and three headlines).
+const maxInlineTeasers = 6
+
+// dropInlineLists marks as junk a list of other stories set inside the
+// body: an end-matter heading, two or more unterminated headlines, and
+// then a paragraph of plain prose, which the story's body goes on with. At
+// the end of a page such a heading has no paragraph after its list.
+func dropInlineLists(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if ls[i].kind != kindEnd || !endLines[key(ls[i].text)] {
+			continue
+		}
+		j := i + 1
+		for j < len(ls) && j <= i+maxInlineTeasers && isTeaserHeadline(ls[j]) {
+			j++
+		}
+		if j-i-1 < 2 || j >= len(ls) || !isParagraph(ls[j]) || !isPlainProse(ls[j]) {
+			continue
+		}
+		ls[i].kind, ls[i].why = kindJunk, "heading of a list of other stories inside the body"
+		for k := i + 1; k < j; k++ {
+			ls[k].kind, ls[k].why = kindJunk, "headline in a list of other stories inside the body"
+		}
+	}
+}
+
+// isTeaserHeadline reports whether l is another story's headline in a
+// list: text of four words or more, capitalised and unterminated.
+func isTeaserHeadline(l line) bool {
+	return l.kind == kindText && wordCount(l.text) >= 4 && wordCount(l.text) <= maxHeadlineWords &&
+		startsUpper(l.text) && !endsSentence(l.text)
+}
+
 // dropTeasers marks as junk the unterminated headline lines that follow a
 // "Read more" label, up to the next sentence.
 func dropTeasers(ls []line) {
@@ -148,6 +219,9 @@ func markNameBylines(ls []line) {
 			next.kind, next.why = kindJunk, whyAffiliation
 		case isOutletOverDate(ls, n):
 			l.why = "names alone, before the outlet and a date"
+			next.kind, next.why = kindJunk, whyOutlet
+		case isMenuOutlet(ls, n):
+			l.why = "names alone, before the outlet the menu names"
 			next.kind, next.why = kindJunk, whyOutlet
 		case isNameStack(ls, i):
 			l.why = whyNameStack
@@ -209,6 +283,33 @@ func isOutletOverDate(ls []line, n int) bool {
 		return false // the outlet's line is the page's last
 	}
 	return ls[m].kind == kindDate && !ls[m].date.t.IsZero()
+}
+
+// isMenuOutlet reports whether the line at n repeats a name of two words
+// or more from the menu above it ("BBC Sport" in the menu and under the
+// reporter's name): the outlet the reporter writes for.
+func isMenuOutlet(ls []line, n int) bool {
+	l := ls[n]
+	if (l.kind != kindText && l.kind != kindCrumb) || wordCount(l.text) < 2 || wordCount(l.text) > 4 || !isPublisherName(l.text) || isSectionLabel(l.text) {
+		return false
+	}
+	for j := 0; j < n; j++ {
+		if ls[j].kind == kindCrumb && ls[j].text == l.text {
+			return true
+		}
+	}
+	return false
+}
+
+// isSectionLabel reports whether every word of s is a section word
+// ("Local News"), which names no outlet.
+func isSectionLabel(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if !genericWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // isOutletCrumb reports whether l is a crumb holding an outlet's short

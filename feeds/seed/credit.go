@@ -12,12 +12,22 @@ var creditWordRE = regexp.MustCompile(`(?i)\b(?:photos?|photograph|image|picture
 var creditLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^credit\.\.\.\S`),
 	regexp.MustCompile(`(?i)^(?:(?:photo|photograph|picture|image|foto|bild)\s*(?:credit|source)|credit)s?\s*[:,]\s*\S`),
-	regexp.MustCompile(`(?i)^(?:photo|photograph|picture|image|foto|bild)\s*:\s*\S`),
+	regexp.MustCompile(`(?i)^(?:photo|photograph|photographer|picture|image|foto|bild)\s*:\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture)s? by\s+\S`),
+	courtesyCreditRE,
+	stockCreditRE,
 	dashCreditRE,
 	slashCreditRE,
 	capsCreditRE,
 }
+
+// courtesyCreditRE matches a credit naming who lent the picture:
+// "Courtesy of the Hale family", "Photo courtesy of City Hall".
+var courtesyCreditRE = regexp.MustCompile(`^(?:(?:Photo|Photograph|Picture|Image)s? )?(?i:courtesy)(?: of)?\s+\S.{0,60}$`)
+
+// stockCreditRE matches a picture library's name alone under a caption,
+// as contributor pages print it: "getty", "Shutterstock".
+var stockCreditRE = regexp.MustCompile(`(?i)^(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|adobe stock)$`)
 
 // dashCreditRE and slashCreditRE match the credits printed under a
 // caption: "— Name / AFP - Getty Images", "Drew Angerer/Getty Images".
@@ -35,15 +45,19 @@ var (
 var trailingCreditREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(.+?)\s*\((?:photo|image|picture|video)?\s*credit\b[^()]*\)$`),
 	regexp.MustCompile(`^(.+?)\s*Credit\.\.\.\S.*$`),
-	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}$`),
+	// "… REUTERS/Name", also with a note after it: "REUTERS/Name/File Photo".
+	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}(?:/[^/]{1,20})?$`),
 	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
+	// "… on Friday. Photo courtesy of the Hale family".
+	regexp.MustCompile(`^(.+?[.!?])\s*(?:(?:Photo|Photograph|Picture|Image)s? )?(?:courtesy|Courtesy) of\s+\S.{0,60}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,60}$`),
 	// "… on May 12, 2021. © Denis Charlet, AFP" (France 24).
 	regexp.MustCompile(`^(.+?[.!?])\s*©\s*\p{Lu}[^©]{0,60}$`),
 	// "… in January. Dan Peled/AAP" (The Conversation): a photographer and
-	// agency, slashed, after the caption's last sentence.
-	regexp.MustCompile(`^(.+?[.!?])\s+\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}/\p{Lu}[\p{L}\d.'’-]*(?: \p{Lu}[\p{L}\d.'’-]*){0,3}$`),
+	// agency, slashed, after the caption's last sentence; also spaced,
+	// "… on May 11. JEAN DUPONT / AFP" (Le Monde).
+	regexp.MustCompile(`^(.+?[.!?])\s+\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: \p{Lu}[\p{L}\d.'’-]*){0,3}$`),
 	// "… Tuas. ST PHOTO: NAME", "… Sh400. Photo credit: File | Group".
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}{2,6}\s+)?(?i:photo|photograph|picture|image)s?(?:\s+credit)?\s*:\s*\S.{0,60}$`),
 }
@@ -60,7 +74,7 @@ var (
 // or after a "Photo:" style label, at the end of a line.
 var (
 	bracketTailRE = regexp.MustCompile(`^(.+?)\s*(?:\(([^()]+)\)|\[([^\[\]]+)\])$`)
-	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photograph|Photo|Picture|Image|Foto|Bild)\s*:\s*([^:]{1,60})$`)
+	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photographer|Photograph|Photo|Picture|Image|Foto|Bild)\s*:\s*([^:]{1,60})$`)
 )
 
 // isCreditText reports whether s, taken from brackets or after a label,
@@ -98,12 +112,13 @@ func isTrailingCredit(s string) bool {
 	if _, ok := wrapped(s); ok {
 		return isCredit(s)
 	}
-	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s) || capsCreditRE.MatchString(s)
+	return slashCreditRE.MatchString(s) || dashCreditRE.MatchString(s) || labelCreditRE.MatchString(s) || capsCreditRE.MatchString(s) || courtesyCreditRE.MatchString(s) ||
+		stockCreditRE.MatchString(s)
 }
 
 // labelCreditRE matches a labelled credit printed under its caption:
 // "Photograph: Amir Cohen/Reuters", "Credit: Name", "Bild: dpa".
-var labelCreditRE = regexp.MustCompile(`(?i)^(?:photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S`)
+var labelCreditRE = regexp.MustCompile(`(?i)^(?:photographer|photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S`)
 
 // wrapped returns the text inside s when s is wholly in round or square
 // brackets.
@@ -126,15 +141,19 @@ func wrapped(s string) (string, bool) {
 // or reads a BBC "Image caption, …" line. It reports false when s carries no
 // credit.
 func captionWithCredit(s string) (string, bool) {
-	if m := pipeTailRE.FindStringSubmatch(s); m != nil && isCreditText(m[2]) {
-		return checkCaption(m[1])
+	if strings.Contains(s, "|") {
+		if m := pipeTailRE.FindStringSubmatch(s); m != nil && isCreditText(m[2]) {
+			return checkCaption(m[1])
+		}
 	}
-	if m := agencyTailRE.FindStringSubmatch(s); m != nil && agencyName(m[2]) != "" {
-		return checkCaption(m[1])
+	if endsWithAgency(s) {
+		if m := agencyTailRE.FindStringSubmatch(s); m != nil && agencyName(m[2]) != "" {
+			return checkCaption(m[1])
+		}
 	}
 	// Every other credit form has a bracket, a slash, a colon, "Credit",
 	// "by" or "caption,"; most lines have none of them.
-	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") {
+	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") && !strings.Contains(s, "ourtesy of") {
 		return "", false
 	}
 	if c, ok := cutCaptionLabel(s); ok {
@@ -152,6 +171,28 @@ func captionWithCredit(s string) (string, bool) {
 		return checkCaption(m[1])
 	}
 	return "", false
+}
+
+// maxAgencyWords bounds the words of an agency's name with a suffix
+// ("Press Trust of India news wire").
+const maxAgencyWords = 6
+
+// endsWithAgency reports whether the last words of s name an agency, which
+// agencyTailRE's credit needs: a cheap test before the regexp, which
+// most lines fail.
+func endsWithAgency(s string) bool {
+	end := len(s)
+	for range maxAgencyWords {
+		i := strings.LastIndexAny(s[:end], " \t")
+		if i < 0 {
+			return false
+		}
+		if agencyName(s[i+1:]) != "" {
+			return true
+		}
+		end = i
+	}
+	return false
 }
 
 // cutCaptionLabel reads "Image caption, …" and "Media caption, …" lines.

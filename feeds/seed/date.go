@@ -12,11 +12,16 @@ import (
 // monthRE matches an English month name or abbreviation.
 const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
 
+// anyMonthRE is monthRE with the French and German month names that its
+// English forms do not match ("12 mai 2021", "28. März 2021"); those
+// languages put the day first, so only dmyRE uses it.
+const anyMonthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]e?rz|juni|juli|oktober|dezember)\.?`
+
 var (
 	// mdyRE matches "MAY 12, 2021", "Sep 29, 2021" and "May 3, 2022Updated".
 	mdyRE = regexp.MustCompile(`(?i)\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}|\d{2})`)
 	// dmyRE matches "12 May 2021", "14th May, 2021" and "12 MAY 21".
-	dmyRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+` + monthRE + `,?\s+(\d{4}|\d{2})`)
+	dmyRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+` + anyMonthRE + `,?\s+(\d{4}|\d{2})`)
 	// isoRE matches "2021-05-12" with an optional time and offset.
 	isoRE = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?`)
 	// monthDayRE matches a date without a year: "May 11th", "11 May".
@@ -444,12 +449,26 @@ func to24(h int, ampm string) int {
 
 // monthOf returns the month a name or abbreviation stands for.
 func monthOf(name string) time.Month {
+	if m, ok := foreignMonths[strings.ToLower(name)]; ok {
+		return m
+	}
 	p := strings.ToLower(name)
 	if len(p) > 3 {
 		p = p[:3]
 	}
 	i := strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", p)
 	return time.Month(i/3 + 1)
+}
+
+// foreignMonths are the French and German month names whose first three
+// letters are not an English month's.
+var foreignMonths = map[string]time.Month{
+	"février": time.February, "fevrier": time.February, "avril": time.April,
+	"mai": time.May, "juin": time.June, "juillet": time.July,
+	"août": time.August, "aout": time.August, "décembre": time.December,
+	"märz": time.March, "maerz": time.March, "marz": time.March,
+	"juni": time.June, "juli": time.July, "oktober": time.October,
+	"dezember": time.December,
 }
 
 // validDate reports whether y-m-d is a real calendar date.

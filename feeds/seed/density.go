@@ -7,6 +7,7 @@ const (
 	verdictProse    = "kept: prose"
 	verdictLeadIn   = "kept: a lead-in subhead"
 	verdictPost     = "kept: a post's heading over its byline or date"
+	verdictPostTime = "kept: a post's heading under its time, over its text"
 	verdictSubhead  = "kept: a lone subhead between paragraphs"
 	verdictListItem = "kept: an item of a list under a lead-in"
 	verdictDropped  = "dropped: furniture inside the body"
@@ -39,6 +40,8 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keep[k], ls[i].verdict = true, verdictLeadIn
 		case headsPost(ls, i):
 			keep[k], ls[i].verdict = true, verdictPost
+		case headsPostUnderTime(ls, i):
+			keep[k], ls[i].verdict = true, verdictPostTime
 		}
 	}
 	for k, i := range body {
@@ -122,6 +125,18 @@ func headsPost(ls []line, i int) bool {
 	return false
 }
 
+// headsPostUnderTime reports whether the line at i heads a live post set
+// under its time ("12.34 BST" / heading / text): a headline-like line
+// whose previous line past junk is a time and whose next line is a
+// paragraph of the post.
+func headsPostUnderTime(ls []line, i int) bool {
+	p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
+	if p < 0 || n >= len(ls) || !isHeadlineLike(ls[i]) || ls[i].prose.furniture > 1 {
+		return false
+	}
+	return ls[p].kind == kindDate && ls[p].date.t.IsZero() && isParagraph(ls[n])
+}
+
 // repeatedTexts returns the keys of the body lines whose text occurs
 // again elsewhere on the page.
 func repeatedTexts(ls []line, body []int) map[string]bool {
@@ -146,18 +161,23 @@ func repeatedTexts(ls []line, body []int) map[string]bool {
 
 // frontTeasers returns how many teasers a section front page holds when
 // the body is nothing but teasers, else 0. A teaser is a paragraph
-// directly under a headline-like line and directly over a byline or date
-// (past junk): another story's headline, standfirst and metadata, the
-// shape of the page's own header. A live post puts its metadata between
-// its heading and its text instead, and an article has paragraphs that
-// follow one another.
+// directly under a headline-like line, or under its date under it (a tag
+// page), and directly over a byline or date (past junk): another story's
+// headline, standfirst and metadata, the shape of the page's own header.
+// A live post puts its metadata between its heading and its text, and
+// its text runs on to the next post's heading; an article has paragraphs
+// that follow one another.
 func frontTeasers(ls []line, body []int) int {
 	n := 0
 	for _, i := range body {
 		if !isParagraph(ls[i]) {
 			continue
 		}
-		if i == 0 || !isHeadlineLike(ls[i-1]) || ls[i-1].verdict == verdictProse {
+		h := i - 1
+		if h > 0 && ls[h].kind == kindDate {
+			h-- // "Headline" / "May 11, 2021" / teaser / byline
+		}
+		if h < 0 || !isHeadlineLike(ls[h]) || ls[h].verdict == verdictProse {
 			return 0
 		}
 		next := nextPastJunk(ls, i)

@@ -80,9 +80,10 @@
 // the capture), else the date above the headline, else the capture date.
 // The publisher comes from a navigation row ("Name - Section | …"), an
 // aggregator card, the page naming itself (a notification prompt, "Source:",
-// a staff byline, the outlet a byline ends with or prints under the name)
-// or the copyright line. Explain reports, per line, the
-// kind and role decided and the rule behind them.
+// a staff byline, the outlet a byline ends with or prints under the name,
+// an app prompt), the copyright line, the issuer a press release's lead
+// names, or a portal's provider line. Explain reports, per line, the kind
+// and role decided and the rule behind them.
 //
 // New outlets should need nothing: the prose score keeps unknown furniture
 // out of the body. Where it cannot (furniture in full, plain sentences),

@@ -3,6 +3,7 @@ package seed
 import (
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -64,6 +65,9 @@ func extract(p page) extraction {
 		ls[standfirst].why = "sentence between the headline and the metadata"
 	}
 	head := max(title, 0)
+	if title >= 0 {
+		markLeadCaption(ls, max(title, standfirst)+1)
+	}
 	body, end := bodyLines(ls, max(title, standfirst)+1)
 	body, dropped, cut := keepProse(ls, body)
 	for _, i := range dropped {
@@ -152,8 +156,10 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 
 // isDateHeader reports whether the date line at i is a day heading over a
 // post: a date alone, followed by a headline-like line and then a paragraph.
+// A date labelled as a publication or an update ("Last updated on …") is
+// the story's, not a day heading.
 func isDateHeader(ls []line, i int) bool {
-	if ls[i].kind != kindDate {
+	if ls[i].kind != kindDate || stampLabelRE.MatchString(ls[i].text) {
 		return false
 	}
 	n := nextContent(ls, i)
@@ -172,6 +178,33 @@ func isAgencyMasthead(ls []line, i int) bool {
 		return false
 	}
 	return ls[i+1].kind == kindCrumb || ls[i+1].kind == kindNav
+}
+
+// stampLabelRE finds the label of a story's own date.
+var stampLabelRE = regexp.MustCompile(`(?i)\b(?:published|updated|posted|issued)\b`)
+
+// markLeadCaption makes a caption of the first text line after the
+// headline when it is an unterminated sentence between the byline and the
+// first paragraph: the uncredited caption of the lead picture ("Jane Roe
+// has won three races this season"). A standfirst sits between the
+// headline and the byline; a subhead does not come before the first
+// paragraph.
+func markLeadCaption(ls []line, from int) {
+	i := from
+	for i < len(ls) && ls[i].kind != kindText {
+		i++
+	}
+	if i+1 >= len(ls) || !isParagraph(ls[i+1]) {
+		return
+	}
+	l := &ls[i]
+	if n := wordCount(l.text); n < 6 || n > maxHeadlineWords || endsSentence(l.text) || strings.HasSuffix(l.text, ":") || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 {
+		return
+	}
+	if p := prevPastJunk(ls, i); p < from || ls[p].kind != kindByline {
+		return
+	}
+	l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentence between the byline and the first paragraph"
 }
 
 // headlineBeforeParagraph returns the first headline-like line directly
@@ -207,7 +240,8 @@ func nextContent(ls []line, i int) int {
 
 // isHeadlineLike reports whether l can be a headline: a capitalised,
 // unterminated line of mixed case and at most maxHeadlineWords words. A
-// short crumb qualifies when it has two words or more.
+// short crumb qualifies when it has two words or more. A row of three
+// items or more set off by bars is a row of links, not a headline.
 func isHeadlineLike(l line) bool {
 	n := wordCount(l.text)
 	switch {
@@ -217,7 +251,7 @@ func isHeadlineLike(l line) bool {
 		return false
 	}
 	return n <= maxHeadlineWords && len(l.text) <= 300 && startsUpper(l.text) &&
-		hasLower(l.text) && !endsStatement(l.text)
+		hasLower(l.text) && !endsStatement(l.text) && strings.Count(l.text, " | ") < 2
 }
 
 // isStandfirstLike reports whether l can be the standfirst under the
@@ -269,11 +303,9 @@ func isParagraph(l line) bool {
 // when no end marker lies between the two; with no paragraph at all it
 // starts at the first text line.
 func bodyLines(ls []line, from int) (body []int, end int) {
-	start := -1
-	for i := from; i < len(ls) && start < 0; i++ {
-		if isParagraph(ls[i]) && isPlainProse(ls[i]) {
-			start = i
-		}
+	start := firstPlainParagraph(ls, from)
+	if d := taglineDate(ls, from, start); d > 0 {
+		from, start = d+1, firstPlainParagraph(ls, d+1)
 	}
 	for i := start - 1; i >= from && !endsOpening(ls[i]); i-- {
 		if ls[i].kind == kindText && wordCount(ls[i].text) >= 5 && startsUpper(ls[i].text) {
@@ -295,11 +327,62 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			if len(body) > 0 && isAuthorBox(ls[i].text) {
 				return body, i
 			}
+		case kindJunk:
+			if len(body) > 0 && rightsReservedRE.MatchString(ls[i].text) {
+				return body, i
+			}
 		case kindText:
 			body = append(body, i)
 		}
 	}
 	return body, len(ls)
+}
+
+// rightsReservedRE matches a copyright notice in full ("Copyright 2021
+// Acme Media Inc. All rights reserved."): the page's footer, after which
+// no line is the story's, however much it reads like prose.
+var rightsReservedRE = regexp.MustCompile(`(?i)\ball rights reserved\b`)
+
+// maxTaglineLines bounds the lines from a sentence under a byline to the
+// date under it.
+const maxTaglineLines = 6
+
+// firstPlainParagraph returns the index of the first paragraph of plain
+// prose at or after from, or -1.
+func firstPlainParagraph(ls []line, from int) int {
+	for i := from; i < len(ls); i++ {
+		if isParagraph(ls[i]) && isPlainProse(ls[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// taglineDate returns the index of the header's date when the paragraph
+// at start sits between a byline and that date: a contributor's tagline
+// ("I write about workplace culture."), one or two short sentences, is
+// part of the header, not the body's opening. It returns -1 otherwise.
+func taglineDate(ls []line, from, start int) int {
+	if start < 0 || !slices.ContainsFunc(ls[from:start], func(l line) bool { return l.kind == kindByline }) {
+		return -1
+	}
+	texts := 0
+	for d := start; d < len(ls) && d <= start+maxTaglineLines; d++ {
+		switch l := ls[d]; l.kind {
+		case kindDate:
+			if l.date.t.IsZero() {
+				return -1
+			}
+			return d
+		case kindText:
+			if texts++; texts > 2 || wordCount(l.text) >= 20 {
+				return -1
+			}
+		case kindEnd, kindByline, kindCaption:
+			return -1
+		}
+	}
+	return -1
 }
 
 // isPlainProse reports whether l scores as prose with no furniture signal:

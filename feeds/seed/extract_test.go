@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tidings/normalize"
 )
 
 // want lists the fields a page test checks: Text by its start, end,
@@ -553,5 +555,228 @@ func TestPostedOnBy(t *testing.T) {
 	want := time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
 	if a.Title != "Council OKs new park on river" || !slices.Equal(a.Authors, []string{"Jane Smith"}) || !a.Published.Equal(want) {
 		t.Errorf("Title = %q, Authors = %q, Published = %v; want the headline, Jane Smith, %v", a.Title, a.Authors, a.Published, want)
+	}
+}
+
+// parsePage parses a page given as text, failing the test on an error.
+func parsePage(t *testing.T, page string) normalize.Article {
+	t.Helper()
+	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestRightsNoticeEndsBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+
+		"Storm knocks out power to 9,000 homes\n"+
+		"By Jane Doe\n"+
+		"May 12, 2021\n"+
+		"A line of storms knocked out power to about 9,000 homes across the county on Wednesday night.\n"+
+		"Crews expect to restore most of it by Thursday evening, the utility said.\n"+
+		"Copyright 2021 Riverbend Broadcasting. All rights reserved.\n"+
+		"For the latest forecasts, traffic and school closings, tune in to Channel 9 every morning.\n")
+	if !strings.HasSuffix(a.Text, "the utility said.") {
+		t.Errorf("Text = %q, want it to end before the copyright notice", a.Text)
+	}
+}
+
+func TestLinkRowIsNoHeadline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Acme the Company & Its Products | Acme Terminal Demo Request | Acme Customer Support\n"+
+		"Markets\n"+
+		"Copper climbs to record as mines shut\n"+
+		"By Jane Doe\n"+
+		"May 12, 2021\n"+
+		"Copper rose to a record on Wednesday as strikes shut two of the largest mines in Chile.\n")
+	if a.Title != "Copper climbs to record as mines shut" || a.Source != "Acme" {
+		t.Errorf("Title = %q, Source = %q; want the headline and the word opening every link", a.Title, a.Source)
+	}
+}
+
+func TestInlineListOfOtherStories(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Business | Sport\n"+
+		"Port of Riverton to double its cargo space\n"+
+		"By Jane Doe\n"+
+		"May 12, 2021\n"+
+		"The port authority on Tuesday approved a plan to double the cargo space at the Riverton docks by 2025.\n"+
+		"The plan will cost about $80 million, most of it paid by a federal grant.\n"+
+		"Most Popular\n"+
+		"Council delays vote on new stadium\n"+
+		"Heat wave to last through the weekend\n"+
+		"Shipping companies welcomed the decision, saying the docks had been full for most of the past year.\n"+
+		"Work on the first berth is to start in the autumn.\n"+
+		"Related Stories\n"+
+		"Riverton dockworkers vote to strike\n"+
+		"New ferry line links Riverton and Bayside\n")
+	if !strings.HasSuffix(a.Text, "start in the autumn.") || strings.Contains(a.Text, "stadium") || strings.Contains(a.Text, "ferry") {
+		t.Errorf("Text = %q, want the story around the list and not the lists", a.Text)
+	}
+}
+
+func TestTaglineBetweenBylineAndDate(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | Money | Markets | Careers\n"+
+		"Why small banks are winning back savers\n"+
+		"Tom Reyes\n"+
+		"Senior Contributor\n"+
+		"I cover personal finance and retirement.\n"+
+		"Follow\n"+
+		"May 11, 2021, 09:00am EDT\n"+
+		"Savers moved about $40 billion into community banks in the first quarter, the most since 2008, according to industry data.\n"+
+		"Higher rates on deposit accounts explain most of the shift, analysts said.\n")
+	if !strings.HasPrefix(a.Text, "Savers moved") || !slices.Equal(a.Authors, []string{"Tom Reyes"}) {
+		t.Errorf("Text = %q, Authors = %q; want the body from the first paragraph under the date", a.Text, a.Authors)
+	}
+}
+
+func TestSyndicatedProviderIsSource(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Chile copper output falls for third month\n"+
+		"AFP\n"+
+		"Jane Roe\n"+
+		"Tue, May 11, 2021, 9:12 AM\n"+
+		"SANTIAGO (AFP) - Copper output in Chile fell for a third month in April as strikes closed two large mines, the government said on Tuesday.\n"+
+		"View comments\n")
+	if a.Source != "Agence France-Presse" || !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Source = %q, Authors = %q; want the provider and the reporter", a.Source, a.Authors)
+	}
+}
+
+func TestSourceLineInCapitals(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Features | Opinion\n"+
+		"Lake Chad fishermen face shrinking catches\n"+
+		"By Jane Roe\n"+
+		"Published On 12 May 2021\n"+
+		"Fishermen on Lake Chad say their catches have halved in five years as the water retreats.\n"+
+		"SOURCE: SAHEL TODAY AND NEWS AGENCIES\n"+
+		"Listen to Sahel Today Radio:\n")
+	if a.Source != "Sahel Today" {
+		t.Errorf("Source = %q, want the source line's name as the page spells it", a.Source)
+	}
+}
+
+func TestNameDeskDateRow(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Sign In\n"+
+		"News\n"+
+		"Metro News\n"+
+		"Metro\n"+
+		"Kochi\n"+
+		"Kochi: Ferry fares to rise from June\n"+
+		"Anita Menon / ENS / Updated: May 12, 2021, 10:30 IST\n"+
+		"KOCHI: Ferry fares on all routes in the city will rise by 10% from June 1, the water transport department said on Wednesday.\n"+
+		"Download The Kerala Courier App for the latest news.\n")
+	want := time.Date(2021, 5, 12, 5, 0, 0, 0, time.UTC)
+	if !slices.Equal(a.Authors, []string{"Anita Menon"}) || !a.Published.Equal(want) || a.Title != "Kochi: Ferry fares to rise from June" {
+		t.Errorf("Authors = %q, Published = %v, Title = %q; want the reporter, %v and the headline", a.Authors, a.Published, a.Title, want)
+	}
+	if a.Source != "The Kerala Courier" {
+		t.Errorf("Source = %q, want the app prompt's name, not the section %q", a.Source, "Metro News")
+	}
+}
+
+func TestLivePostsUnderTheirTimes(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Support the Valley Courier\n"+
+		"News\n"+
+		"Floods: river expected to peak tonight – live\n"+
+		"Residents of low-lying streets have been told to leave before dark.\n"+
+		"Jane Roe\n"+
+		"Wed 12 May 2021 09.10 BST\n"+
+		"Key events\n"+
+		"1h ago\n"+
+		"Schools close across the valley\n"+
+		"2h ago\n"+
+		"River rises past flood mark\n"+
+		"11.05 BST\n"+
+		"Schools close across the valley\n"+
+		"All 14 schools in the valley will stay shut on Thursday, the county council said this morning.\n"+
+		"09.12 BST\n"+
+		"River rises past flood mark\n"+
+		"The river passed its flood mark at Hollin Bridge shortly after 9am, the Environment Agency said.\n")
+	if !strings.HasPrefix(a.Text, "Schools close across the valley\n\nAll 14 schools") || strings.Count(a.Text, "Schools close") != 1 {
+		t.Errorf("Text = %q, want each post under its heading once", a.Text)
+	}
+	if a.Source != "The Valley Courier" {
+		t.Errorf("Source = %q, want the masthead the appeal names", a.Source)
+	}
+}
+
+func TestIssuerNamedInLead(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Skip to main content\n"+
+		"Acme Water Authority\n"+
+		"Home\n"+
+		"Newsroom\n"+
+		"Press Releases\n"+
+		"Authority Opens New Treatment Plant in Riverton\n"+
+		"For Immediate Release\n"+
+		"May 11, 2021\n"+
+		"DENVER – The Acme Water Authority today opened a treatment plant that will supply 40,000 homes in Riverton.\n"+
+		"The plant cost $120 million and took three years to build.\n")
+	if a.Source != "Acme Water Authority" || len(a.Authors) != 0 {
+		t.Errorf("Source = %q, Authors = %q; want the issuer and no authors", a.Source, a.Authors)
+	}
+}
+
+func TestMatchReportHeader(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home\n"+
+		"News\n"+
+		"Sport\n"+
+		"Valley Radio Sport\n"+
+		"Rugby\n"+
+		"Harbour Town 24-10 Millford: Jones scores twice as Town go top\n"+
+		"Last updated on 11 May 202111 May 2021.From the section Rugby\n"+
+		"Harbour Town\n"+
+		"24\n"+
+		"Millford\n"+
+		"10\n"+
+		"Full time\n"+
+		"Report\n"+
+		"Ellis Morgan\n"+
+		"Valley Radio Sport\n"+
+		"Owen Jones has scored nine tries this season\n"+
+		"Owen Jones scored two tries as Harbour Town beat Millford to go top of the league with two games left.\n"+
+		"Millford led 10-7 at half-time before Town scored three tries in 15 minutes.\n")
+	if a.Title != "Harbour Town 24-10 Millford: Jones scores twice as Town go top" || !a.Published.Equal(day(2021, 5, 11)) {
+		t.Errorf("Title = %q, Published = %v; want the headline over its labelled date", a.Title, a.Published)
+	}
+	if !slices.Equal(a.Authors, []string{"Ellis Morgan"}) || a.Source != "Valley Radio Sport" {
+		t.Errorf("Authors = %q, Source = %q; want the reporter and the outlet under the name", a.Authors, a.Source)
+	}
+	if !slices.Equal(a.Captions, []string{"Owen Jones has scored nine tries this season"}) || !strings.HasPrefix(a.Text, "Owen Jones scored two") {
+		t.Errorf("Captions = %q, Text = %q; want the lead picture's caption out of the body", a.Captions, a.Text)
+	}
+}
+
+func TestPublisherWithoutDomain(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 La Gazette.fr - Actualités et infos\n"+
+		"Councils vote to merge bus networks\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Three councils around Lyon voted on Tuesday to merge their bus networks into one from next year.\n"+
+		"© La Gazette\n")
+	if a.Source != "La Gazette" {
+		t.Errorf("Source = %q, want the name without its domain, as the copyright line gives it", a.Source)
+	}
+}
+
+func TestPlaceInMenuIsNoIssuer(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home\n"+
+		"New York City\n"+
+		"Subway fares to rise in August\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"New York City subway riders will pay 25 cents more a ride from August, transit officials said.\n")
+	if a.Source != "" {
+		t.Errorf("Source = %q, want none: a place the lead names is no issuer", a.Source)
 	}
 }

@@ -33,6 +33,8 @@ var junkLines = setOf(
 	"gift article", "email this article", "go deeper", "social sharing",
 	"like this", "like loading",
 	"skip next section",
+	// A press release's embargo label.
+	"for immediate release", "for release",
 )
 
 // junkPrefixes start lines, compared in lower case, that are prompts or
@@ -63,6 +65,7 @@ var junkPrefixes = []string{
 	"only have a minute? listen instead", "powered by trinity audio",
 	"heard on ", "keep reading",
 	"help keep family & friends informed",
+	"from the section",
 }
 
 // junkPatterns match the remaining furniture: numbered ads, read-time
@@ -129,6 +132,12 @@ var endPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\d+ (?:comments?|responses?|replies)\s*:?$`),
 	regexp.MustCompile(`(?i)\bletters? to the editor\b`),
 	// A press release's boilerplate: "About Acme Robotics".
+	// A translation's note: "Translation of an original article published
+	// in French", "This article was translated from Spanish".
+	regexp.MustCompile(`(?i)^(?:this (?:article|story) (?:is|was) )?(?:a )?translat(?:ion|ed) (?:of|from)\b`),
+	// The contributors' credit that closes a story: "— With assistance by
+	// Name", "Additional reporting by Name", "Contributing: Name".
+	regexp.MustCompile(`(?i)^[—–-]?\s*(?:with (?:assistance|additional reporting|reporting|contributions?) (?:by|from)|additional reporting by|contributing:)\s`),
 	regexp.MustCompile(`^About (?:the author|\p{Lu}[\p{L}\d&.'’-]*(?: \p{Lu}[\p{L}\d&.'’-]*){0,4})$`),
 }
 
@@ -138,14 +147,56 @@ func isJunk(s string) bool {
 	if junkLines[k] || isDoubled(s) || isShareRow(s) {
 		return true
 	}
-	if hasAnyPrefix(strings.ToLower(s), junkPrefixes) {
+	low := strings.ToLower(s)
+	if hasAnyPrefix(low, junkPrefixes) || isOwnViews(low) {
 		return true
 	}
-	return junkPatternRE.MatchString(s)
+	return junkStartRE.MatchString(s) || hasAnyKey(low, junkAnywhereKeys) && junkAnywhereRE.MatchString(s)
 }
 
-// junkPatternRE is junkPatterns joined, so a line is scanned once.
-var junkPatternRE = joinPatterns(junkPatterns)
+// isOwnViews reports whether low, a line in lower case, is a contributor
+// page's disclaimer: "Opinions expressed by Contributors are their own."
+func isOwnViews(low string) bool {
+	low = strings.TrimPrefix(low, "the ")
+	if !strings.HasPrefix(low, "opinions expressed") && !strings.HasPrefix(low, "views expressed") {
+		return false
+	}
+	return wordCount(low) <= 14 && strings.HasSuffix(strings.TrimSuffix(low, "."), " own")
+}
+
+// junkStartRE joins the junkPatterns anchored at the start of the line,
+// which fail fast, and junkAnywhereRE the others, which scan the line;
+// joined, the anchored ones would be tried at every position too.
+var junkStartRE, junkAnywhereRE = joinAnchored(junkPatterns)
+
+// junkAnywhereKeys are words, in lower case, of which each unanchored
+// junk pattern needs one: lines with none of them skip the scan. A new
+// unanchored pattern must add its word here.
+var junkAnywhereKeys = []string{"rights reserved", "©", "(c)", "cookies", "your e", "your inbox", "become a"}
+
+// hasAnyKey reports whether s contains one of keys.
+func hasAnyKey(s string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinAnchored joins the patterns anchored at the start of a line into
+// one regexp and the rest into another.
+func joinAnchored(res []*regexp.Regexp) (start, anywhere *regexp.Regexp) {
+	var a, b []*regexp.Regexp
+	for _, re := range res {
+		if strings.HasPrefix(strings.TrimPrefix(re.String(), "(?i)"), "^") {
+			a = append(a, re)
+		} else {
+			b = append(b, re)
+		}
+	}
+	return joinPatterns(a), joinPatterns(b)
+}
 
 // joinPatterns joins regexps into one that matches where any of them does.
 func joinPatterns(res []*regexp.Regexp) *regexp.Regexp {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // page is a seed file split into its capture date and its cleaned, non-blank
@@ -65,6 +66,12 @@ func splitGlued(s string) []string {
 	if date, by, ok := splitDateByline(s); ok {
 		return []string{date, by}
 	}
+	if parts, ok := splitNameRow(s); ok {
+		return parts
+	}
+	if parts, ok := splitDateLabel(s); ok {
+		return parts
+	}
 	if low := strings.ToLower(s); !strings.Contains(low, "published") && !strings.Contains(low, "updated") && !strings.Contains(low, "posted") {
 		return []string{s} // the regexp's words, checked cheaply first
 	}
@@ -94,6 +101,61 @@ func splitBylineDate(s string) (by, date string, ok bool) {
 		return "", "", false
 	}
 	return by, date, true
+}
+
+// splitDateLabel splits a date line from the label glued after its full
+// stop, "Last updated on 12 May 2021.From the section Football" (BBC
+// Sport), when the part before parses as a date line.
+func splitDateLabel(s string) ([]string, bool) {
+	i := gluedAfterDigit(s)
+	if i < 0 {
+		return nil, false
+	}
+	date, rest := s[:i], s[i:]
+	if st, ok := parseDateLine(date); !ok || st.t.IsZero() {
+		return nil, false
+	}
+	return []string{date, rest}, true
+}
+
+// gluedAfterDigit returns the index of the first capital letter glued to a
+// digit and a full stop ("2021.From"), or -1.
+func gluedAfterDigit(s string) int {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i+1] != '.' || s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
+			return i + 2
+		}
+	}
+	return -1
+}
+
+// nameRowRE matches a row of a reporter's name, a desk and a date set off
+// by slashes or bars: "Jane Roe / TNN / Updated: May 12, 2021, 18:58
+// IST". The first group is the names, the second the desk, the third
+// the date.
+var nameRowRE = regexp.MustCompile(`^([^/|]{3,60}?) [/|] (?:([^/|]{1,30}) [/|] )?([^/|]*\d[^/|]*)$`)
+
+// splitNameRow splits a name-desk-date row into the names, read as a
+// byline over the date, and the date line, when the names are people's
+// and the date parses. The desk names no author.
+func splitNameRow(s string) ([]string, bool) {
+	if !strings.Contains(s, " / ") && !strings.Contains(s, " | ") {
+		return nil, false
+	}
+	m := nameRowRE.FindStringSubmatch(s)
+	if m == nil || strings.ContainsAny(m[1], ".:;!?") || wordCount(m[2]) > 3 {
+		return nil, false
+	}
+	if names, ok := parseNames(m[1]); !ok || len(names) == 0 || !allPeople(names) {
+		return nil, false
+	}
+	if st, ok := parseDateLine(m[3]); !ok || st.t.IsZero() {
+		return nil, false
+	}
+	return []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[3])}, true
 }
 
 // postedByRE matches a blog's "Posted on May 12, 2021 by Jane Smith".

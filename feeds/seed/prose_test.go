@@ -181,6 +181,20 @@ func TestSectionFront(t *testing.T) {
 	if _, err := Parse("100_0123456789abcdef.txt", []byte(front)); !errors.Is(err, ErrNoArticle) {
 		t.Errorf("section front: err = %v, want ErrNoArticle", err)
 	}
+	tag := " date 2021-05-12 Topics\n" +
+		"Tag: Drought\n" +
+		"Farmers cut plantings as reservoirs fall\n" +
+		"May 11, 2021\n" +
+		"Growers in the valley plan to leave a fifth of their fields empty this year.\n" +
+		"By Jane Doe\n" +
+		"Water district asks towns to cut use by 15%\n" +
+		"May 9, 2021\n" +
+		"The district said the cuts would apply to lawns and golf courses first.\n" +
+		"By John Roe\n" +
+		"Load more\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(tag)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("tag page: err = %v, want ErrNoArticle", err)
+	}
 	live := " date 2021-05-12 Live\n" +
 		"Storm live: thousands without power as winds hit the coast\n" +
 		"By Jane Doe\n" +

@@ -2,7 +2,9 @@ package seed
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // genericLabels are menu words that start a line like a publisher would.
@@ -69,7 +71,17 @@ func isMasthead(s string) bool {
 		masthead = masthead || mastheadWords[strings.TrimRight(w, "0123456789")]
 		generic = generic && genericWords[w]
 	}
-	return masthead && !generic && !isPlaceSection(s)
+	return masthead && !generic && !isPlaceSection(s) && !isListingName(s)
+}
+
+// listingNouns name the listings of a site's sections: "Press Releases"
+// is a newsroom's page, not a masthead with "Press" in it.
+var listingNouns = setOf("releases", "release", "statements", "announcements", "briefings", "speeches")
+
+// isListingName reports whether s ends in a listing noun.
+func isListingName(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	return len(ws) > 0 && listingNouns[ws[len(ws)-1]]
 }
 
 // sectionPlaces are the countries and regions that, before "News", make a
@@ -92,6 +104,9 @@ var minorWords = setOf("of", "the", "and", "for", "de", "la", "le", "el", "&")
 // line, as in "The Jerusalem Post - Israel News …", or "". A one-word name
 // is trusted only on a navigation row.
 func publisherIn(l line) string {
+	if name := rowOwner(l.text); name != "" {
+		return name
+	}
 	for _, sep := range []string{" - ", " | ", " – ", " — "} {
 		name, rest, ok := strings.Cut(l.text, sep)
 		if !ok || strings.TrimSpace(rest) == "" || !isPublisherName(name) {
@@ -108,6 +123,28 @@ func publisherIn(l line) string {
 		return name
 	}
 	return ""
+}
+
+// rowOwner returns the word that opens every item of a row of three or
+// more links set off by bars, when it is a publisher-like name: a row of
+// the outlet's own products ("Acme the Company | Acme Terminal | Acme
+// Support") names the outlet by that word, not by its first item.
+func rowOwner(s string) string {
+	items := strings.Split(s, " | ")
+	if len(items) < 3 {
+		return ""
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(items[0]), " ")
+	for _, it := range items[1:] {
+		w, _, _ := strings.Cut(strings.TrimSpace(it), " ")
+		if w != first {
+			return ""
+		}
+	}
+	if !isPublisherName(first) {
+		return ""
+	}
+	return first
 }
 
 // publisherLabels are lines, by key, that announce the publication on the
@@ -138,12 +175,14 @@ func isPublisherName(s string) bool {
 // The first group is the name.
 var selfNamingREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^stay up to date with notifications from (.+)$`),
-	regexp.MustCompile(`^Source: (.+?)(?: and (?:news )?agencies)?$`),
+	regexp.MustCompile(`^(?:Source|SOURCE): (.+?)(?i: and (?:news )?agencies)?$`),
 	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^by (.+?) staff$`),
 	regexp.MustCompile(`(?i)^by .+?, (\S+(?: \S+){0,2}) staff$`),
 	// A portal's syndication note: "… has not been edited by NDTV staff …".
 	regexp.MustCompile(`(?i)\bedited by (\S+) staff\b`),
+	// An app prompt: "Download The Daily Planet News App for …".
+	regexp.MustCompile(`^(?i:download) (\p{Lu}.+?) (?i:news )?(?i:app)\b`),
 	regexp.MustCompile(`^(?i:by)\s+.+?\s+(?i:for)\s+((?:(?i:the)\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3})$`),
 }
 
@@ -171,7 +210,7 @@ func publisher(ls []line, head int) string {
 	for _, l := range header {
 		if l.kind == kindText || l.kind == kindNav || l.kind == kindCrumb {
 			if name := publisherIn(l); name != "" {
-				return name
+				return withoutDomain(ls, name)
 			}
 		}
 	}
@@ -182,7 +221,10 @@ func publisher(ls []line, head int) string {
 		if ag := agencyName(l.text); ag != "" {
 			return ag // the agency's own site: "Reuters" above the headline
 		}
-		if isMasthead(l.text) {
+		if name := appealedMasthead(l.text); name != "" {
+			return name
+		}
+		if isMasthead(l.text) && !isMenuSection(header, l.text) && !isCallToAction(l.text) {
 			return casedMasthead(l.text)
 		}
 	}
@@ -200,7 +242,7 @@ func publisher(ls []line, head int) string {
 				return org // "BBC News, Jerusalem" under a byline
 			}
 		}
-		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && (isMasthead(l.text) || isCamelName(l.text)) {
+		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && (isMasthead(l.text) || isCamelName(l.text) || l.why == whyOutlet) {
 			return casedMasthead(l.text) // "Indianapolis Star" under a name
 		}
 		if name := bylineOutlet(l); name != "" {
@@ -208,7 +250,7 @@ func publisher(ls []line, head int) string {
 		}
 		for _, re := range selfNamingREs {
 			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
-				return spelledPublisher(m[1])
+				return pageSpelling(ls, m[1])
 			}
 		}
 	}
@@ -217,7 +259,51 @@ func publisher(ls []line, head int) string {
 			return shortName(name, header)
 		}
 	}
+	if name := namedInLead(ls, header, head); name != "" {
+		return name
+	}
+	return providerLine(ls, head)
+}
+
+// namedInLead returns the name of a body that issues releases (an
+// authority, a bureau, a company) on a line of its own above the
+// headline, when the first paragraph under the headline names it too: an
+// issuer's name over its press release ("Acme Water Authority" / … /
+// "DENVER – The Acme Water Authority today announced …"). A place in the
+// menu that the lead names ("New York City") is no issuer. It returns ""
+// when there is none.
+func namedInLead(ls, header []line, head int) string {
+	lead := ""
+	for _, l := range ls[max(head, 0):] {
+		if isParagraph(l) {
+			lead = l.text
+			break
+		}
+	}
+	if lead == "" {
+		return ""
+	}
+	for _, l := range header {
+		if (l.kind == kindText || l.kind == kindCrumb) && wordCount(l.text) >= 3 && isPublisherName(l.text) && isIssuer(l.text) && strings.Contains(lead, l.text) {
+			return l.text
+		}
+	}
 	return ""
+}
+
+// providerLine returns the agency named alone on the line under the
+// headline, above the reporter's name: the provider of a story a portal
+// syndicates ("Reuters" / "Jane Doe" / the date). It returns "" when there
+// is none.
+func providerLine(ls []line, head int) string {
+	if head < 0 || head+2 >= len(ls) {
+		return ""
+	}
+	l, next := ls[head+1], ls[head+2]
+	if l.kind != kindByline || next.kind != kindByline || !slices.ContainsFunc(next.names, func(n string) bool { return !isAgency(n) }) {
+		return ""
+	}
+	return agencyName(l.text)
 }
 
 // shortName returns the masthead the page shows above the headline when the
@@ -274,6 +360,90 @@ func spelledPublisher(name string) string {
 		return sp
 	}
 	return casedMasthead(name)
+}
+
+// appealedMasthead returns the masthead a membership appeal names as its
+// object, "The Guardian" in "Support the Guardian" or "Subscribe to The
+// Courier", or "".
+func appealedMasthead(s string) string {
+	verb, rest, ok := strings.Cut(s, " ")
+	if !ok || !startsUpper(verb) || !ctaVerbs[strings.ToLower(verb)] && !strings.EqualFold(verb, "support") {
+		return ""
+	}
+	rest = strings.TrimPrefix(rest, "to ")
+	if !strings.HasPrefix(strings.ToLower(rest), "the ") {
+		return ""
+	}
+	if name := "The " + rest[len("the "):]; isMasthead(name) {
+		return name
+	}
+	return ""
+}
+
+// domainSuffixRE matches a web domain's ending on a name: "Le Monde.fr".
+var domainSuffixRE = regexp.MustCompile(`\.(?:com|fr|de|co\.uk|org|net|es|it|in)$`)
+
+// withoutDomain returns name without its domain ending ("Le Monde" for
+// "Le Monde.fr") when the page also names the publisher so, on a line of
+// its own or in the copyright line; else name.
+func withoutDomain(ls []line, name string) string {
+	bare := domainSuffixRE.ReplaceAllString(name, "")
+	if bare == name || wordCount(bare) < 2 {
+		return name // "JPost.com": the domain is the name
+	}
+	for _, l := range ls {
+		if l.text == bare || copyrightHolder(l.text) == bare {
+			return bare
+		}
+	}
+	return name
+}
+
+// issuerWords are the words in the names of bodies that issue press
+// releases.
+var issuerWords = setOf("authority", "bureau", "department", "agency",
+	"ministry", "office", "commission", "administration", "service",
+	"council", "institute", "university", "association", "foundation",
+	"company", "corporation", "inc", "inc.", "ltd", "group", "board")
+
+// isIssuer reports whether name has a word of issuerWords.
+func isIssuer(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if issuerWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isMenuSection reports whether s is a section's page title, its name and
+// "News" ("Pune News", "City News"), whose name alone is also an item of
+// the menu above the headline: a section, not the masthead.
+func isMenuSection(header []line, s string) bool {
+	name, ok := strings.CutSuffix(s, " News")
+	if !ok {
+		return false
+	}
+	return slices.ContainsFunc(header, func(l line) bool { return l.kind == kindCrumb && l.text == name })
+}
+
+// pageSpelling returns name as the page spells it in mixed case
+// elsewhere ("Al Jazeera" in "Follow Al Jazeera English:" for a closing
+// "SOURCE: AL JAZEERA"), or name itself when it is not in capitals or the
+// page never spells it otherwise, in its publisher's spelling.
+func pageSpelling(ls []line, name string) string {
+	if !isAllCaps(name) || utf8.RuneCountInString(name) <= 4 {
+		return spelledPublisher(name) // an acronym ("BBC") stays in capitals
+	}
+	re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(name) + `\b`)
+	for _, l := range ls {
+		if loc := re.FindStringIndex(l.text); loc != nil {
+			if sp := l.text[loc[0]:loc[1]]; !isAllCaps(sp) {
+				return sp
+			}
+		}
+	}
+	return spelledPublisher(name)
 }
 
 // copyrightHolder returns the publisher named by a copyright line, or "".

@@ -111,7 +111,14 @@ func extract(p page) extraction {
 		_, off := a.Published.Zone()
 		a.Published, a.PublishedOffset = a.Published.UTC(), &off
 	}
-	a.Source = publisher(ls, title)
+	source, sourceWhy, at := publisher(ls, title)
+	a.Source = source
+	if at < 0 {
+		at = head
+	}
+	if source != "" && at < len(ls) {
+		ls[at].why += "; " + sourceWhy
+	}
 	a.Link = canonicalLink(ls, title)
 	for i := range roles {
 		if roles[i] == "" && (i < head || i >= end) || teasers > 0 {

@@ -144,19 +144,24 @@ func headsText(ls []line, i int) bool {
 const maxInlineTeasers = 6
 
 // dropInlineLists marks as junk a list of other stories set inside the
-// body: an end-matter heading, two or more unterminated headlines, and
-// then a paragraph of plain prose, which the story's body goes on with. At
+// body: an end-matter heading, one or more unterminated headlines (with
+// the box's links and labels among them), and then a paragraph of plain
+// prose, which the story's body goes on with. At
 // the end of a page such a heading has no paragraph after its list.
 func dropInlineLists(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
 		if ls[i].kind != kindEnd || !endLines[key(ls[i].text)] {
 			continue
 		}
-		j := i + 1
-		for j < len(ls) && j <= i+maxInlineTeasers && isTeaserHeadline(ls[j]) {
-			j++
+		j, teasers := i+1, 0
+		for ; j < len(ls) && j <= i+2*maxInlineTeasers; j++ {
+			if isTeaserHeadline(ls[j]) {
+				teasers++
+			} else if !isBoxFurniture(ls[j]) {
+				break
+			}
 		}
-		if j-i-1 < 2 || j >= len(ls) || !isParagraph(ls[j]) || !isPlainProse(ls[j]) {
+		if teasers == 0 || teasers > maxInlineTeasers || j >= len(ls) || !isParagraph(ls[j]) || !isPlainProse(ls[j]) {
 			continue
 		}
 		ls[i].kind, ls[i].why = kindJunk, "heading of a list of other stories inside the body"
@@ -164,6 +169,12 @@ func dropInlineLists(ls []line) {
 			ls[k].kind, ls[k].why = kindJunk, "headline in a list of other stories inside the body"
 		}
 	}
+}
+
+// isBoxFurniture reports whether l may sit among the headlines of a box
+// of other stories: a "Read more" link, another label ("Partner content").
+func isBoxFurniture(l line) bool {
+	return l.kind == kindJunk || l.kind == kindCrumb && wordCount(l.text) <= 3
 }
 
 // isTeaserHeadline reports whether l is another story's headline in a

@@ -780,3 +780,25 @@ func TestPlaceInMenuIsNoIssuer(t *testing.T) {
 		t.Errorf("Source = %q, want none: a place the lead names is no issuer", a.Source)
 	}
 }
+
+func TestOneTeaserBoxInsideBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+
+		"Lighthouse keeper retires after forty years\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"The last keeper of the Gull Point light climbed its 112 steps for the final time on Tuesday, ending four decades of service.\n"+
+		"Related\n"+
+		"Coastal radar station to close next spring\n"+
+		"Sponsored\n"+
+		"Read more\n"+
+		"The light will now be run from a control room on the mainland, the coastguard said in a statement on Wednesday.\n"+
+		"Most Popular\n"+
+		"Ferry timetable changes from June\n")
+	checkText(t, a.Text, want{
+		textStart:  "The last keeper",
+		textEnd:    "on Wednesday.",
+		paragraphs: 2,
+		excludes:   []string{"radar"},
+	})
+}

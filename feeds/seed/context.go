@@ -418,11 +418,12 @@ func markAffiliations(ls []line) {
 }
 
 // allPeople reports whether every name has two words or more and none is
-// an agency or a masthead ("Wichita Daily Eagle" over a date is the
-// publisher on an aggregator's card).
+// an agency, a masthead ("Wichita Daily Eagle" over a date is the
+// publisher on an aggregator's card) or a role ("Senior Reporter" on its
+// own line under the name is the author's job, not a co-author).
 func allPeople(names []string) bool {
 	for _, n := range names {
-		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) {
+		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) || roleRE.MatchString(n) {
 			return false
 		}
 	}

@@ -802,3 +802,17 @@ func TestOneTeaserBoxInsideBody(t *testing.T) {
 		excludes:   []string{"radar"},
 	})
 }
+
+func TestRoleLineUnderNameIsNoAuthor(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+
+		"Lighthouse keeper retires after forty years\n"+
+		"By\n"+
+		"Jane Roe\n"+
+		"Chief Correspondent\n"+
+		"09:15, 12 May 2021\n"+
+		"The last keeper of the Gull Point light climbed its 112 steps for the final time on Tuesday, ending four decades of service.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q, want [Jane Roe]: a role on its own line is no person", a.Authors)
+	}
+}

@@ -223,7 +223,7 @@ func markNameBylines(ls []line) {
 		n := nextPastJunk(ls, i)
 		next := &ls[n]
 		switch {
-		case next.kind == kindDate && !next.date.t.IsZero():
+		case next.kind == kindDate && (!next.date.t.IsZero() || isTodayLine(next.text)):
 			l.why = "names alone, before a date"
 		case isAffiliation(next.text) && (next.kind == kindText || next.kind == kindCrumb):
 			l.why = "names alone, before an affiliation"
@@ -234,6 +234,8 @@ func markNameBylines(ls []line) {
 		case isMenuOutlet(ls, n):
 			l.why = "names alone, before the outlet the menu names"
 			next.kind, next.why = kindJunk, whyOutlet
+		case isPlaceOverDate(ls, n):
+			l.why = "names alone, before a place and a date"
 		case isNameStack(ls, i):
 			l.why = whyNameStack
 		default:
@@ -241,6 +243,25 @@ func markNameBylines(ls []line) {
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// isTodayLine reports whether s dates a story by the time of the capture
+// day: "Today 6:20 PM".
+func isTodayLine(s string) bool {
+	_, ok := todayClock(s)
+	return ok
+}
+
+// isPlaceOverDate reports whether the line at n is a place, a capitalised
+// word or two set alone, over a dated line: the reporter's location
+// between the name and the date ("Jane Roe" / "Halifax" / the date).
+func isPlaceOverDate(ls []line, n int) bool {
+	l := ls[n]
+	if l.kind != kindCrumb && l.kind != kindPlace || wordCount(l.text) > 2 || !isPublisherName(l.text) || n+1 >= len(ls) {
+		return false
+	}
+	next := ls[n+1]
+	return next.kind == kindDate && !next.date.t.IsZero()
 }
 
 // isNameStack reports whether the line at i, holding names alone, is one

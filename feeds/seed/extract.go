@@ -586,7 +586,7 @@ func published(ls []line, p page, head, end int) time.Time {
 		t, clock = dateAbove(ls[:head], p.capturedEnd)
 	}
 	if t.IsZero() {
-		return p.captured
+		return capturedToday(ls[:end], p)
 	}
 	if !clock {
 		for _, l := range ls[head:end] {
@@ -596,6 +596,21 @@ func published(ls []line, p page, head, end int) time.Time {
 		}
 	}
 	return t
+}
+
+// capturedToday returns the capture date, at the time a "Today 6:20 PM"
+// line gives when the capture names a day: a page that dates its story
+// relative to the day it was read.
+func capturedToday(ls []line, p page) time.Time {
+	if p.captured.IsZero() || p.capturedEnd.Sub(p.captured) > 72*time.Hour {
+		return p.captured
+	}
+	for _, l := range ls {
+		if m, ok := todayClock(l.text); ok && l.kind == kindDate {
+			return p.captured.Add(time.Duration(m) * time.Minute)
+		}
+	}
+	return p.captured
 }
 
 // earliestDate returns the earliest full date of the date lines in ls that

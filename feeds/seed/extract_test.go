@@ -816,3 +816,44 @@ func TestRoleLineUnderNameIsNoAuthor(t *testing.T) {
 		t.Errorf("Authors = %q, want [Jane Roe]: a role on its own line is no person", a.Authors)
 	}
 }
+
+func TestNamesAndDateOnOneRow(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"The work will close the inner basin to yachts for six weeks.\n"+
+		"TOMÁS DE LA CRUZ-ORTEGA - 5/12/2021, 2:05 PM\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n")
+	want := time.Date(2021, 5, 12, 14, 5, 0, 0, time.UTC)
+	if !slices.Equal(a.Authors, []string{"Tomás de la Cruz-Ortega"}) && !slices.Equal(a.Authors, []string{"Tomás De La Cruz-Ortega"}) || !a.Published.Equal(want) {
+		t.Errorf("Authors = %q, Published = %v; want the name, %v", a.Authors, a.Published, want)
+	}
+}
+
+func TestNamePlaceDateStack(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"The work will close the inner basin to yachts for six weeks\n"+
+		"Jane Roe\n"+
+		"Halifax\n"+
+		"Published May 12, 2021 2:05 p.m. ET\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q, want [Jane Roe]: a name over a place and a date", a.Authors)
+	}
+}
+
+func TestTodayWithTime(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"The work will close the inner basin to yachts for six weeks\n"+
+		"Jane Roe\n"+
+		"Today\u00a07:45 AM\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n")
+	want := time.Date(2021, 5, 13, 7, 45, 0, 0, time.UTC)
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) || !a.Published.Equal(want) {
+		t.Errorf("Authors = %q, Published = %v; want [Jane Roe], %v (the capture day at that time)", a.Authors, a.Published, want)
+	}
+}

@@ -120,7 +120,8 @@ func isTrailingCredit(s string) bool {
 
 // labelCreditRE matches a labelled credit printed under its caption:
 // "Photograph: Amir Cohen/Reuters", "Credit: Name", "Bild: dpa".
-var labelCreditRE = regexp.MustCompile(`(?i)^(?:photographer|photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S`)
+// "Photo by Name / Outlet" is one too.
+var labelCreditRE = regexp.MustCompile(`(?i)^(?:(?:photographer|photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S|(?:photo|photograph|picture)s? by [^/]{2,40} ?/ ?\S)`)
 
 // wrapped returns the text inside s when s is wholly in round or square
 // brackets.
@@ -223,6 +224,9 @@ func cutCaptionLabel(s string) (string, bool) {
 // checkCaption trims a caption and accepts it when it has two or more words.
 func checkCaption(c string) (string, bool) {
 	c = strings.TrimSpace(strings.TrimRight(c, " -—–|,;:"))
+	if label, rest, ok := strings.Cut(c, " / "); ok && !strings.Contains(label, " ") && startsUpper(label) && startsUpper(rest) {
+		c = rest // an image viewer's button glued before the caption: "Enlarge / …"
+	}
 	if wordCount(c) < 2 {
 		return "", false
 	}

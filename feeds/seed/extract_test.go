@@ -857,3 +857,19 @@ func TestTodayWithTime(t *testing.T) {
 		t.Errorf("Authors = %q, Published = %v; want [Jane Roe], %v (the capture day at that time)", a.Authors, a.Published, want)
 	}
 }
+
+func TestBylineWithBioAfterComma(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"/ The work will close the inner basin to yachts for six weeks\n"+
+		"By Jane Roe, a senior writer covering ports and shipping. She has sailed the coast for twenty years.\n"+
+		"May 12, 2021\n"+
+		"Enlarge / The dredger moored at the north quay.\n"+
+		"Photo by John Smith / Harbour Times\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n")
+	if a.Summary != "The work will close the inner basin to yachts for six weeks" || !slices.Equal(a.Authors, []string{"Jane Roe"}) ||
+		!slices.Equal(a.Captions, []string{"The dredger moored at the north quay."}) {
+		t.Errorf("Summary = %q, Authors = %q, Captions = %q; want the deck without its slash, [Jane Roe], the caption without its button", a.Summary, a.Authors, a.Captions)
+	}
+}

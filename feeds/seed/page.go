@@ -211,8 +211,8 @@ func isDateish(s string) bool {
 }
 
 // cleanLine drops control and invisible format characters, turns every kind
-// of space (NBSP included) into a plain one, collapses runs of spaces and
-// trims the ends.
+// of space (NBSP included) into a plain one, collapses runs of spaces, trims
+// the ends and drops a slash that opens the line as a separator.
 func cleanLine(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
@@ -225,5 +225,9 @@ func cleanLine(s string) string {
 		}
 		return r
 	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(s), " ")
+	if rest, ok := strings.CutPrefix(s, "/ "); ok && startsUpper(rest) {
+		s = rest // a separator glyph set before a deck: "/ The company says …"
+	}
+	return s
 }

@@ -218,10 +218,14 @@ func hasVerbCue(ws []string) bool {
 
 // hasLabelOverHeadline reports whether s is a short label and a colon
 // before an unterminated headline: "More: East side residents pack
-// meeting", "FILED UNDER: Congress, Airlines". A label before a sentence
-// ("Why it matters: Car prices …") is a body's lead-in.
+// meeting", "FILED UNDER: Congress, Airlines", also set off by a bar
+// ("See also | Court rules on …"). A label before a sentence ("Why it
+// matters: Car prices …") is a body's lead-in.
 func hasLabelOverHeadline(s string) bool {
 	label, rest, ok := strings.Cut(s, ": ")
+	if !ok {
+		label, rest, ok = strings.Cut(s, " | ")
+	}
 	if !ok || wordCount(label) > 4 || !startsUpper(label) || strings.ContainsFunc(label, unicode.IsDigit) {
 		return false
 	}

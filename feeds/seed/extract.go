@@ -468,17 +468,44 @@ var bioRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu
 func cutBios(ls []line, body []int) (kept, bios []int) {
 	for len(body) > 1 {
 		i := body[len(body)-1]
-		m := bioRE.FindStringSubmatch(ls[i].text)
-		if m == nil || wordCount(ls[i].text) > 40 {
+		if wordCount(ls[i].text) > 40 {
 			break
 		}
-		if _, ok := personName(m[1]); !ok {
+		if m := bioRE.FindStringSubmatch(ls[i].text); m != nil {
+			if _, ok := personName(m[1]); !ok {
+				break
+			}
+		} else if !isFirstNameBio(ls, ls[i].text) {
 			break
 		}
 		bios = append(bios, i)
 		body = body[:len(body)-1]
 	}
 	return body, bios
+}
+
+// firstNameBioRE matches a bio that calls its author by the first name:
+// "Jane is a science reporter at …".
+var firstNameBioRE = regexp.MustCompile(`^(\p{Lu}\p{Ll}+) (?:is|was|writes|covers|reports) (?:a|an|the)\b`)
+
+// isFirstNameBio reports whether s is a bio that opens with the first
+// name of a person a byline of the page names.
+func isFirstNameBio(ls []line, s string) bool {
+	m := firstNameBioRE.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	for _, l := range ls {
+		if l.kind != kindByline {
+			continue
+		}
+		for _, n := range l.names {
+			if first, _, _ := strings.Cut(n, " "); first == m[1] && n != first {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bioAuthors returns the people the bio lines are about.

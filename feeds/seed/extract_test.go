@@ -873,3 +873,15 @@ func TestBylineWithBioAfterComma(t *testing.T) {
 		t.Errorf("Summary = %q, Authors = %q, Captions = %q; want the deck without its slash, [Jane Roe], the caption without its button", a.Summary, a.Authors, a.Captions)
 	}
 }
+
+func TestBioByFirstName(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Jane is a transport reporter at the Harbour Times. She lives in Dover.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}

@@ -45,6 +45,10 @@ type extraction struct {
 	// teasers counts the stories teased on a section front page, which
 	// holds no article; zero on other pages.
 	teasers int
+	// snippets counts the paragraphs of a list of results, when every
+	// paragraph of the body is a snippet cut short by an ellipsis; 0
+	// otherwise.
+	snippets int
 }
 
 // extract assembles the article from a page's classified lines.
@@ -93,6 +97,7 @@ func extract(p page) extraction {
 	} else {
 		paras = dropRepeats(paras, a.Title, a.Summary)
 	}
+	snippets := resultSnippets(ls, body, standfirst)
 	a.Text = strings.Join(paras, "\n\n")
 	a.Content = paragraphsHTML(paras)
 	a.Authors = authors(ls[head:end])
@@ -121,11 +126,41 @@ func extract(p page) extraction {
 	}
 	a.Link = canonicalLink(ls, title)
 	for i := range roles {
-		if roles[i] == "" && (i < head || i >= end) || teasers > 0 {
+		if roles[i] == "" && (i < head || i >= end) || teasers > 0 || snippets > 0 {
 			roles[i] = roleOutside // a section front holds no article
 		}
 	}
-	return extraction{article: a, lines: ls, roles: roles, teasers: teasers}
+	return extraction{article: a, lines: ls, roles: roles, teasers: teasers, snippets: snippets}
+}
+
+// resultSnippets returns the number of paragraphs in body, and the
+// standfirst when it is one, when there are two or more and every one of
+// them is a snippet cut short by an ellipsis (a search results page, a
+// list of teasers), else 0.
+func resultSnippets(ls []line, body []int, standfirst int) int {
+	n := 0
+	if standfirst >= 0 && isSnippet(ls[standfirst].text) {
+		n++
+	}
+	for _, i := range body {
+		if !isParagraph(ls[i]) {
+			continue
+		}
+		if !isSnippet(ls[i].text) {
+			return 0
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}
+
+// isSnippet reports whether s ends in an ellipsis, as a search result's or
+// a teaser's snippet does.
+func isSnippet(s string) bool {
+	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 
 // findHeadline returns the indexes of the headline and standfirst lines, -1

@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -884,4 +885,19 @@ func TestBioByFirstName(t *testing.T) {
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
 		"Jane is a transport reporter at the Harbour Times. She lives in Dover.\n")
 	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}
+
+func TestResultsListIsNoArticle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 Home | News | Weather | Sports\n" +
+		"Results for \"harbour\"\n" +
+		"Harbour dredging to start in June\n" +
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said …\n" +
+		"May 12, 2021\n" +
+		"Yacht club fears for its moorings\n" +
+		"Members of the Dover yacht club say the works will leave them without a berth for the whole of the …\n" +
+		"May 3, 2021\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("Parse error = %v, want ErrNoArticle: every paragraph is a snippet", err)
+	}
 }

@@ -221,6 +221,9 @@ func namings(ls []line, head int) []naming {
 		if name := navLead(ls[0]); name != "" {
 			add(name, 0, signalHeader)
 		}
+		if isTitleOverTagline(ls, head) {
+			add(ls[0].text, 0, signalMasthead)
+		}
 	}
 	n := len(ns)
 	for _, c := range ns[:n] {
@@ -408,4 +411,43 @@ func abbreviates(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// taglineWords are the small words a title-cased name may hold beyond
+// minorWords: "Notes from a Small Garden".
+var taglineWords = setOf("from", "in", "on", "at", "to", "a", "an", "with")
+
+// isTitleOverTagline reports whether the page opens with a title-cased
+// name over a tagline (a sentence-like line, unterminated), above the
+// headline: a blog's name and its motto, which findHeadline passed over
+// for the post under the day's date.
+func isTitleOverTagline(ls []line, head int) bool {
+	if head < 3 || len(ls) < 2 || ls[0].kind != kindText || ls[1].kind != kindText {
+		return false
+	}
+	ws := strings.Fields(ls[0].text)
+	if len(ws) < 2 || len(ws) > 6 || strings.ContainsAny(ls[0].text, ",;:!?\"“”()") {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if !startsUpper(w) && !minorWords[lw] && !taglineWords[lw] {
+			return false
+		}
+	}
+	tag := ls[1].text
+	return wordCount(tag) >= 5 && !endsSentence(tag) && hasLowerWords(tag)
+}
+
+// hasLowerWords reports whether more than half the words of s after the
+// first start in lower case, as a sentence's do and a title's do not.
+func hasLowerWords(s string) bool {
+	ws := strings.Fields(s)
+	lower := 0
+	for _, w := range ws[1:] {
+		if !startsUpper(w) {
+			lower++
+		}
+	}
+	return 2*lower > len(ws)-1
 }

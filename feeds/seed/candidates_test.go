@@ -50,6 +50,15 @@ func TestPublisherCandidates(t *testing.T) {
 			want: "Beacon Media Group",
 		},
 		{
+			name: "a blog's name over its tagline",
+			page: " date 2021-05 Letters from a Cold Harbour\nSmall boats, big weather and the odd good catch\nHome\nAbout\n" +
+				"Sunday, 16 May 2021\nThe mackerel are back (and so are the gulls)\n" +
+				"After a month of empty lines the first shoal came past the breakwater on Saturday, and by noon the whole pier was fishing.\n" +
+				"I had six before the tide turned, which is more than I caught in the whole of April, and gave three to the neighbours.\n" +
+				"Posted by Jane Roe at 8:47 pm\n",
+			want: "Letters from a Cold Harbour",
+		},
+		{
 			name: "a lone menu word is no publisher",
 			page: " date 2021-05-12 Menu\nTravel\n" + body,
 			want: "",

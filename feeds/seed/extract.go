@@ -189,7 +189,7 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && isHeadlineLike(ls[i-1])) {
 			continue
 		}
-		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() {
+		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() && !isDateHeader(ls, n2) {
 			return i, n1, "first headline-like line followed by a standfirst and metadata (" + ls[n2].kind.String() + ")"
 		}
 	}

@@ -901,3 +901,18 @@ func TestResultsListIsNoArticle(t *testing.T) {
 		t.Errorf("Parse error = %v, want ErrNoArticle: every paragraph is a snippet", err)
 	}
 }
+
+func TestPostUnderBlogTitle(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05 Letters from a Cold Harbour\n"+
+		"Small boats, big weather and the odd good catch\n"+
+		"Home\nAbout\n"+
+		"Sunday, 16 May 2021\n"+
+		"The mackerel are back (and so are the gulls)\n"+
+		"After a month of empty lines the first shoal came past the breakwater on Saturday, and by noon the whole pier was fishing.\n"+
+		"I had six before the tide turned, which is more than I caught in the whole of April, and gave three to the neighbours.\n"+
+		"Posted by Jane Roe at 8:47 pm\n")
+	if a.Title != "The mackerel are back (and so are the gulls)" || a.Summary != "" {
+		t.Errorf("Title = %q, Summary = %q; want the post's title under the day heading and no summary", a.Title, a.Summary)
+	}
+}

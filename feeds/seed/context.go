@@ -520,17 +520,28 @@ func markCaptionsBeforeCredits(ls []line) {
 	}
 }
 
+// participleCaptionRE matches a caption naming a thing and, after a
+// comma, what became of it: a determiner, a noun phrase, a comma and a
+// participle or a particle, "The new gate, painted at last", "Our roses,
+// finally out".
+var participleCaptionRE = regexp.MustCompile(`^(?:The|A|An|My|Our|Their|His|Her|This|These) [^,.!?:;]{2,40}, (?:\p{Ll}+ly )?(?:\p{Ll}{2,}(?:ed|en)|up|out|down|in bloom)\b`)
+
 // innerSentenceRE finds a sentence boundary inside a line.
 var innerSentenceRE = regexp.MustCompile(`\p{Ll}[.!?] \p{Lu}`)
 
 // markBareCaptions makes a caption of an uncredited caption between two
 // paragraphs: two sentences or more of which the last is unterminated
 // ("Commuters wait at London Bridge station this morning. The strike will
-// hit three lines next week"). A subheading is one short phrase.
+// hit three lines next week"), or a thing and what became of it, set off
+// by a comma ("The new gate, painted at last"). A subheading is one short
+// phrase.
 func markBareCaptions(ls []line) {
 	for i := 1; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if l.kind != kindText || endsSentence(l.text) || wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text) {
+		if l.kind != kindText || endsSentence(l.text) {
+			continue
+		}
+		if (wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text)) && (wordCount(l.text) > 15 || !participleCaptionRE.MatchString(l.text)) {
 			continue
 		}
 		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)

@@ -306,8 +306,8 @@ func isHeadlineLike(l line) bool {
 // their standfirst).
 func isStandfirstLike(l, h line, adjacent, inRun bool) bool {
 	n := wordCount(l.text)
-	if l.kind != kindText || n < 5 {
-		return false
+	if l.kind != kindText || n < 5 || n >= 40 && len(innerSentenceRE.FindAllStringIndex(l.text, 3)) >= 2 {
+		return false // three sentences and more make a paragraph, not a deck
 	}
 	if endsSentence(l.text) || n >= 15 {
 		return true

@@ -916,3 +916,30 @@ func TestPostUnderBlogTitle(t *testing.T) {
 		t.Errorf("Title = %q, Summary = %q; want the post's title under the day heading and no summary", a.Title, a.Summary)
 	}
 }
+
+func TestParticipleCaptionBetweenParagraphs(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"The old dredger, towed in overnight\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	if !slices.Equal(a.Captions, []string{"The old dredger, towed in overnight"}) || strings.Contains(a.Text, "towed") {
+		t.Errorf("Captions = %q, Text = %q; want the line between paragraphs as a caption", a.Captions, a.Text)
+	}
+}
+
+func TestThreeSentencesAreNoDeck(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"The mackerel are back (and so are the gulls)\n"+
+		"After a month of empty lines the first shoal came past the breakwater on Saturday, and by noon the whole pier was fishing. "+
+		"Not all of it, mind. I counted forty rods between the lighthouse and the steps, which is about what you would expect on a warm weekend in May.\n"+
+		"Posted by Jane Roe\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	if a.Summary != "" || !strings.HasPrefix(a.Text, "After a month") {
+		t.Errorf("Summary = %q, Text = %q; want no deck: three sentences are the first paragraph", a.Summary, a.Text)
+	}
+}

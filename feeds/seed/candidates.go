@@ -108,9 +108,10 @@ var priority = map[string]int{signalOutlet: 5, signalRule: 4, signalMasthead: 3,
 // publication the company owns. Among eligible candidates a company-form
 // holder ranks last; ties go to a rule's answer, then the masthead line,
 // the holder, the earliest line. It also returns the index of the first
-// line that names the winner, -1 when only a rule does.
-func publisher(ls []line, head int) (name, why string, at int) {
-	ns := namings(ls, head)
+// line that names the winner, -1 when only a rule does. The bylines after
+// end, the article's end (a guest book, comments), name no publisher.
+func publisher(ls []line, head, end int) (name, why string, at int) {
+	ns := namings(ls, head, end)
 	firstHeader := slices.IndexFunc(ns, func(n naming) bool { return n.signal == signalHeader || n.signal == signalMasthead })
 	companyHolder := slices.ContainsFunc(ns, func(n naming) bool { return n.company })
 	best := -1
@@ -183,7 +184,7 @@ func support(ns []naming, c naming) (score int, companyOnly bool, count int) {
 // answer, the lines above the headline that are names (a name repeated
 // in the menu once), the copyright holder, and the page speaking of any
 // of these names elsewhere.
-func namings(ls []line, head int) []naming {
+func namings(ls []line, head, end int) []naming {
 	var ns []naming
 	add := func(name string, i int, signal string) {
 		key, _ := nameKey(name)
@@ -193,7 +194,7 @@ func namings(ls []line, head int) []naming {
 		ns = append(ns, naming{name: name, key: key, line: i, signal: signal})
 	}
 	name, stage := firstPublisher(ls, head)
-	if name != "" && stage != signalHolder {
+	if name != "" && stage != signalHolder && !outletAfter(ls, name, end) {
 		add(name, -1, stage)
 	}
 	for i, l := range ls[:min(max(head, 0), len(ls))] {
@@ -201,7 +202,7 @@ func namings(ls []line, head int) []naming {
 			add(spelledPublisher(l.text), i, signalHeader)
 		}
 	}
-	for i, l := range ls {
+	for i, l := range ls[:min(end, len(ls))] {
 		if l.why == whyOutlet && isPublisherName(l.text) {
 			add(l.text, i, signalOutlet)
 		}
@@ -235,6 +236,21 @@ func namings(ls []line, head int) []naming {
 		}
 	}
 	return ns
+}
+
+// outletAfter reports whether name is printed as the outlet under a byline
+// only after end, in the comments or a guest book under the article.
+func outletAfter(ls []line, name string, end int) bool {
+	after := false
+	for i, l := range ls {
+		if l.why == whyOutlet && l.text == name {
+			if i < end {
+				return false
+			}
+			after = true
+		}
+	}
+	return after
 }
 
 // rawHolder returns the copyright holder as the line writes it, company

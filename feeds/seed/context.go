@@ -29,6 +29,7 @@ func classifyAll(texts []string) []line {
 		ls[i] = classify(s)
 	}
 	joinBylines(ls)
+	markLifeSpans(ls)
 	markNameBylines(ls)
 	markAffiliations(ls)
 	dropListItems(ls)
@@ -243,6 +244,35 @@ func markNameBylines(ls []line) {
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// whyLifeSpan is the reason given for a line of life dates.
+const whyLifeSpan = "life dates: a birth and a death, years apart"
+
+// markLifeSpans makes a crumb of a date line that spans a life ("July 2,
+// 1938 - October 14, 2022" under an obituary's name): neither date is the
+// page's, and the name above it is the headline, not a byline.
+func markLifeSpans(ls []line) {
+	for i := range ls {
+		if ls[i].kind == kindDate && isLifeSpan(ls[i].text) {
+			ls[i].kind, ls[i].why = kindCrumb, whyLifeSpan
+		}
+	}
+}
+
+// isLifeSpan reports whether s is two full dates joined by a dash, the
+// first ten years or more before the second.
+func isLifeSpan(s string) bool {
+	for _, sep := range []string{" - ", " – ", " — "} {
+		from, to, ok := strings.Cut(s, sep)
+		if !ok {
+			continue
+		}
+		a, okA := parseDateLine(from)
+		b, okB := parseDateLine(to)
+		return okA && okB && !a.t.IsZero() && !b.t.IsZero() && a.t.AddDate(10, 0, 0).Before(b.t)
+	}
+	return false
 }
 
 // isTodayLine reports whether s dates a story by the time of the capture

@@ -116,7 +116,7 @@ func extract(p page) extraction {
 		_, off := a.Published.Zone()
 		a.Published, a.PublishedOffset = a.Published.UTC(), &off
 	}
-	source, sourceWhy, at := publisher(ls, title)
+	source, sourceWhy, at := publisher(ls, title, end)
 	a.Source = source
 	if at < 0 {
 		at = head
@@ -178,6 +178,9 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		}
 		if !isHeadlineLike(l) {
 			continue
+		}
+		if i+1 < len(ls) && ls[i+1].why == whyLifeSpan {
+			return i, -1, "a name over life dates: an obituary's headline"
 		}
 		n1 := nextContent(ls, i)
 		if n1 >= 0 && ls[n1].kind.isMeta() {
@@ -359,7 +362,15 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			start = i
 		}
 	}
+	run := 0
 	for i := max(start, from); start >= 0 && i < len(ls); i++ {
+		if k := ls[i].kind; k == kindCrumb || k == kindDate || k == kindByline {
+			if run++; run >= minMetaBlock && len(body) > 0 {
+				return body, i - run + 1
+			}
+		} else if k != kindJunk {
+			run = 0
+		}
 		switch ls[i].kind {
 		case kindEnd:
 			if len(body) > 0 {
@@ -379,6 +390,11 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 	}
 	return body, len(ls)
 }
+
+// minMetaBlock is the run of labels, dates and names after the story's
+// paragraphs that ends its body: a schedule, a guest book's entries, a
+// listing (an article's own metadata comes one or two lines at a time).
+const minMetaBlock = 4
 
 // rightsReservedRE matches a copyright notice in full ("Copyright 2021
 // Acme Media Inc. All rights reserved."): the page's footer, after which

@@ -943,3 +943,29 @@ func TestThreeSentencesAreNoDeck(t *testing.T) {
 		t.Errorf("Summary = %q, Text = %q; want no deck: three sentences are the first paragraph", a.Summary, a.Text)
 	}
 }
+
+func TestObituaryUnderLifeDates(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2020-03-09 Call us: (555) 555-0100\n"+
+		"Greywell Memorial Chapel\n"+
+		"Home\nObituaries\n"+
+		"Arthur James Penrose\n"+
+		"March 3, 1931 - March 5, 2020\n"+
+		"Arthur James Penrose, 88, of Millbrook, died on Thursday, March 5, 2020, at home with his family beside him.\n"+
+		"Arthur worked as a signalman on the Millbrook line for forty years and kept bees behind the station house.\n"+
+		"Service Schedule\n"+
+		"Visitation\n"+
+		"Monday, March 9, 2020\n"+
+		"2:00 PM - 4:00 PM\n"+
+		"Guest Book\n"+
+		"Mary Collins\n"+
+		"March 7, 2020\n"+
+		"He taught me to fish when I was nine years old and never once lost his patience with me.\n"+
+		"© 2020 Greywell Memorial Chapel. All Rights Reserved.\n")
+	captured := time.Date(2020, 3, 9, 0, 0, 0, 0, time.UTC)
+	if a.Title != "Arthur James Penrose" || len(a.Authors) != 0 || !a.Published.Equal(captured) || a.Source != "Greywell Memorial Chapel" {
+		t.Errorf("Title = %q, Authors = %q, Published = %v, Source = %q; want the name, no authors, the capture date, the chapel",
+			a.Title, a.Authors, a.Published, a.Source)
+	}
+	checkText(t, a.Text, want{textStart: "Arthur James Penrose, 88", textEnd: "station house.", paragraphs: 2})
+}

@@ -969,3 +969,16 @@ func TestObituaryUnderLifeDates(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "Arthur James Penrose, 88", textEnd: "station house.", paragraphs: 2})
 }
+
+func TestNoteToReaderBeforeBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Transcript\n"+
+		"Note: This transcript was made by a machine and corrected by hand, and may differ from the broadcast. Please listen to the audio before quoting it.\n"+
+		"Jane Roe: Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	checkText(t, a.Text, want{textStart: "Jane Roe: Dredging", textEnd: "the works.", paragraphs: 2})
+}

@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -147,6 +148,9 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 	if isLinkLike(s) {
 		p.add(-4, "address, link or handle", true)
 	}
+	if noteLabelRE.MatchString(s) {
+		p.add(-1, "a note to the reader", true)
+	}
 	if strings.ContainsAny(s, "™©®") || strings.Count(s, " | ") >= 2 {
 		p.add(-3, "symbols or separators", true)
 	}
@@ -231,6 +235,12 @@ func hasLabelOverHeadline(s string) bool {
 	}
 	return wordCount(rest) >= 2 && !endsSentence(rest)
 }
+
+// noteLabelRE matches the label of a note to the reader about the page
+// itself: "Note: …", "Editor's note: …". With an imperative to the
+// reader ("Please check the audio before quoting it") it is furniture;
+// alone it is one signal and a long note stays.
+var noteLabelRE = regexp.MustCompile(`^(?i:(?:editor'?s |editors’ |editor’s )?note):\s`)
 
 // isLinkLike reports whether s holds a web address, an e-mail address or
 // a social-media handle.

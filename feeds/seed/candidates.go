@@ -81,6 +81,11 @@ func supports(s, c []string) bool {
 	return true
 }
 
+// maxCandidates bounds the name lines above the headline that become
+// candidates, so a page of long menus costs no more than a few lines of
+// scoring per line.
+const maxCandidates = 40
+
 // The signals of namings.
 const (
 	signalRule     = "rule"
@@ -198,6 +203,9 @@ func namings(ls []line, head, end int) []naming {
 		add(name, -1, stage)
 	}
 	for i, l := range ls[:min(max(head, 0), len(ls))] {
+		if len(ns) >= maxCandidates {
+			break // a menu of hundreds of names: the masthead leads it
+		}
 		if isHeaderName(l) {
 			add(spelledPublisher(l.text), i, signalHeader)
 		}

@@ -20,6 +20,10 @@ var (
 	// bylineClockRE matches the time a blog post was posted, at the end of
 	// its byline: "Posted by X at 9:14 PM".
 	bylineClockRE = regexp.MustCompile(`(?i)\s+at\s+(\d{1,2}):(\d{2})\s*([ap])\.?m\.?$`)
+	// bylineBioRE finds the bio after a byline's names, set off by a
+	// comma and an article: "By Jane Roe, a reporter covering health.
+	// She …". The first group is the comma.
+	bylineBioRE = regexp.MustCompile(`^(?i:by)\s+[^,.]{3,60}(,)\s+(?:a|an)\s+\p{Ll}`)
 	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer".
 	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|reporter|correspondent|editor|columnist|contributor|photographer|journalist)$`)
 	// authorRE matches "Author: …" with the names on the same line.
@@ -70,6 +74,9 @@ func parseBylineClock(s string) ([]string, int, bool) {
 // when written in capitals, agencies expanded to their full names. A byline
 // naming only staff or a desk has no authors but still reports true.
 func parseByline(s string) ([]string, bool) {
+	if m := bylineBioRE.FindStringSubmatchIndex(s); m != nil {
+		s = s[:m[2]] // "By Jane Roe, a senior reporter covering …": the bio is no name
+	}
 	if wordCount(s) > 24 {
 		return nil, false
 	}

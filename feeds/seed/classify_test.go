@@ -160,6 +160,9 @@ func TestCaptionWithCredit(t *testing.T) {
 		{"Riot police stand guard in Lima, March 3, 2020. REUTERS/Jane Roe/File Photo", "Riot police stand guard in Lima, March 3, 2020.", true},
 		{"Students leave the campus in Lyon on March 3, 2021. JEAN DUPONT / AFP", "Students leave the campus in Lyon on March 3, 2021.", true},
 		{"Volunteers stack sandbags on Main Street. Photo courtesy of the Hale family", "Volunteers stack sandbags on Main Street.", true},
+		{"Divers search the harbour on Jan. 9.Tom Reed/The Coast and Valley Herald", "Divers search the harbour on Jan. 9.", true},
+		{"A crane lifts the bridge span into place. MARIA LOPEZ/AFP via Getty Images", "A crane lifts the bridge span into place.", true},
+		{"Fishermen mend their nets at dawn in 2019. File | Photo Credit: AP", "Fishermen mend their nets at dawn in 2019.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

@@ -29,6 +29,7 @@ func classifyAll(texts []string) []line {
 		ls[i] = classify(s)
 	}
 	joinBylines(ls)
+	markLifeSpans(ls)
 	markNameBylines(ls)
 	markAffiliations(ls)
 	dropListItems(ls)
@@ -144,19 +145,24 @@ func headsText(ls []line, i int) bool {
 const maxInlineTeasers = 6
 
 // dropInlineLists marks as junk a list of other stories set inside the
-// body: an end-matter heading, two or more unterminated headlines, and
-// then a paragraph of plain prose, which the story's body goes on with. At
+// body: an end-matter heading, one or more unterminated headlines (with
+// the box's links and labels among them), and then a paragraph of plain
+// prose, which the story's body goes on with. At
 // the end of a page such a heading has no paragraph after its list.
 func dropInlineLists(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
 		if ls[i].kind != kindEnd || !endLines[key(ls[i].text)] {
 			continue
 		}
-		j := i + 1
-		for j < len(ls) && j <= i+maxInlineTeasers && isTeaserHeadline(ls[j]) {
-			j++
+		j, teasers := i+1, 0
+		for ; j < len(ls) && j <= i+2*maxInlineTeasers; j++ {
+			if isTeaserHeadline(ls[j]) {
+				teasers++
+			} else if !isBoxFurniture(ls[j]) {
+				break
+			}
 		}
-		if j-i-1 < 2 || j >= len(ls) || !isParagraph(ls[j]) || !isPlainProse(ls[j]) {
+		if teasers == 0 || teasers > maxInlineTeasers || j >= len(ls) || !isParagraph(ls[j]) || !isPlainProse(ls[j]) {
 			continue
 		}
 		ls[i].kind, ls[i].why = kindJunk, "heading of a list of other stories inside the body"
@@ -164,6 +170,12 @@ func dropInlineLists(ls []line) {
 			ls[k].kind, ls[k].why = kindJunk, "headline in a list of other stories inside the body"
 		}
 	}
+}
+
+// isBoxFurniture reports whether l may sit among the headlines of a box
+// of other stories: a "Read more" link, another label ("Partner content").
+func isBoxFurniture(l line) bool {
+	return l.kind == kindJunk || l.kind == kindCrumb && wordCount(l.text) <= 3
 }
 
 // isTeaserHeadline reports whether l is another story's headline in a
@@ -212,7 +224,7 @@ func markNameBylines(ls []line) {
 		n := nextPastJunk(ls, i)
 		next := &ls[n]
 		switch {
-		case next.kind == kindDate && !next.date.t.IsZero():
+		case next.kind == kindDate && (!next.date.t.IsZero() || isTodayLine(next.text)):
 			l.why = "names alone, before a date"
 		case isAffiliation(next.text) && (next.kind == kindText || next.kind == kindCrumb):
 			l.why = "names alone, before an affiliation"
@@ -223,6 +235,8 @@ func markNameBylines(ls []line) {
 		case isMenuOutlet(ls, n):
 			l.why = "names alone, before the outlet the menu names"
 			next.kind, next.why = kindJunk, whyOutlet
+		case isPlaceOverDate(ls, n):
+			l.why = "names alone, before a place and a date"
 		case isNameStack(ls, i):
 			l.why = whyNameStack
 		default:
@@ -230,6 +244,54 @@ func markNameBylines(ls []line) {
 		}
 		l.kind, l.names = kindByline, names
 	}
+}
+
+// whyLifeSpan is the reason given for a line of life dates.
+const whyLifeSpan = "life dates: a birth and a death, years apart"
+
+// markLifeSpans makes a crumb of a date line that spans a life ("July 2,
+// 1938 - October 14, 2022" under an obituary's name): neither date is the
+// page's, and the name above it is the headline, not a byline.
+func markLifeSpans(ls []line) {
+	for i := range ls {
+		if ls[i].kind == kindDate && isLifeSpan(ls[i].text) {
+			ls[i].kind, ls[i].why = kindCrumb, whyLifeSpan
+		}
+	}
+}
+
+// isLifeSpan reports whether s is two full dates joined by a dash, the
+// first ten years or more before the second.
+func isLifeSpan(s string) bool {
+	for _, sep := range []string{" - ", " – ", " — "} {
+		from, to, ok := strings.Cut(s, sep)
+		if !ok {
+			continue
+		}
+		a, okA := parseDateLine(from)
+		b, okB := parseDateLine(to)
+		return okA && okB && !a.t.IsZero() && !b.t.IsZero() && a.t.AddDate(10, 0, 0).Before(b.t)
+	}
+	return false
+}
+
+// isTodayLine reports whether s dates a story by the time of the capture
+// day: "Today 6:20 PM".
+func isTodayLine(s string) bool {
+	_, ok := todayClock(s)
+	return ok
+}
+
+// isPlaceOverDate reports whether the line at n is a place, a capitalised
+// word or two set alone, over a dated line: the reporter's location
+// between the name and the date ("Jane Roe" / "Halifax" / the date).
+func isPlaceOverDate(ls []line, n int) bool {
+	l := ls[n]
+	if l.kind != kindCrumb && l.kind != kindPlace || wordCount(l.text) > 2 || !isPublisherName(l.text) || n+1 >= len(ls) {
+		return false
+	}
+	next := ls[n+1]
+	return next.kind == kindDate && !next.date.t.IsZero()
 }
 
 // isNameStack reports whether the line at i, holding names alone, is one
@@ -407,11 +469,12 @@ func markAffiliations(ls []line) {
 }
 
 // allPeople reports whether every name has two words or more and none is
-// an agency or a masthead ("Wichita Daily Eagle" over a date is the
-// publisher on an aggregator's card).
+// an agency, a masthead ("Wichita Daily Eagle" over a date is the
+// publisher on an aggregator's card) or a role ("Senior Reporter" on its
+// own line under the name is the author's job, not a co-author).
 func allPeople(names []string) bool {
 	for _, n := range names {
-		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) {
+		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) || roleRE.MatchString(n) {
 			return false
 		}
 	}
@@ -487,17 +550,28 @@ func markCaptionsBeforeCredits(ls []line) {
 	}
 }
 
+// participleCaptionRE matches a caption naming a thing and, after a
+// comma, what became of it: a determiner, a noun phrase, a comma and a
+// participle or a particle, "The new gate, painted at last", "Our roses,
+// finally out".
+var participleCaptionRE = regexp.MustCompile(`^(?:The|A|An|My|Our|Their|His|Her|This|These) [^,.!?:;]{2,40}, (?:\p{Ll}+ly )?(?:\p{Ll}{2,}(?:ed|en)|up|out|down|in bloom)\b`)
+
 // innerSentenceRE finds a sentence boundary inside a line.
 var innerSentenceRE = regexp.MustCompile(`\p{Ll}[.!?] \p{Lu}`)
 
 // markBareCaptions makes a caption of an uncredited caption between two
 // paragraphs: two sentences or more of which the last is unterminated
 // ("Commuters wait at London Bridge station this morning. The strike will
-// hit three lines next week"). A subheading is one short phrase.
+// hit three lines next week"), or a thing and what became of it, set off
+// by a comma ("The new gate, painted at last"). A subheading is one short
+// phrase.
 func markBareCaptions(ls []line) {
 	for i := 1; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if l.kind != kindText || endsSentence(l.text) || wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text) {
+		if l.kind != kindText || endsSentence(l.text) {
+			continue
+		}
+		if (wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text)) && (wordCount(l.text) > 15 || !participleCaptionRE.MatchString(l.text)) {
 			continue
 		}
 		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)

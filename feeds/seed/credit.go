@@ -56,8 +56,10 @@ var trailingCreditREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?[.!?])\s*©\s*\p{Lu}[^©]{0,60}$`),
 	// "… in January. Dan Peled/AAP" (The Conversation): a photographer and
 	// agency, slashed, after the caption's last sentence; also spaced,
-	// "… on May 11. JEAN DUPONT / AFP" (Le Monde).
-	regexp.MustCompile(`^(.+?[.!?])\s+\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: \p{Lu}[\p{L}\d.'’-]*){0,3}$`),
+	// "… on May 11. JEAN DUPONT / AFP" (Le Monde); glued to the last
+	// sentence ("… on Feb. 2.Jane Roe/The Daily Planet"), or with the
+	// distributor after the agency ("… NAME/AFP via Getty Images").
+	regexp.MustCompile(`^(.+?[.!?])\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: (?:\p{Lu}[\p{L}\d.'’-]*|and|of|the)){0,4}(?: via \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2})?$`),
 	// "… Tuas. ST PHOTO: NAME", "… Sh400. Photo credit: File | Group".
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}{2,6}\s+)?(?i:photo|photograph|picture|image)s?(?:\s+credit)?\s*:\s*\S.{0,60}$`),
 }
@@ -118,7 +120,8 @@ func isTrailingCredit(s string) bool {
 
 // labelCreditRE matches a labelled credit printed under its caption:
 // "Photograph: Amir Cohen/Reuters", "Credit: Name", "Bild: dpa".
-var labelCreditRE = regexp.MustCompile(`(?i)^(?:photographer|photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S`)
+// "Photo by Name / Outlet" is one too.
+var labelCreditRE = regexp.MustCompile(`(?i)^(?:(?:photographer|photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S|(?:photo|photograph|picture)s? by [^/]{2,40} ?/ ?\S)`)
 
 // wrapped returns the text inside s when s is wholly in round or square
 // brackets.
@@ -143,7 +146,7 @@ func wrapped(s string) (string, bool) {
 func captionWithCredit(s string) (string, bool) {
 	if strings.Contains(s, "|") {
 		if m := pipeTailRE.FindStringSubmatch(s); m != nil && isCreditText(m[2]) {
-			return checkCaption(m[1])
+			return checkCaption(withoutPhotoNote(m[1]))
 		}
 	}
 	if endsWithAgency(s) {
@@ -171,6 +174,19 @@ func captionWithCredit(s string) (string, bool) {
 		return checkCaption(m[1])
 	}
 	return "", false
+}
+
+// photoNoteRE finds a one-word note after a caption's last sentence,
+// set before the credit's bar: "… in 2021. File | Photo Credit: Agency".
+var photoNoteRE = regexp.MustCompile(`^(.+[.!?])\s+\p{Lu}\p{Ll}+$`)
+
+// withoutPhotoNote returns a caption without a one-word note after its
+// last sentence.
+func withoutPhotoNote(s string) string {
+	if m := photoNoteRE.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return s
 }
 
 // maxAgencyWords bounds the words of an agency's name with a suffix
@@ -208,6 +224,9 @@ func cutCaptionLabel(s string) (string, bool) {
 // checkCaption trims a caption and accepts it when it has two or more words.
 func checkCaption(c string) (string, bool) {
 	c = strings.TrimSpace(strings.TrimRight(c, " -—–|,;:"))
+	if label, rest, ok := strings.Cut(c, " / "); ok && !strings.Contains(label, " ") && startsUpper(label) && startsUpper(rest) {
+		c = rest // an image viewer's button glued before the caption: "Enlarge / …"
+	}
 	if wordCount(c) < 2 {
 		return "", false
 	}

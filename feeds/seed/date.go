@@ -509,3 +509,22 @@ func group(s string, m []int, i int) string {
 	}
 	return s[m[2*i]:m[2*i+1]]
 }
+
+// todayRE matches a date line that gives only the time of a day named
+// relative to the capture: "Today 6:20 PM", "Today, 09:15".
+var todayRE = regexp.MustCompile(`(?i)^today,?\s+(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?$`)
+
+// todayClock returns the minutes after midnight of a "Today 6:20 PM" line,
+// and whether s is one.
+func todayClock(s string) (int, bool) {
+	m := todayRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	h, _ := strconv.Atoi(m[1])
+	mi, _ := strconv.Atoi(m[2])
+	if h = to24(h, strings.ToLower(m[3])); h >= 24 || mi >= 60 {
+		return 0, false
+	}
+	return h*60 + mi, true
+}

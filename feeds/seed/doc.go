@@ -78,12 +78,24 @@
 // date is the earliest date of the article's lines that is not labelled as
 // an update (an ambiguous 07/09/2022 read the way that falls nearest before
 // the capture), else the date above the headline, else the capture date.
-// The publisher comes from a navigation row ("Name - Section | …"), an
-// aggregator card, the page naming itself (a notification prompt, "Source:",
-// a staff byline, the outlet a byline ends with or prints under the name,
-// an app prompt), the copyright line, the issuer a press release's lead
-// names, or a portal's provider line. Explain reports, per line, the kind
-// and role decided and the rule behind them.
+// The publisher is chosen by a candidate scorer (candidates.go). Every
+// naming of a publisher on the page is gathered: the answer of the rules
+// that read a navigation row ("Name - Section | …"), an aggregator card,
+// the page naming itself (a notification prompt, "Source:", a staff
+// byline, the outlet a byline ends with or prints under the name, an app
+// prompt), the issuer a press release's lead names or a portal's provider
+// line; the name lines above the headline and the name opening line 1's
+// menu; a blog's name over its tagline; the outlet under a byline; the
+// copyright holder; and the page naming any of these in passing ("Get
+// the X app", "Follow X", "a reporter at X", "Photo by … / X"). Spellings
+// share a key (case, "The", domain endings, company words such as Ltd,
+// LLC, Media, Group, Digital, Publishing), and a longer name counts for a
+// shorter one it opens with (a sub-brand, a company named after its
+// title). The candidate that most lines support wins, a copyright holder
+// known only in company form ranking below a publication; ties go to
+// the rules' answer. Explain reports, per line, the kind and role
+// decided and the rule behind them, and on the first line naming the
+// publisher which candidate won and why.
 //
 // New outlets should need nothing: the prose score keeps unknown furniture
 // out of the body. Where it cannot (furniture in full, plain sentences),

@@ -45,6 +45,10 @@ type extraction struct {
 	// teasers counts the stories teased on a section front page, which
 	// holds no article; zero on other pages.
 	teasers int
+	// snippets counts the paragraphs of a list of results, when every
+	// paragraph of the body is a snippet cut short by an ellipsis; 0
+	// otherwise.
+	snippets int
 }
 
 // extract assembles the article from a page's classified lines.
@@ -93,6 +97,7 @@ func extract(p page) extraction {
 	} else {
 		paras = dropRepeats(paras, a.Title, a.Summary)
 	}
+	snippets := resultSnippets(ls, body, standfirst)
 	a.Text = strings.Join(paras, "\n\n")
 	a.Content = paragraphsHTML(paras)
 	a.Authors = authors(ls[head:end])
@@ -111,14 +116,51 @@ func extract(p page) extraction {
 		_, off := a.Published.Zone()
 		a.Published, a.PublishedOffset = a.Published.UTC(), &off
 	}
-	a.Source = publisher(ls, title)
+	source, sourceWhy, at := publisher(ls, title, end)
+	a.Source = source
+	if at < 0 {
+		at = head
+	}
+	if source != "" && at < len(ls) {
+		ls[at].why += "; " + sourceWhy
+	}
 	a.Link = canonicalLink(ls, title)
 	for i := range roles {
-		if roles[i] == "" && (i < head || i >= end) || teasers > 0 {
+		if roles[i] == "" && (i < head || i >= end) || teasers > 0 || snippets > 0 {
 			roles[i] = roleOutside // a section front holds no article
 		}
 	}
-	return extraction{article: a, lines: ls, roles: roles, teasers: teasers}
+	return extraction{article: a, lines: ls, roles: roles, teasers: teasers, snippets: snippets}
+}
+
+// resultSnippets returns the number of paragraphs in body, and the
+// standfirst when it is one, when there are two or more and every one of
+// them is a snippet cut short by an ellipsis (a search results page, a
+// list of teasers), else 0.
+func resultSnippets(ls []line, body []int, standfirst int) int {
+	n := 0
+	if standfirst >= 0 && isSnippet(ls[standfirst].text) {
+		n++
+	}
+	for _, i := range body {
+		if !isParagraph(ls[i]) {
+			continue
+		}
+		if !isSnippet(ls[i].text) {
+			return 0
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}
+
+// isSnippet reports whether s ends in an ellipsis, as a search result's or
+// a teaser's snippet does.
+func isSnippet(s string) bool {
+	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 
 // findHeadline returns the indexes of the headline and standfirst lines, -1
@@ -137,6 +179,9 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		if !isHeadlineLike(l) {
 			continue
 		}
+		if i+1 < len(ls) && ls[i+1].why == whyLifeSpan {
+			return i, -1, "a name over life dates: an obituary's headline"
+		}
 		n1 := nextContent(ls, i)
 		if n1 >= 0 && ls[n1].kind.isMeta() {
 			if isDateHeader(ls, n1) || isAgencyMasthead(ls, n1) {
@@ -147,7 +192,7 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && isHeadlineLike(ls[i-1])) {
 			continue
 		}
-		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() {
+		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() && !isDateHeader(ls, n2) {
 			return i, n1, "first headline-like line followed by a standfirst and metadata (" + ls[n2].kind.String() + ")"
 		}
 	}
@@ -264,8 +309,8 @@ func isHeadlineLike(l line) bool {
 // their standfirst).
 func isStandfirstLike(l, h line, adjacent, inRun bool) bool {
 	n := wordCount(l.text)
-	if l.kind != kindText || n < 5 {
-		return false
+	if l.kind != kindText || n < 5 || n >= 40 && len(innerSentenceRE.FindAllStringIndex(l.text, 3)) >= 2 {
+		return false // three sentences and more make a paragraph, not a deck
 	}
 	if endsSentence(l.text) || n >= 15 {
 		return true
@@ -317,7 +362,15 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			start = i
 		}
 	}
+	run := 0
 	for i := max(start, from); start >= 0 && i < len(ls); i++ {
+		if k := ls[i].kind; k == kindCrumb || k == kindDate || k == kindByline {
+			if run++; run >= minMetaBlock && len(body) > 0 {
+				return body, i - run + 1
+			}
+		} else if k != kindJunk {
+			run = 0
+		}
 		switch ls[i].kind {
 		case kindEnd:
 			if len(body) > 0 {
@@ -337,6 +390,11 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 	}
 	return body, len(ls)
 }
+
+// minMetaBlock is the run of labels, dates and names after the story's
+// paragraphs that ends its body: a schedule, a guest book's entries, a
+// listing (an article's own metadata comes one or two lines at a time).
+const minMetaBlock = 4
 
 // rightsReservedRE matches a copyright notice in full ("Copyright 2021
 // Acme Media Inc. All rights reserved."): the page's footer, after which
@@ -461,17 +519,44 @@ var bioRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu
 func cutBios(ls []line, body []int) (kept, bios []int) {
 	for len(body) > 1 {
 		i := body[len(body)-1]
-		m := bioRE.FindStringSubmatch(ls[i].text)
-		if m == nil || wordCount(ls[i].text) > 40 {
+		if wordCount(ls[i].text) > 40 {
 			break
 		}
-		if _, ok := personName(m[1]); !ok {
+		if m := bioRE.FindStringSubmatch(ls[i].text); m != nil {
+			if _, ok := personName(m[1]); !ok {
+				break
+			}
+		} else if !isFirstNameBio(ls, ls[i].text) {
 			break
 		}
 		bios = append(bios, i)
 		body = body[:len(body)-1]
 	}
 	return body, bios
+}
+
+// firstNameBioRE matches a bio that calls its author by the first name:
+// "Jane is a science reporter at …".
+var firstNameBioRE = regexp.MustCompile(`^(\p{Lu}\p{Ll}+) (?:is|was|writes|covers|reports) (?:a|an|the)\b`)
+
+// isFirstNameBio reports whether s is a bio that opens with the first
+// name of a person a byline of the page names.
+func isFirstNameBio(ls []line, s string) bool {
+	m := firstNameBioRE.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	for _, l := range ls {
+		if l.kind != kindByline {
+			continue
+		}
+		for _, n := range l.names {
+			if first, _, _ := strings.Cut(n, " "); first == m[1] && n != first {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bioAuthors returns the people the bio lines are about.
@@ -579,7 +664,7 @@ func published(ls []line, p page, head, end int) time.Time {
 		t, clock = dateAbove(ls[:head], p.capturedEnd)
 	}
 	if t.IsZero() {
-		return p.captured
+		return capturedToday(ls[:end], p)
 	}
 	if !clock {
 		for _, l := range ls[head:end] {
@@ -589,6 +674,21 @@ func published(ls []line, p page, head, end int) time.Time {
 		}
 	}
 	return t
+}
+
+// capturedToday returns the capture date, at the time a "Today 6:20 PM"
+// line gives when the capture names a day: a page that dates its story
+// relative to the day it was read.
+func capturedToday(ls []line, p page) time.Time {
+	if p.captured.IsZero() || p.capturedEnd.Sub(p.captured) > 72*time.Hour {
+		return p.captured
+	}
+	for _, l := range ls {
+		if m, ok := todayClock(l.text); ok && l.kind == kindDate {
+			return p.captured.Add(time.Duration(m) * time.Minute)
+		}
+	}
+	return p.captured
 }
 
 // earliestDate returns the earliest full date of the date lines in ls that

@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -779,4 +780,205 @@ func TestPlaceInMenuIsNoIssuer(t *testing.T) {
 	if a.Source != "" {
 		t.Errorf("Source = %q, want none: a place the lead names is no issuer", a.Source)
 	}
+}
+
+func TestOneTeaserBoxInsideBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+
+		"Lighthouse keeper retires after forty years\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"The last keeper of the Gull Point light climbed its 112 steps for the final time on Tuesday, ending four decades of service.\n"+
+		"Related\n"+
+		"Coastal radar station to close next spring\n"+
+		"Sponsored\n"+
+		"Read more\n"+
+		"The light will now be run from a control room on the mainland, the coastguard said in a statement on Wednesday.\n"+
+		"Most Popular\n"+
+		"Ferry timetable changes from June\n")
+	checkText(t, a.Text, want{
+		textStart:  "The last keeper",
+		textEnd:    "on Wednesday.",
+		paragraphs: 2,
+		excludes:   []string{"radar"},
+	})
+}
+
+func TestRoleLineUnderNameIsNoAuthor(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+
+		"Lighthouse keeper retires after forty years\n"+
+		"By\n"+
+		"Jane Roe\n"+
+		"Chief Correspondent\n"+
+		"09:15, 12 May 2021\n"+
+		"The last keeper of the Gull Point light climbed its 112 steps for the final time on Tuesday, ending four decades of service.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q, want [Jane Roe]: a role on its own line is no person", a.Authors)
+	}
+}
+
+func TestNamesAndDateOnOneRow(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"The work will close the inner basin to yachts for six weeks.\n"+
+		"TOMÁS DE LA CRUZ-ORTEGA - 5/12/2021, 2:05 PM\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n")
+	want := time.Date(2021, 5, 12, 14, 5, 0, 0, time.UTC)
+	if !slices.Equal(a.Authors, []string{"Tomás de la Cruz-Ortega"}) && !slices.Equal(a.Authors, []string{"Tomás De La Cruz-Ortega"}) || !a.Published.Equal(want) {
+		t.Errorf("Authors = %q, Published = %v; want the name, %v", a.Authors, a.Published, want)
+	}
+}
+
+func TestNamePlaceDateStack(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"The work will close the inner basin to yachts for six weeks\n"+
+		"Jane Roe\n"+
+		"Halifax\n"+
+		"Published May 12, 2021 2:05 p.m. ET\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q, want [Jane Roe]: a name over a place and a date", a.Authors)
+	}
+}
+
+func TestTodayWithTime(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"The work will close the inner basin to yachts for six weeks\n"+
+		"Jane Roe\n"+
+		"Today\u00a07:45 AM\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n")
+	want := time.Date(2021, 5, 13, 7, 45, 0, 0, time.UTC)
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) || !a.Published.Equal(want) {
+		t.Errorf("Authors = %q, Published = %v; want [Jane Roe], %v (the capture day at that time)", a.Authors, a.Published, want)
+	}
+}
+
+func TestBylineWithBioAfterComma(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"/ The work will close the inner basin to yachts for six weeks\n"+
+		"By Jane Roe, a senior writer covering ports and shipping. She has sailed the coast for twenty years.\n"+
+		"May 12, 2021\n"+
+		"Enlarge / The dredger moored at the north quay.\n"+
+		"Photo by John Smith / Harbour Times\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n")
+	if a.Summary != "The work will close the inner basin to yachts for six weeks" || !slices.Equal(a.Authors, []string{"Jane Roe"}) ||
+		!slices.Equal(a.Captions, []string{"The dredger moored at the north quay."}) {
+		t.Errorf("Summary = %q, Authors = %q, Captions = %q; want the deck without its slash, [Jane Roe], the caption without its button", a.Summary, a.Authors, a.Captions)
+	}
+}
+
+func TestBioByFirstName(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Jane is a transport reporter at the Harbour Times. She lives in Dover.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}
+
+func TestResultsListIsNoArticle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 Home | News | Weather | Sports\n" +
+		"Results for \"harbour\"\n" +
+		"Harbour dredging to start in June\n" +
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said …\n" +
+		"May 12, 2021\n" +
+		"Yacht club fears for its moorings\n" +
+		"Members of the Dover yacht club say the works will leave them without a berth for the whole of the …\n" +
+		"May 3, 2021\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("Parse error = %v, want ErrNoArticle: every paragraph is a snippet", err)
+	}
+}
+
+func TestPostUnderBlogTitle(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05 Letters from a Cold Harbour\n"+
+		"Small boats, big weather and the odd good catch\n"+
+		"Home\nAbout\n"+
+		"Sunday, 16 May 2021\n"+
+		"The mackerel are back (and so are the gulls)\n"+
+		"After a month of empty lines the first shoal came past the breakwater on Saturday, and by noon the whole pier was fishing.\n"+
+		"I had six before the tide turned, which is more than I caught in the whole of April, and gave three to the neighbours.\n"+
+		"Posted by Jane Roe at 8:47 pm\n")
+	if a.Title != "The mackerel are back (and so are the gulls)" || a.Summary != "" {
+		t.Errorf("Title = %q, Summary = %q; want the post's title under the day heading and no summary", a.Title, a.Summary)
+	}
+}
+
+func TestParticipleCaptionBetweenParagraphs(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"The old dredger, towed in overnight\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	if !slices.Equal(a.Captions, []string{"The old dredger, towed in overnight"}) || strings.Contains(a.Text, "towed") {
+		t.Errorf("Captions = %q, Text = %q; want the line between paragraphs as a caption", a.Captions, a.Text)
+	}
+}
+
+func TestThreeSentencesAreNoDeck(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"The mackerel are back (and so are the gulls)\n"+
+		"After a month of empty lines the first shoal came past the breakwater on Saturday, and by noon the whole pier was fishing. "+
+		"Not all of it, mind. I counted forty rods between the lighthouse and the steps, which is about what you would expect on a warm weekend in May.\n"+
+		"Posted by Jane Roe\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	if a.Summary != "" || !strings.HasPrefix(a.Text, "After a month") {
+		t.Errorf("Summary = %q, Text = %q; want no deck: three sentences are the first paragraph", a.Summary, a.Text)
+	}
+}
+
+func TestObituaryUnderLifeDates(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2020-03-09 Call us: (555) 555-0100\n"+
+		"Greywell Memorial Chapel\n"+
+		"Home\nObituaries\n"+
+		"Arthur James Penrose\n"+
+		"March 3, 1931 - March 5, 2020\n"+
+		"Arthur James Penrose, 88, of Millbrook, died on Thursday, March 5, 2020, at home with his family beside him.\n"+
+		"Arthur worked as a signalman on the Millbrook line for forty years and kept bees behind the station house.\n"+
+		"Service Schedule\n"+
+		"Visitation\n"+
+		"Monday, March 9, 2020\n"+
+		"2:00 PM - 4:00 PM\n"+
+		"Guest Book\n"+
+		"Mary Collins\n"+
+		"March 7, 2020\n"+
+		"He taught me to fish when I was nine years old and never once lost his patience with me.\n"+
+		"© 2020 Greywell Memorial Chapel. All Rights Reserved.\n")
+	captured := time.Date(2020, 3, 9, 0, 0, 0, 0, time.UTC)
+	if a.Title != "Arthur James Penrose" || len(a.Authors) != 0 || !a.Published.Equal(captured) || a.Source != "Greywell Memorial Chapel" {
+		t.Errorf("Title = %q, Authors = %q, Published = %v, Source = %q; want the name, no authors, the capture date, the chapel",
+			a.Title, a.Authors, a.Published, a.Source)
+	}
+	checkText(t, a.Text, want{textStart: "Arthur James Penrose, 88", textEnd: "station house.", paragraphs: 2})
+}
+
+func TestNoteToReaderBeforeBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Transcript\n"+
+		"Note: This transcript was made by a machine and corrected by hand, and may differ from the broadcast. Please listen to the audio before quoting it.\n"+
+		"Jane Roe: Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	checkText(t, a.Text, want{textStart: "Jane Roe: Dredging", textEnd: "the works.", paragraphs: 2})
 }

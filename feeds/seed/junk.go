@@ -138,7 +138,8 @@ var endPatterns = []*regexp.Regexp{
 	// The contributors' credit that closes a story: "— With assistance by
 	// Name", "Additional reporting by Name", "Contributing: Name".
 	regexp.MustCompile(`(?i)^[—–-]?\s*(?:with (?:assistance|additional reporting|reporting|contributions?) (?:by|from)|additional reporting by|contributing:)\s`),
-	regexp.MustCompile(`^About (?:the author|\p{Lu}[\p{L}\d&.'’-]*(?: \p{Lu}[\p{L}\d&.'’-]*){0,4})$`),
+	// The heading of a bio: "About the author", "About the writer".
+	regexp.MustCompile(`^About (?:the (?:author|writer|reporter|journalist|columnist|contributor|correspondent)s?|\p{Lu}[\p{L}\d&.'’-]*(?: \p{Lu}[\p{L}\d&.'’-]*){0,4})$`),
 }
 
 // isJunk reports whether s is page furniture that is dropped wherever it is.

@@ -86,18 +86,23 @@ func splitGlued(s string) []string {
 }
 
 // splitBylineDate splits a byline and a date set on one row with a dash,
-// "BY RACHEL FRAZIN - 05/12/21 6:20 PM ET" (The Hill), when each part
-// reads as such on its own.
+// "BY RACHEL FRAZIN - 05/12/21 6:20 PM ET" (The Hill), or names alone and
+// a date ("JANE ROE - 5/13/2021, 4:14 PM"), when each part reads as such
+// on its own; names alone then make a byline over the date as names on a
+// line of their own do.
 func splitBylineDate(s string) (by, date string, ok bool) {
 	i := strings.LastIndex(s, " - ")
-	if i < 0 || !bylineRE.MatchString(s[:i]) {
+	if i < 0 || !hasLetter(s[:i]) {
 		return "", "", false
 	}
 	by, date = s[:i], strings.TrimSpace(s[i+3:])
-	if _, ok := parseDateLine(date); !ok {
+	if !bylineRE.MatchString(by) && !isNamesAlone(line{text: by, kind: kindText}) {
 		return "", "", false
 	}
-	if _, ok := parseByline(by); !ok {
+	if st, ok := parseDateLine(date); !ok || st.t.IsZero() && !bylineRE.MatchString(by) {
+		return "", "", false
+	}
+	if _, ok := parseByline(by); !ok && bylineRE.MatchString(by) {
 		return "", "", false
 	}
 	return by, date, true
@@ -206,8 +211,8 @@ func isDateish(s string) bool {
 }
 
 // cleanLine drops control and invisible format characters, turns every kind
-// of space (NBSP included) into a plain one, collapses runs of spaces and
-// trims the ends.
+// of space (NBSP included) into a plain one, collapses runs of spaces, trims
+// the ends and drops a slash that opens the line as a separator.
 func cleanLine(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
@@ -220,5 +225,9 @@ func cleanLine(s string) string {
 		}
 		return r
 	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(s), " ")
+	if rest, ok := strings.CutPrefix(s, "/ "); ok && startsUpper(rest) {
+		s = rest // a separator glyph set before a deck: "/ The company says …"
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -147,6 +148,9 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 	if isLinkLike(s) {
 		p.add(-4, "address, link or handle", true)
 	}
+	if noteLabelRE.MatchString(s) {
+		p.add(-1, "a note to the reader", true)
+	}
 	if strings.ContainsAny(s, "™©®") || strings.Count(s, " | ") >= 2 {
 		p.add(-3, "symbols or separators", true)
 	}
@@ -218,15 +222,25 @@ func hasVerbCue(ws []string) bool {
 
 // hasLabelOverHeadline reports whether s is a short label and a colon
 // before an unterminated headline: "More: East side residents pack
-// meeting", "FILED UNDER: Congress, Airlines". A label before a sentence
-// ("Why it matters: Car prices …") is a body's lead-in.
+// meeting", "FILED UNDER: Congress, Airlines", also set off by a bar
+// ("See also | Court rules on …"). A label before a sentence ("Why it
+// matters: Car prices …") is a body's lead-in.
 func hasLabelOverHeadline(s string) bool {
 	label, rest, ok := strings.Cut(s, ": ")
+	if !ok {
+		label, rest, ok = strings.Cut(s, " | ")
+	}
 	if !ok || wordCount(label) > 4 || !startsUpper(label) || strings.ContainsFunc(label, unicode.IsDigit) {
 		return false
 	}
 	return wordCount(rest) >= 2 && !endsSentence(rest)
 }
+
+// noteLabelRE matches the label of a note to the reader about the page
+// itself: "Note: …", "Editor's note: …". With an imperative to the
+// reader ("Please check the audio before quoting it") it is furniture;
+// alone it is one signal and a long note stays.
+var noteLabelRE = regexp.MustCompile(`^(?i:(?:editor'?s |editors’ |editor’s )?note):\s`)
 
 // isLinkLike reports whether s holds a web address, an e-mail address or
 // a social-media handle.

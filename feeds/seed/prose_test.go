@@ -263,3 +263,21 @@ func TestSlashedCreditAfterCaption(t *testing.T) {
 		t.Error("a sentence with a fraction read as a credit")
 	}
 }
+
+func TestLabelOverHeadline(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"See also | Council delays vote on harbour levy", true},
+		{"More: Council delays vote on harbour levy", true},
+		{"Why it matters: The levy would fund the new sea wall.", false},
+		{"The council met on Tuesday | a vote is due in June.", false},
+	}
+	for _, tt := range tests {
+		if got := hasLabelOverHeadline(tt.s); got != tt.want {
+			t.Errorf("hasLabelOverHeadline(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

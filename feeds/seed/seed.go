@@ -130,6 +130,9 @@ func (x extraction) check() error {
 			break
 		}
 	}
+	if x.snippets > 0 {
+		return fmt.Errorf("%w: a list of results (%d paragraphs, each a snippet cut short by an ellipsis)", ErrNoArticle, x.snippets)
+	}
 	if x.teasers > 0 {
 		return fmt.Errorf("%w: a section front (%d stories, each a headline, a teaser and a date)", ErrNoArticle, x.teasers)
 	}

@@ -201,16 +201,18 @@ var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:c
 // legalSuffixes are dropped from a copyright holder's name.
 var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp."}
 
-// publisher returns the publisher's name: from a navigation row before the
+// firstPublisher returns the publisher's name by the first rule that
+// names one, and whether that rule was the copyright line: from a navigation row before the
 // headline ("The Jerusalem Post - Israel News …"), else from an aggregator's
 // card, else from the page's own naming of itself, else from the copyright
-// line; "" when none.
-func publisher(ls []line, head int) string {
+// line; "" when none. The stage is the signal that names it: a rule,
+// the masthead line above the headline or the copyright holder.
+func firstPublisher(ls []line, head int) (name, stage string) {
 	header := ls[:min(max(head, 1), len(ls))]
 	for _, l := range header {
 		if l.kind == kindText || l.kind == kindNav || l.kind == kindCrumb {
 			if name := publisherIn(l); name != "" {
-				return withoutDomain(ls, name)
+				return withoutDomain(ls, name), signalRule
 			}
 		}
 	}
@@ -219,50 +221,50 @@ func publisher(ls []line, head int) string {
 			continue
 		}
 		if ag := agencyName(l.text); ag != "" {
-			return ag // the agency's own site: "Reuters" above the headline
+			return ag, signalRule // the agency's own site: "Reuters" above the headline
 		}
 		if name := appealedMasthead(l.text); name != "" {
-			return name
+			return name, signalRule
 		}
 		if isMasthead(l.text) && !isMenuSection(header, l.text) && !isCallToAction(l.text) {
-			return casedMasthead(l.text)
+			return casedMasthead(l.text), signalMasthead
 		}
 	}
 	if name := cardPublisher(ls, head); name != "" {
-		return name
+		return name, signalRule
 	}
 	for i := 0; i+1 < len(ls); i++ {
 		if publisherLabels[key(ls[i].text)] && isPublisherName(ls[i+1].text) {
-			return ls[i+1].text
+			return ls[i+1].text, signalRule
 		}
 	}
 	for i, l := range ls {
 		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && isAffiliation(l.text) {
 			if org, _, ok := strings.Cut(l.text, ", "); ok {
-				return org // "BBC News, Jerusalem" under a byline
+				return org, signalRule // "BBC News, Jerusalem" under a byline
 			}
 		}
 		if l.kind == kindJunk && i > 0 && ls[i-1].kind == kindByline && (isMasthead(l.text) || isCamelName(l.text) || l.why == whyOutlet) {
-			return casedMasthead(l.text) // "Indianapolis Star" under a name
+			return casedMasthead(l.text), signalRule // "Indianapolis Star" under a name
 		}
 		if name := bylineOutlet(l); name != "" {
-			return name
+			return name, signalRule
 		}
 		for _, re := range selfNamingREs {
 			if m := re.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
-				return pageSpelling(ls, m[1])
+				return pageSpelling(ls, m[1]), signalRule
 			}
 		}
 	}
 	for i := len(ls) - 1; i >= 0; i-- {
 		if name := copyrightHolder(ls[i].text); name != "" {
-			return shortName(name, header)
+			return shortName(name, header), signalHolder
 		}
 	}
 	if name := namedInLead(ls, header, head); name != "" {
-		return name
+		return name, signalRule
 	}
-	return providerLine(ls, head)
+	return providerLine(ls, head), signalRule
 }
 
 // namedInLead returns the name of a body that issues releases (an

@@ -1,0 +1,477 @@
+package seed
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A naming is one place where the page names a publisher: a line of its
+// own above the headline, the answer of firstPublisher's rules, the
+// copyright holder, or the page speaking of the name ("Get the X app", "a
+// reporter at X", "Photo by … / X").
+type naming struct {
+	name    string
+	key     []string // the name's words, normalised by nameKey
+	line    int      // index of the line, -1 for a rule's answer
+	signal  string   // what named it, for Explain
+	company bool     // a copyright holder written as a company ("X Media, LLC")
+}
+
+// companyWords end a company's name rather than a publication's: the
+// holder "Newsweek Digital LLC" names the publication "Newsweek".
+var companyWords = setOf("ltd", "ltd.", "limited", "inc", "inc.", "llc", "pvt",
+	"pte", "plc", "co", "co.", "corp", "corp.", "corporation", "media",
+	"group", "digital", "publishing", "publications", "company", "holdings",
+	"newspaper", "newspapers", "dac", "gmbh", "ag", "sa", "s.a.")
+
+// nameKey returns the words that identify a publisher's name across its
+// spellings: lower case, without a leading "The", a web domain's ending or
+// trailing company words, a run-together name split ("TheAtlantic.com" and
+// "The Atlantic Monthly Group" give "atlantic" and "atlantic monthly"). It
+// also reports whether company words were dropped.
+func nameKey(name string) (key []string, company bool) {
+	name = domainSuffixRE.ReplaceAllString(name, "")
+	for _, w := range strings.Fields(splitCamel(name)) {
+		w = strings.ToLower(strings.Trim(w, ",;:"))
+		if w != "" {
+			key = append(key, w)
+		}
+	}
+	if len(key) > 1 && key[0] == "the" {
+		key = key[1:]
+	}
+	for len(key) > 1 && companyWords[key[len(key)-1]] {
+		key, company = key[:len(key)-1], true
+	}
+	return key, company
+}
+
+// splitCamel puts a space where a lower-case letter meets a capital in a
+// run-together name: "TheAtlantic" becomes "The Atlantic".
+func splitCamel(s string) string {
+	var b strings.Builder
+	prev := ' '
+	for _, r := range s {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// supports reports whether a naming keyed by s counts for the candidate
+// keyed by c: the same name, or a longer name that opens with it and goes
+// on in words, not a number ("CNA Insider" and "Haaretz Daily Newspaper"
+// count for "CNA" and "Haaretz", a sub-brand and a company named after
+// the publication; "France 24" is not "France").
+func supports(s, c []string) bool {
+	if len(s) < len(c) || !slices.Equal(s[:len(c)], c) {
+		return false
+	}
+	for _, w := range s[len(c):] {
+		if w[0] >= '0' && w[0] <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// maxCandidates bounds the name lines above the headline that become
+// candidates, so a page of long menus costs no more than a few lines of
+// scoring per line.
+const maxCandidates = 40
+
+// The signals of namings.
+const (
+	signalRule     = "rule"
+	signalOutlet   = "outlet under a byline"
+	signalMasthead = "masthead"
+	signalHeader   = "line above the headline"
+	signalHolder   = "copyright holder"
+	signalPage     = "named by the page"
+)
+
+// weights are the signals' scores. A rule's answer (a navigation row, a
+// staff byline's outlet, the page's own prompt) counts twice; it supports
+// only its own name, not a shorter one.
+var weights = map[string]int{signalRule: 2, signalOutlet: 2, signalMasthead: 1, signalHeader: 1, signalHolder: 1, signalPage: 1}
+
+// priority breaks ties between candidates of equal score.
+var priority = map[string]int{signalOutlet: 5, signalRule: 4, signalMasthead: 3, signalHolder: 2, signalHeader: 1}
+
+// publisher returns the publisher's name and, for Explain, why it won:
+// the candidate with the highest score, the weights of the namings that
+// support it, one per line. A candidate is eligible when a rule names it,
+// when it is the copyright holder, when two namings or more support it,
+// or, when the holder is only a company ("Vox Media, LLC", "THG
+// Publishing Pvt Ltd"), when it is the first name above the headline: the
+// publication the company owns. Among eligible candidates a company-form
+// holder ranks last; ties go to a rule's answer, then the masthead line,
+// the holder, the earliest line. It also returns the index of the first
+// line that names the winner, -1 when only a rule does. The bylines after
+// end, the article's end (a guest book, comments), name no publisher.
+func publisher(ls []line, head, end int) (name, why string, at int) {
+	ns := namings(ls, head, end)
+	firstHeader := slices.IndexFunc(ns, func(n naming) bool { return n.signal == signalHeader || n.signal == signalMasthead })
+	companyHolder := slices.ContainsFunc(ns, func(n naming) bool { return n.company })
+	best := -1
+	var bestRank [3]int
+	for i, c := range ns {
+		if c.signal == signalPage {
+			continue // a mention supports its candidate; it is none itself
+		}
+		score, companyOnly, count := support(ns, c)
+		eligible := c.signal == signalRule || c.signal == signalOutlet || c.signal == signalMasthead || c.signal == signalHolder || count >= 2 || i == firstHeader && companyHolder
+		if !eligible {
+			continue
+		}
+		rank := [3]int{1, score, priority[c.signal]}
+		if companyOnly {
+			rank[0] = 0
+		}
+		if c.company {
+			rank[2] = 0 // the same name spelled elsewhere without company words
+		}
+		if best < 0 || slices.Compare(rank[:], bestRank[:]) > 0 {
+			best, bestRank = i, rank
+		}
+	}
+	if best < 0 {
+		return "", "", -1
+	}
+	best = fullerSpelling(ns, best)
+	_, _, count := support(ns, ns[best])
+	at = -1
+	var whys []string
+	for _, s := range ns {
+		if supportsNaming(s, ns[best]) {
+			whys = append(whys, s.signal)
+			if s.line >= 0 && (at < 0 || s.line < at) {
+				at = s.line
+			}
+		}
+	}
+	return ns[best].name, fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", ")), at
+}
+
+// supportsNaming reports whether naming s supports candidate c.
+func supportsNaming(s, c naming) bool {
+	if s.signal == signalRule {
+		return slices.Equal(s.key, c.key)
+	}
+	return supports(s.key, c.key)
+}
+
+// support returns the score of candidate c (the weights of the namings
+// that support it, one per line), whether all of them are company-form
+// copyright holders, and how many lines support it.
+func support(ns []naming, c naming) (score int, companyOnly bool, count int) {
+	var seen []int
+	companyOnly = true
+	for _, s := range ns {
+		if !supportsNaming(s, c) || slices.Contains(seen, s.line) {
+			continue
+		}
+		seen = append(seen, s.line)
+		score += weights[s.signal]
+		count++
+		companyOnly = companyOnly && s.company
+	}
+	return score, companyOnly, count
+}
+
+// namings gathers the page's namings of publishers: the first rule's
+// answer, the lines above the headline that are names (a name repeated
+// in the menu once), the copyright holder, and the page speaking of any
+// of these names elsewhere.
+func namings(ls []line, head, end int) []naming {
+	var ns []naming
+	add := func(name string, i int, signal string) {
+		key, _ := nameKey(name)
+		if len(key) == 0 || signal == signalHeader && slices.ContainsFunc(ns, func(n naming) bool { return n.line >= 0 && slices.Equal(n.key, key) }) {
+			return
+		}
+		ns = append(ns, naming{name: name, key: key, line: i, signal: signal})
+	}
+	name, stage := firstPublisher(ls, head)
+	if name != "" && stage != signalHolder && !outletAfter(ls, name, end) {
+		add(name, -1, stage)
+	}
+	for i, l := range ls[:min(max(head, 0), len(ls))] {
+		if len(ns) >= maxCandidates {
+			break // a menu of hundreds of names: the masthead leads it
+		}
+		if isHeaderName(l) {
+			add(spelledPublisher(l.text), i, signalHeader)
+		}
+	}
+	for i, l := range ls[:min(end, len(ls))] {
+		if l.why == whyOutlet && isPublisherName(l.text) {
+			add(l.text, i, signalOutlet)
+		}
+	}
+	for i := len(ls) - 1; i >= 0; i-- {
+		if holder := copyrightHolder(ls[i].text); holder != "" {
+			add(shortName(holder, ls[:min(max(head, 1), len(ls))]), i, signalHolder)
+			// A holder opening with "The" is a publication's title, and
+			// one the page prints on a line of its own is the name it
+			// goes by ("Nation Media Group" under a byline).
+			ns[len(ns)-1].company = isCompanyForm(rawHolder(ls[i].text)) && !strings.HasPrefix(holder, "The ") &&
+				!slices.ContainsFunc(ls, func(l line) bool { return l.text == holder })
+			break
+		}
+	}
+	if len(ls) > 0 && head > 0 {
+		if name := navLead(ls[0]); name != "" {
+			add(name, 0, signalHeader)
+		}
+		if isTitleOverTagline(ls, head) {
+			add(ls[0].text, 0, signalMasthead)
+		}
+	}
+	n := len(ns)
+	for _, c := range ns[:n] {
+		short := shortForm(c.name)
+		for j, l := range ls {
+			if j != c.line && (pageNames(l.text, c.name) || short != "" && pageNames(l.text, short)) {
+				ns = append(ns, naming{name: c.name, key: c.key, line: j, signal: signalPage})
+			}
+		}
+	}
+	return ns
+}
+
+// outletAfter reports whether name is printed as the outlet under a byline
+// only after end, in the comments or a guest book under the article.
+func outletAfter(ls []line, name string, end int) bool {
+	after := false
+	for i, l := range ls {
+		if l.why == whyOutlet && l.text == name {
+			if i < end {
+				return false
+			}
+			after = true
+		}
+	}
+	return after
+}
+
+// rawHolder returns the copyright holder as the line writes it, company
+// words included, or "".
+func rawHolder(s string) string {
+	m := copyrightRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// isCompanyForm reports whether a holder is written as a company: its name
+// ends in company words ("THG Publishing Pvt Ltd", "Vox Media, LLC").
+func isCompanyForm(raw string) bool {
+	_, company := nameKey(raw)
+	return company
+}
+
+// isHeaderName reports whether l, above the headline, is a publisher-like
+// name on a line of its own: capitalised words, not a menu or section
+// label, not a prompt.
+func isHeaderName(l line) bool {
+	if l.kind != kindText && l.kind != kindCrumb && l.kind != kindNav {
+		return false
+	}
+	if wordCount(l.text) > 5 || !isPublisherName(l.text) || isCallToAction(l.text) {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.ToLower(l.text), " ")
+	if ctaVerbs[first] || first == "sign" || first == "log" {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(l.text)) {
+		if !genericWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// namingBefore are the words after which a page names itself: "Follow
+// X", "Get the X app", "a reporter at X", "Thank you for supporting X",
+// "Photo by Jane Doe / X", "Source: X".
+var namingBefore = []string{"follow ", "subscribe to ", "support ", "supporting ",
+	"get the ", "download the ", "download ", " at ", " for ", "/ ", "/", "source: ", "channel ",
+	"about ", "join "}
+
+// namingAfter are the words after which a name is the page's own: "X
+// app", "X homepage", "X reporter", "X readers", "X is a …".
+var namingAfter = []string{" app", " homepage", " reporter", " correspondent",
+	" staff", " writer", " editor", " readers", " podcast", " newsletter",
+	" is ", " has ", " reached out"}
+
+// pageNames reports whether text names name the way a page names itself:
+// as a whole word, after or before a word of namingBefore or namingAfter.
+func pageNames(text, name string) bool {
+	if len(text) < len(name) || len(name) < 2 {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(text[off:], name)
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(name)
+		off = j
+		if !wordEdge(text, i, j) {
+			continue
+		}
+		before, after := strings.ToLower(text[:i]), strings.ToLower(text[j:])
+		for _, w := range namingBefore {
+			if strings.HasSuffix(before, w) || i == 0 && strings.TrimSpace(w) == "" {
+				return true
+			}
+		}
+		for _, w := range namingAfter {
+			if strings.HasPrefix(after, w) {
+				return true
+			}
+		}
+	}
+}
+
+// wordEdge reports whether text[i:j] starts and ends at word boundaries.
+func wordEdge(text string, i, j int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if j < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// navLead returns the name that opens a navigation row on the page's
+// first line, the capitalised words before the first section word
+// ("Daily Mirror" in "Daily Mirror News Politics Football …"), or "".
+func navLead(l line) string {
+	ws := strings.Fields(l.text)
+	if len(ws) < 4 || l.kind != kindNav && l.kind != kindText {
+		return ""
+	}
+	for n := 2; n <= 3 && n < len(ws); n++ {
+		if genericWords[strings.ToLower(ws[n])] && !genericWords[strings.ToLower(ws[n-1])] {
+			if name := strings.Join(ws[:n], " "); isPublisherName(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// shortForm returns a name without the generic word it opens with, the
+// form a page uses of itself in passing ("Mirror" for "Daily Mirror"), or
+// "".
+func shortForm(name string) string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok || !genericWords[strings.ToLower(first)] || !isPublisherName(rest) {
+		return ""
+	}
+	return rest
+}
+
+// fullerSpelling returns the naming that spells out the winner's name when
+// the winner, not itself a rule's answer, abbreviates it and a byline's
+// outlet, a rule or the copyright holder names it ("Radio New Zealand"
+// for "RNZ", "Indianapolis Star" for "IndyStar"), or spells the same name
+// as the outlet under a byline ("Nation Media Group" for "Nation"), else
+// best.
+func fullerSpelling(ns []naming, best int) int {
+	if ns[best].signal == signalRule || ns[best].signal == signalOutlet {
+		return best
+	}
+	for i, n := range ns {
+		if n.signal == signalOutlet && slices.Equal(n.key, ns[best].key) {
+			return i
+		}
+		if (n.signal == signalOutlet || n.signal == signalRule || n.signal == signalHolder) && abbreviates(ns[best].key, n.key) {
+			return i
+		}
+	}
+	return best
+}
+
+// abbreviates reports whether the key a abbreviates the key b: a single
+// word of b's initials ("rnz" for "radio new zealand") or, word for word,
+// beginnings of b's words ("indy star" for "indianapolis star").
+func abbreviates(a, b []string) bool {
+	if slices.Equal(a, b) {
+		return false
+	}
+	if len(a) == 1 && len(b) >= 2 && len(a[0]) == len(b) {
+		for i, w := range b {
+			if w[0] != a[0][i] {
+				return false
+			}
+		}
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.HasPrefix(b[i], a[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// taglineWords are the small words a title-cased name may hold beyond
+// minorWords: "Notes from a Small Garden".
+var taglineWords = setOf("from", "in", "on", "at", "to", "a", "an", "with")
+
+// isTitleOverTagline reports whether the page opens with a title-cased
+// name over a tagline (a sentence-like line, unterminated), above the
+// headline: a blog's name and its motto, which findHeadline passed over
+// for the post under the day's date.
+func isTitleOverTagline(ls []line, head int) bool {
+	if head < 3 || len(ls) < 2 || ls[0].kind != kindText || ls[1].kind != kindText {
+		return false
+	}
+	ws := strings.Fields(ls[0].text)
+	if len(ws) < 2 || len(ws) > 6 || strings.ContainsAny(ls[0].text, ",;:!?\"“”()") {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if !startsUpper(w) && !minorWords[lw] && !taglineWords[lw] {
+			return false
+		}
+	}
+	tag := ls[1].text
+	return wordCount(tag) >= 5 && !endsSentence(tag) && hasLowerWords(tag)
+}
+
+// hasLowerWords reports whether more than half the words of s after the
+// first start in lower case, as a sentence's do and a title's do not.
+func hasLowerWords(s string) bool {
+	ws := strings.Fields(s)
+	lower := 0
+	for _, w := range ws[1:] {
+		if !startsUpper(w) {
+			lower++
+		}
+	}
+	return 2*lower > len(ws)-1
+}

@@ -709,7 +709,8 @@ func earliestDate(ls []line, latest time.Time) (time.Time, bool) {
 			if upd.IsZero() || t.Before(upd) {
 				upd, updClock = t, l.date.clock
 			}
-		} else if best.IsZero() || t.Before(best) {
+		} else if best.IsZero() || refines(t, l.date.clock, best, bestClock) ||
+			t.Before(best) && !refines(best, bestClock, t, l.date.clock) {
 			best, bestClock = t, l.date.clock
 		}
 	}
@@ -717,6 +718,19 @@ func earliestDate(ls []line, latest time.Time) (time.Time, bool) {
 		return upd, updClock
 	}
 	return best, bestClock
+}
+
+// refines reports whether t, with a time of day, is the same calendar day
+// as u given without one ("May 12, 2021" over "Published: May 12, 2021 -
+// 6:20 PM GST"): the timed line says when on that day, so it wins though
+// the bare date, read as midnight UTC, sorts earlier.
+func refines(t time.Time, clock bool, u time.Time, uClock bool) bool {
+	if !clock || uClock {
+		return false
+	}
+	y, m, d := t.Date()
+	uy, um, ud := u.Date()
+	return y == uy && m == um && d == ud
 }
 
 // dateAbove returns the last full date of the date lines in ls that is not

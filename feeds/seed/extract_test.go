@@ -982,3 +982,18 @@ func TestNoteToReaderBeforeBody(t *testing.T) {
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
 	checkText(t, a.Text, want{textStart: "Jane Roe: Dredging", textEnd: "the works.", paragraphs: 2})
 }
+
+func TestTimedDateRefinesBareDate(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Home | News | Weather | Sports\n"+
+		"Lighthouse keepers' cottages to become a museum\n"+
+		"The trust will open the cottages to visitors next spring\n"+
+		"Jane Roe\n"+
+		"March 3, 2022\n"+
+		"Posted: March 3, 2022 - 9:15 AM ICT\n"+
+		"The two cottages beside the lighthouse will be restored and opened as a museum next spring, the heritage trust said on Thursday.\n")
+	want := time.Date(2022, 3, 3, 2, 15, 0, 0, time.UTC)
+	if !a.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v: a timed line refines a bare date of the same day", a.Published, want)
+	}
+}

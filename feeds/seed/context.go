@@ -40,6 +40,7 @@ func classifyAll(texts []string) []line {
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
 	markBareCaptions(ls)
+	markSignOffs(ls)
 	markCaptionCopies(ls)
 	markRepeats(ls)
 	return ls
@@ -579,6 +580,31 @@ func markBareCaptions(ls []line) {
 			continue
 		}
 		l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentences between paragraphs"
+	}
+}
+
+// reportingRE finds an attribution, which a news paragraph has and a
+// picture's caption, describing what the picture shows, rarely does.
+var reportingRE = regexp.MustCompile(`\b(?:said|says|told|according to)\b`)
+
+// markSignOffs makes a paragraph again of a line read as a caption with a
+// bracketed agency glued to its end ("… the ministry said. (Agency)")
+// when it follows a paragraph and attributes what it says: the wire's
+// sign-off closing its copy, not a picture's credit. The sign-off is cut.
+func markSignOffs(ls []line) {
+	for i := 1; i < len(ls); i++ {
+		l := &ls[i]
+		if l.kind != kindCaption || !strings.HasSuffix(l.text, ")") || !reportingRE.MatchString(l.caption) {
+			continue
+		}
+		m := bracketTailRE.FindStringSubmatch(l.text)
+		if m == nil || agencyName(m[2]) == "" || !endsSentence(m[1]) {
+			continue
+		}
+		if p := prevPastJunk(ls, i); p < 0 || !isParagraph(ls[p]) {
+			continue
+		}
+		*l = line{text: strings.TrimSpace(m[1]), kind: kindText, why: "paragraph signed off by its wire"}
 	}
 }
 

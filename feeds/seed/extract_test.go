@@ -997,3 +997,20 @@ func TestTimedDateRefinesBareDate(t *testing.T) {
 		t.Errorf("Published = %v, want %v: a timed line refines a bare date of the same day", a.Published, want)
 	}
 }
+
+func TestWireSignOffIsNoCaption(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Home | News | Weather | Sports\n"+
+		"Port of Valdora to double its container berths\n"+
+		"By ANSA\n"+
+		"March 3, 2022\n"+
+		"A tugboat guides a freighter into the harbour on Thursday. (ANSA)\n"+
+		"VALDORA, March 3 (ANSA) -- The port of Valdora will build four new container berths by 2025, its operator said on Thursday.\n"+
+		"The expansion will cost about 90 million euros and is meant to double the port's capacity.\n"+
+		"Work on the first two berths will start in the autumn, the operator said. (ANSA)\n"+
+		"Most Popular\n")
+	if !slices.Equal(a.Captions, []string{"A tugboat guides a freighter into the harbour on Thursday."}) ||
+		!strings.HasSuffix(a.Text, "the operator said.") {
+		t.Errorf("Captions = %q, Text = %q; want the attributed last line in the text, its sign-off cut", a.Captions, a.Text)
+	}
+}

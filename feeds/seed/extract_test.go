@@ -1014,3 +1014,15 @@ func TestWireSignOffIsNoCaption(t *testing.T) {
 		t.Errorf("Captions = %q, Text = %q; want the attributed last line in the text, its sign-off cut", a.Captions, a.Text)
 	}
 }
+
+func TestHandleOnNameDateRow(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Home | News | Weather | Sports\n"+
+		"Ferrybridge startup raises $4M for tide-powered chargers\n"+
+		"Olu Bakare @olubakare / 9:05 AM PST • March 3, 2022\n"+
+		"Ferrybridge, a startup building chargers that run on tidal power, has raised $4 million in seed funding, it said on Thursday.\n")
+	want := time.Date(2022, 3, 3, 17, 5, 0, 0, time.UTC)
+	if a.Title != "Ferrybridge startup raises $4M for tide-powered chargers" || !slices.Equal(a.Authors, []string{"Olu Bakare"}) || !a.Published.Equal(want) {
+		t.Errorf("Title = %q, Authors = %q, Published = %v; want the headline, [Olu Bakare], %v", a.Title, a.Authors, a.Published, want)
+	}
+}

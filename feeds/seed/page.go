@@ -143,6 +143,10 @@ func gluedAfterDigit(s string) int {
 // the date.
 var nameRowRE = regexp.MustCompile(`^([^/|]{3,60}?) [/|] (?:([^/|]{1,30}) [/|] )?([^/|]*\d[^/|]*)$`)
 
+// handleTailRE matches a social-media handle printed after a reporter's
+// name on a byline row ("Jane Roe @janeroe / …").
+var handleTailRE = regexp.MustCompile(`\s+@\w+$`)
+
 // splitNameRow splits a name-desk-date row into the names, read as a
 // byline over the date, and the date line, when the names are people's
 // and the date parses. The desk names no author.
@@ -154,6 +158,7 @@ func splitNameRow(s string) ([]string, bool) {
 	if m == nil || strings.ContainsAny(m[1], ".:;!?") || wordCount(m[2]) > 3 {
 		return nil, false
 	}
+	m[1] = handleTailRE.ReplaceAllString(m[1], "")
 	if names, ok := parseNames(m[1]); !ok || len(names) == 0 || !allPeople(names) {
 		return nil, false
 	}

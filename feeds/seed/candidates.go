@@ -292,7 +292,11 @@ func isHeaderName(l line) bool {
 	if ctaVerbs[first] || first == "sign" || first == "log" {
 		return false
 	}
-	for _, w := range strings.Fields(strings.ToLower(l.text)) {
+	ws := strings.Fields(strings.ToLower(l.text))
+	if len(ws) > 1 && ws[0] == "the" {
+		return true // a title: a section label has no article ("The National", not "National")
+	}
+	for _, w := range ws {
 		if !genericWords[w] {
 			return true
 		}
@@ -302,10 +306,11 @@ func isHeaderName(l line) bool {
 
 // namingBefore are the words after which a page names itself: "Follow
 // X", "Get the X app", "a reporter at X", "Thank you for supporting X",
-// "Photo by Jane Doe / X", "Source: X".
+// "Photo by Jane Doe / X", "Source: X", "the minister told X" (a
+// reporter's own outlet).
 var namingBefore = []string{"follow ", "subscribe to ", "support ", "supporting ",
 	"get the ", "download the ", "download ", " at ", " for ", "/ ", "/", "source: ", "channel ",
-	"about ", "join "}
+	"about ", "join ", "told "}
 
 // namingAfter are the words after which a name is the page's own: "X
 // app", "X homepage", "X reporter", "X readers", "X is a …".

@@ -59,6 +59,18 @@ func TestPublisherCandidates(t *testing.T) {
 			want: "Letters from a Cold Harbour",
 		},
 		{
+			name: "a title of generic words after The is no section label",
+			page: " date 2021-05-12 Menu\nHarbours\nThe Weekly\nTravel\nHarbours\n" + body +
+				"The old pier at dusk.\nJane Roe / The Weekly\n© 2021 Strand Holdings Company. All rights reserved.\n",
+			want: "The Weekly",
+		},
+		{
+			name: "the outlet a source talked to",
+			page: " date 2021-05-12 Menu\nQuayside\nTravel\n" + body +
+				"The ferries have run at a loss for three years, the chief executive told Quayside.\n© 2021 Tern. All rights reserved.\n",
+			want: "Quayside",
+		},
+		{
 			name: "a lone menu word is no publisher",
 			page: " date 2021-05-12 Menu\nTravel\n" + body,
 			want: "",

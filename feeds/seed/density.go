@@ -26,7 +26,7 @@ const (
 // its byline or date, or as a lone subhead in sentence case that no
 // furniture signal marks, set directly between kept lines; otherwise it is
 // dropped. Dropped lines interrupt the body only when a strong paragraph
-// (proseStrong) follows them: after the last one, the first dropped line
+// (proseStrong, no furniture signal) follows them: after the last one, the first dropped line
 // ends the body. A row of tags ends it wherever it is.
 func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 	reps := repeatedTexts(ls, body)
@@ -74,7 +74,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 	}
 	last := -1
 	for k, i := range body[:stop] {
-		if keep[k] && ls[i].prose.score >= proseStrong {
+		if keep[k] && ls[i].prose.score >= proseStrong && ls[i].prose.furniture == 0 {
 			last = k
 		}
 	}

@@ -1026,3 +1026,20 @@ func TestHandleOnNameDateRow(t *testing.T) {
 		t.Errorf("Title = %q, Authors = %q, Published = %v; want the headline, [Olu Bakare], %v", a.Title, a.Authors, a.Published, want)
 	}
 }
+
+func TestPromptAfterBoxDoesNotResumeBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Elsewhere on the Quay\n"+
+		"All the harbour news in one morning email\n"+
+		"Quay Morning\n"+
+		"Every Monday and Thursday, you can read the week's harbour news before breakfast.\n")
+	if strings.Contains(a.Text, "Every Monday") {
+		t.Errorf("Text = %q; want it to end before the box: a line with a furniture signal after it does not resume the body", a.Text)
+	}
+}

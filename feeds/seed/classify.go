@@ -129,8 +129,8 @@ func classify(s string) line {
 
 // isNav reports whether s is a row of navigation words: five or more words,
 // no sentence punctuation, every word capitalised, and either separators
-// between short items, a repeated word, several ALL-CAPS words or sheer
-// length. Title-case headlines usually fail on a lower-case small word.
+// between short items, a repeated word, several ALL-CAPS words, three
+// section words or sheer length. Title-case headlines usually fail on a lower-case small word.
 func isNav(s string) bool {
 	if endsSentence(s) || strings.ContainsAny(s, ",;\"“”") {
 		return false
@@ -147,7 +147,21 @@ func isNav(s string) bool {
 			return false
 		}
 	}
-	return hasRepeatedWord(ws) || (len(ws) >= 8 && capsWords(ws) >= 2) || len(ws) >= 15
+	return hasRepeatedWord(ws) || (len(ws) >= 8 && capsWords(ws) >= 2) || len(ws) >= 15 || sectionWords(ws) >= 3
+}
+
+// sectionWords counts the distinct words of ws that name a site's
+// sections ("Business", "Culture", "Science"), of which a menu row without
+// separators holds several and a title-case headline one at most.
+func sectionWords(ws []string) int {
+	seen := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		w = strings.ToLower(w)
+		if genericWords[w] && !minorWords[w] && w != "&" && w != "more" && w != "us" {
+			seen[w] = true
+		}
+	}
+	return len(seen)
 }
 
 // separatedItems counts the items of a menu row such as "Home | News | World"

@@ -219,7 +219,7 @@ func markNameBylines(ls []line) {
 			continue
 		}
 		names, ok := parseNames(text)
-		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) || i > 0 && isIssuerLabel(ls[i-1].text) {
+		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) && !headlineUnderDate(ls, i) || i > 0 && isIssuerLabel(ls[i-1].text) {
 			continue
 		}
 		n := nextPastJunk(ls, i)
@@ -456,6 +456,30 @@ func afterHeadline(ls []line, i int) bool {
 		}
 	}
 	return false
+}
+
+// headlineUnderDate reports whether the first date line after i, past
+// crumbs and junk, sits over a headline-like line and a paragraph: the
+// byline and date printed above the headline (name, section, date,
+// headline, deck). A short title-case headline over its date has a
+// paragraph, not a headline, under the date.
+func headlineUnderDate(ls []line, i int) bool {
+	j := i + 1
+	for j < len(ls) && j <= i+maxFurniture && ls[j].kind != kindDate {
+		if ls[j].kind != kindCrumb && ls[j].kind != kindJunk {
+			return false
+		}
+		j++
+	}
+	if j >= len(ls) || ls[j].kind != kindDate {
+		return false
+	}
+	h := nextContent(ls, j)
+	if h < 0 || ls[h].kind != kindText || !isHeadlineLike(ls[h]) {
+		return false
+	}
+	p := nextContent(ls, h)
+	return p >= 0 && isParagraph(ls[p])
 }
 
 // markAffiliations marks as junk the affiliation line under a byline

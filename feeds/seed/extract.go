@@ -176,7 +176,7 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 				break
 			}
 		}
-		if !isHeadlineLike(l) {
+		if !isHeadlineLike(l) || isPagePrompt(l.text) {
 			continue
 		}
 		if i+1 < len(ls) && ls[i+1].why == whyLifeSpan {
@@ -197,6 +197,16 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		}
 	}
 	return headlineBeforeParagraph(ls), -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// isPagePrompt reports whether s is a prompt of the page rather than a
+// headline: it speaks of the page itself ("Save this story") or is a
+// call to action. A headline may address the reader ("How to Keep Your
+// Laptop Alive"); it does not speak of the story it heads.
+func isPagePrompt(s string) bool {
+	own := unquoted(s)
+	_, self := addressWords(own)
+	return self || isCallToAction(own)
 }
 
 // isDateHeader reports whether the date line at i is a day heading over a

@@ -1043,3 +1043,23 @@ func TestPromptAfterBoxDoesNotResumeBody(t *testing.T) {
 		t.Errorf("Text = %q; want it to end before the box: a line with a furniture signal after it does not resume the body", a.Text)
 	}
 }
+
+func TestHeaderAboveHeadline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Dispatches World Politics Health Tech Sport Food\n"+
+		"Sign In\n"+
+		"Travel\n"+
+		"Ines Okafor\n"+
+		"Travel\n"+
+		"March 3, 2022 9:00 AM\n"+
+		"The Quiet Joys of a Night Train Across Your Own Country\n"+
+		"Sleeper services are coming back, and they are worth the extra hours on the rails.\n"+
+		"Keep this story\n"+
+		"If you book through links on our site, we may earn a commission. This helps fund our journalism.\n"+
+		"A sleeper carriage waits at the platform at dusk.\n"+
+		"Photograph: Jan Roe/Stockhouse\n"+
+		"Night trains were once the backbone of long-distance travel, and after two decades of closures several operators are bringing them back.\n")
+	if a.Title != "The Quiet Joys of a Night Train Across Your Own Country" || !slices.Equal(a.Authors, []string{"Ines Okafor"}) {
+		t.Errorf("Title = %q, Authors = %q; want the headline under the date and the name over it", a.Title, a.Authors)
+	}
+}

@@ -196,7 +196,36 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			return i, n1, "first headline-like line followed by a standfirst and metadata (" + ls[n2].kind.String() + ")"
 		}
 	}
-	return headlineBeforeParagraph(ls), -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+	h := headlineBeforeParagraph(ls)
+	if sf := deckUnderHeader(ls, h); sf >= 0 {
+		return h, sf, "metadata above the headline, a standfirst under it"
+	}
+	return h, -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// deckUnderHeader returns the standfirst of the headline at h when its
+// byline or date is printed above it (past crumbs and junk): the one
+// sentence directly under the headline that furniture, not another
+// paragraph, follows. It returns -1 otherwise.
+func deckUnderHeader(ls []line, h int) int {
+	if h < 1 || h+2 >= len(ls) {
+		return -1
+	}
+	p := h - 1
+	for p > 0 && (ls[p].kind == kindCrumb || ls[p].kind == kindJunk) {
+		p--
+	}
+	if ls[p].kind != kindDate && ls[p].kind != kindByline {
+		return -1
+	}
+	d := &ls[h+1]
+	if d.kind != kindText || !endsSentence(d.text) || innerSentenceRE.MatchString(d.text) || wordCount(d.text) >= 40 {
+		return -1
+	}
+	if n := ls[h+2]; n.kind != kindCrumb && n.kind != kindJunk {
+		return -1
+	}
+	return h + 1
 }
 
 // isPagePrompt reports whether s is a prompt of the page rather than a

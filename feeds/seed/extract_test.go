@@ -1062,4 +1062,7 @@ func TestHeaderAboveHeadline(t *testing.T) {
 	if a.Title != "The Quiet Joys of a Night Train Across Your Own Country" || !slices.Equal(a.Authors, []string{"Ines Okafor"}) {
 		t.Errorf("Title = %q, Authors = %q; want the headline under the date and the name over it", a.Title, a.Authors)
 	}
+	if want := "Sleeper services are coming back, and they are worth the extra hours on the rails."; a.Summary != want || strings.Contains(a.Text, "Sleeper") {
+		t.Errorf("Summary = %q, Text = %q; want the deck over the furniture as the summary", a.Summary, a.Text)
+	}
 }

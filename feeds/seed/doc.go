@@ -33,8 +33,10 @@
 // first end-matter marker, less the author bios that end it. A page
 // without a headline takes the first sentence of its body as its title; a
 // page without a body paragraph, a server's error page, an encyclopedia
-// entry or a section front (every paragraph a teaser between another
-// story's headline and its date) is no article (ErrNoArticle).
+// entry, a section front (every paragraph a teaser between another
+// story's headline and its date) or a notice to the reader (a consent
+// wall: unsigned, undated, the headline and every paragraph speaking to
+// the reader or as "we") is no article (ErrNoArticle).
 //
 // # Prose score
 //

@@ -1066,3 +1066,21 @@ func TestHeaderAboveHeadline(t *testing.T) {
 		t.Errorf("Summary = %q, Text = %q; want the deck over the furniture as the summary", a.Summary, a.Text)
 	}
 }
+
+func TestNoticeToReaderIsNoArticle(t *testing.T) {
+	t.Parallel()
+	page := " date 2022-03-04 Menu\n" +
+		"Your choices on this site\n" +
+		"Harbour Gazette\n" +
+		"We and our advertisers use cookies and similar tools on this device to measure audiences, show relevant adverts and improve the site for everyone who visits it.\n" +
+		"With your agreement, we may also use precise location data. You can change your choices at any time in the settings at the foot of each page.\n" +
+		"ACCEPT ALL\n" +
+		"REJECT ALL\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("Parse error = %v, want ErrNoArticle: an unsigned, undated notice to the reader", err)
+	}
+	signed := strings.Replace(page, "Harbour Gazette\nWe", "By Jane Roe\nMarch 3, 2022\nWe", 1)
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(signed)); err != nil {
+		t.Errorf("Parse error = %v, want an article: a signed, dated page speaking to its reader is one", err)
+	}
+}

@@ -136,6 +136,9 @@ func (x extraction) check() error {
 	if x.teasers > 0 {
 		return fmt.Errorf("%w: a section front (%d stories, each a headline, a teaser and a date)", ErrNoArticle, x.teasers)
 	}
+	if x.isNotice() {
+		return fmt.Errorf("%w: a notice to the reader (%q), undated and unsigned, every paragraph addressing the reader", ErrNoArticle, x.article.Title)
+	}
 	for _, i := range x.bodyIndexes() {
 		if isParagraph(x.lines[i]) {
 			return nil
@@ -146,6 +149,41 @@ func (x extraction) check() error {
 	}
 	return fmt.Errorf("%w: %q is followed by no body paragraph", ErrNoArticle, x.article.Title)
 }
+
+// isNotice reports whether the page is a notice to the reader rather
+// than an article (a consent wall, a paywall's dialog): no line carries
+// a byline or a date, and the headline and every body paragraph speak to
+// the reader or as the page ("we") outside quotes. Articles that address
+// their readers still do so in some paragraphs only, and are signed or
+// dated.
+func (x extraction) isNotice() bool {
+	body := x.bodyIndexes()
+	if len(body) == 0 || !speaksToReader(x.article.Title) {
+		return false
+	}
+	for _, l := range x.lines {
+		if l.kind == kindByline || l.kind == kindDate {
+			return false
+		}
+	}
+	for _, i := range body {
+		if !speaksToReader(x.lines[i].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// speaksToReader reports whether s, outside quotes, addresses the reader,
+// speaks of the page itself or as "we", or calls to action.
+func speaksToReader(s string) bool {
+	own := unquoted(s)
+	reader, self := addressWords(own)
+	return reader || self || isCallToAction(own) || weVoiceRE.MatchString(own)
+}
+
+// weVoiceRE finds the page speaking as "we".
+var weVoiceRE = regexp.MustCompile(`(?i)\b(?:we|our|us)\b`)
 
 // errorPageLines are the headings, by key, of a server's error page.
 var errorPageLines = setOf("page not found", "404", "404 not found", "error 404",

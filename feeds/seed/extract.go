@@ -189,7 +189,7 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			}
 			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
 		}
-		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && isHeadlineLike(ls[i-1])) {
+		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && ls[i-1].kind == kindText && isHeadlineLike(ls[i-1])) {
 			continue
 		}
 		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() && !isDateHeader(ls, n2) {
@@ -342,10 +342,11 @@ func isHeadlineLike(l line) bool {
 // headline h: a sentence, a long line, or, directly under the headline, an
 // unterminated line in sentence case. Such a line shorter than the headline
 // (Fox News: "The 9-year-old was cold but unhurt, the sheriff's office
-// said") counts only under a sentence-case headline (not a masthead in
-// title case over a headline) that is not the last of a run of
-// headline-like lines (teasers, which would take the real headline for
-// their standfirst).
+// said") counts only under a sentence-case headline or a title-case one
+// of ten words or more (not a short masthead in title case over a
+// headline) that is not the last of a run of headline-like text lines
+// (teasers, which would take the real headline for their standfirst; a
+// section crumb above the headline makes no run).
 func isStandfirstLike(l, h line, adjacent, inRun bool) bool {
 	n := wordCount(l.text)
 	if l.kind != kindText || n < 5 || n >= 40 && len(innerSentenceRE.FindAllStringIndex(l.text, 3)) >= 2 {
@@ -357,7 +358,7 @@ func isStandfirstLike(l, h line, adjacent, inRun bool) bool {
 	if !adjacent || h.kind != kindText || capitalisedShare(l.text) >= 0.5 {
 		return false
 	}
-	return n >= 10 && n > wordCount(h.text) || n >= 8 && !inRun && capitalisedShare(h.text) < 0.5
+	return n >= 10 && n > wordCount(h.text) || n >= 8 && !inRun && (capitalisedShare(h.text) < 0.5 || wordCount(h.text) >= 10)
 }
 
 // capitalisedShare is the share of the words of s that start with a

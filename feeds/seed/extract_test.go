@@ -1084,3 +1084,18 @@ func TestNoticeToReaderIsNoArticle(t *testing.T) {
 		t.Errorf("Parse error = %v, want an article: a signed, dated page speaking to its reader is one", err)
 	}
 }
+
+func TestTitleCaseHeadlineOverShortDeck(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Menu\n"+
+		"Harbour Gazette\n"+
+		"The Coast\n"+
+		"Why a Tiny Island Ferry Became the Most Argued-About Boat in the County\n"+
+		"The timetable was odd, and so were the fares\n"+
+		"By Jane Roe\n"+
+		"March 3, 2022\n"+
+		"The ferry to Gull Island runs four times a day and carries, on a good day, thirty passengers, yet it has filled the letters page for a month.\n")
+	if a.Title != "Why a Tiny Island Ferry Became the Most Argued-About Boat in the County" || a.Summary != "The timetable was odd, and so were the fares" {
+		t.Errorf("Title = %q, Summary = %q; want the long title-case headline over its deck", a.Title, a.Summary)
+	}
+}

@@ -14,6 +14,7 @@ var creditLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:(?:photo|photograph|picture|image|foto|bild)\s*(?:credit|source)|credit)s?\s*[:,]\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|photographer|picture|image|foto|bild)\s*:\s*\S`),
 	regexp.MustCompile(`(?i)^(?:photo|photograph|picture)s? by\s+\S`),
+	regexp.MustCompile(`(?i)^(?:(?:photo|picture) )?illustrations? by\s+\S`),
 	courtesyCreditRE,
 	stockCreditRE,
 	dashCreditRE,

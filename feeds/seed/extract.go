@@ -539,10 +539,16 @@ func isAuthorBox(s string) bool {
 	return strings.HasPrefix(strings.ToLower(s), "written by ")
 }
 
+// imprintRE matches a publication's imprint, the sentence saying who
+// publishes or owns it ("The Courier is published by Northgate Press, a
+// Harbour Holdings company"), which closes a page after the story.
+var imprintRE = regexp.MustCompile(`^(?:The )?\p{Lu}[\p{L}\d.'’&-]*(?: \p{Lu}[\p{L}\d.'’&-]*){0,4} is (?:published|owned|operated) by \p{Lu}`)
+
 // trimTail drops the unterminated lines after the body's last sentence:
-// teaser headlines, tags and labels left at the end of a page.
+// teaser headlines, tags and labels left at the end of a page, and the
+// publication's imprint.
 func trimTail(ls []line, body []int) (kept, tail []int) {
-	for len(body) > 1 && !isParagraph(ls[body[len(body)-1]]) && !endsSentence(ls[body[len(body)-1]].text) {
+	for len(body) > 1 && (!isParagraph(ls[body[len(body)-1]]) && !endsSentence(ls[body[len(body)-1]].text) || imprintRE.MatchString(ls[body[len(body)-1]].text)) {
 		tail = append(tail, body[len(body)-1])
 		body = body[:len(body)-1]
 	}

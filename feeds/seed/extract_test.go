@@ -1099,3 +1099,21 @@ func TestTitleCaseHeadlineOverShortDeck(t *testing.T) {
 		t.Errorf("Title = %q, Summary = %q; want the long title-case headline over its deck", a.Title, a.Summary)
 	}
 }
+
+func TestCorrectionBioAndImprintCloseBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Menu\n"+
+		"Harbour Gazette\n"+
+		"Council delays the harbour wall repairs again\n"+
+		"By Jane Roe\n"+
+		"March 3, 2022\n"+
+		"Picture illustration by Harbour Gazette. Photos by Stockhouse.\n"+
+		"The council has put off repairs to the harbour wall for a third year, saying the money is needed for the town's roads instead.\n"+
+		"Residents of the Quay say the wall has lost a metre of stone since the winter storms, and fear the next surge will reach their homes.\n"+
+		"Clarification, March 4, 2022: An earlier version of this article gave the wrong year for the last repairs. It was 2016.\n"+
+		"Jane Roe is a Harbour Gazette reporter who covers the town council.\n"+
+		"The Harbour Gazette is published by Northgate Press, a Quayside Holdings company.\n")
+	if len(a.Captions) != 0 || !strings.HasSuffix(a.Text, "reach their homes.") {
+		t.Errorf("Captions = %q, Text = %q; want no caption (a credit alone) and the text ending before the note, bio and imprint", a.Captions, a.Text)
+	}
+}

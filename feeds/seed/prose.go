@@ -237,10 +237,11 @@ func hasLabelOverHeadline(s string) bool {
 }
 
 // noteLabelRE matches the label of a note to the reader about the page
-// itself: "Note: …", "Editor's note: …". With an imperative to the
+// itself: "Note: …", "Editor's note: …", "Correction, May 3, 2022: …".
+// With an imperative to the
 // reader ("Please check the audio before quoting it") it is furniture;
 // alone it is one signal and a long note stays.
-var noteLabelRE = regexp.MustCompile(`^(?i:(?:editor'?s |editors’ |editor’s )?note):\s`)
+var noteLabelRE = regexp.MustCompile(`^(?i:(?:editor'?s |editors’ |editor’s )?note|correction|clarification)(?:, [^:]{1,30})?:\s`)
 
 // isLinkLike reports whether s holds a web address, an e-mail address or
 // a social-media handle.

@@ -180,10 +180,11 @@ func isBoxFurniture(l line) bool {
 }
 
 // isTeaserHeadline reports whether l is another story's headline in a
-// list: text of four words or more, capitalised and unterminated.
+// list: text of four words or more, capitalised and unterminated, or of
+// five or more with every word capitalised ("Prices Fall. Buyers Wait.").
 func isTeaserHeadline(l line) bool {
 	return l.kind == kindText && wordCount(l.text) >= 4 && wordCount(l.text) <= maxHeadlineWords &&
-		startsUpper(l.text) && !endsSentence(l.text)
+		startsUpper(l.text) && (!endsSentence(l.text) || wordCount(l.text) >= 5 && lowerShare(strings.Fields(l.text)) == 0)
 }
 
 // dropTeasers marks as junk the unterminated headline lines that follow a

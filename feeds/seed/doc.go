@@ -51,11 +51,11 @@
 // languages, a reporting verb or a lower-case "-ed" form); an
 // unterminated or verbless line of under 20
 // words loses one. Furniture signals subtract: a line in capitals or with
-// every word capitalised, "Label: headline" ("More: …", "Go deeper: …"),
+// every word capitalised (also five or more with a full stop), "Label: headline" ("More: …", "Go deeper: …"),
 // a web or e-mail address or handle, symbols (© ™ or two " | "), a line
 // wholly in brackets, a sentence opening with an imperative to the reader
 // ("Sign up", "Subscribe", "Click", "Follow us", "Get the latest", "Thanks
-// for reading"), addressing the reader ("you"), the page speaking of
+// for reading", a sentence ending on a link's "here"), addressing the reader ("you"), the page speaking of
 // itself ("this story", "our newsletter"), and text
 // repeated elsewhere on the page. What people say inside quotes does not
 // count as the page's own voice.

@@ -1117,3 +1117,21 @@ func TestCorrectionBioAndImprintCloseBody(t *testing.T) {
 		t.Errorf("Captions = %q, Text = %q; want no caption (a credit alone) and the text ending before the note, bio and imprint", a.Captions, a.Text)
 	}
 }
+
+func TestTitleCaseTeasersAndLinkPromptInBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Menu\n"+
+		"Harbour Gazette\n"+
+		"Council delays the harbour wall repairs again\n"+
+		"By Jane Roe\n"+
+		"March 3, 2022\n"+
+		"The council has put off repairs to the harbour wall for a third year, saying the money is needed for the town's roads instead.\n"+
+		"More Stories\n"+
+		"Why the Quay Wall Keeps Cracking\n"+
+		"Fishermen Count Their Losses. The Insurers Do Not.\n"+
+		"Residents of the Quay say the wall has lost a metre of stone since the winter storms, and fear the next surge will reach their homes.\n"+
+		"Seen damage on the front? Share it with the newsroom here.\n")
+	if strings.Contains(a.Text, "Insurers") || strings.Contains(a.Text, "newsroom") || !strings.HasSuffix(a.Text, "reach their homes.") {
+		t.Errorf("Text = %q; want neither the title-case teaser nor the link's prompt", a.Text)
+	}
+}

@@ -139,8 +139,8 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 	switch {
 	case n >= 2 && isAllCaps(s):
 		p.add(-3, "all capitals", true)
-	case n >= 3 && !terminated && lower < 0.25:
-		p.add(-2, "every word capitalised", true)
+	case n >= 3 && !terminated && lower < 0.25, n >= 5 && lower == 0:
+		p.add(-2, "every word capitalised", true) // a headline, with or without a full stop
 	}
 	if hasLabelOverHeadline(s) {
 		p.add(-3, "label: headline", true)
@@ -359,12 +359,25 @@ func isCallToAction(s string) bool {
 			return true
 		case ctaObjectVerbs[first] && ctaObjects[next] && (first != "like" || next == "us" || next == "our"):
 			return true
+		case ctaObjectVerbs[first] && endsWithHere(ws[i:]):
+			return true // "Send it to the newsdesk here.": a link's anchor
 		case (first == "thanks" || first == "thank") && (next == "for" || next == "you"):
 			return true
 		case (first == "don't" || first == "don’t" || first == "never") && (next == "miss" || next == "forget"):
 			return true
 		case (next == "your" || next == "our" || i+1 < len(ws) && ws[i+1] == "us") && !openers[first] && !strings.HasSuffix(first, "ly") && !strings.ContainsAny(w, ",;"):
 			return true // "Access your favourite topics …", "Protect our …"
+		}
+	}
+	return false
+}
+
+// endsWithHere reports whether the sentence opening ws ends in "here", the
+// anchor of a link.
+func endsWithHere(ws []string) bool {
+	for _, w := range ws {
+		if endsClause(w) {
+			return strings.EqualFold(strings.TrimRight(w, ".!?:\"'”’)"), "here")
 		}
 	}
 	return false

@@ -194,15 +194,32 @@ func dropTeasers(ls []line) {
 		if ls[i].kind != kindJunk || !readMoreLabels[key(ls[i].text)] {
 			continue
 		}
+		marker := ""
 		for j := i + 1; j < len(ls) && j <= i+maxFurniture && (ls[j].kind == kindJunk || ls[j].kind == kindText); j++ {
 			if ls[j].kind == kindText {
-				if endsSentence(ls[j].text) || wordCount(ls[j].text) >= 20 {
+				// A teaser's list marker ("* ") marks the items after it
+				// as teasers, questions included.
+				sameItem := marker != "" && strings.HasPrefix(ls[j].text, marker) && wordCount(ls[j].text) < 20
+				if !sameItem && (endsSentence(ls[j].text) || wordCount(ls[j].text) >= 20) {
 					break
 				}
 				ls[j].kind, ls[j].why = kindJunk, "teaser after a read-more label"
+				if marker == "" {
+					marker = listMarker(ls[j].text)
+				}
 			}
 		}
 	}
+}
+
+// listMarker returns the bullet opening s ("* ", "• ", "- "), or "".
+func listMarker(s string) string {
+	for _, m := range []string{"* ", "• ", "- ", "· "} {
+		if strings.HasPrefix(s, m) {
+			return m
+		}
+	}
+	return ""
 }
 
 // markNameBylines makes a byline of a line holding only people's names

@@ -45,7 +45,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 	}
 	for k, i := range body {
-		if keep[k] && ls[i].verdict == verdictLeadIn {
+		if keep[k] && (ls[i].verdict == verdictLeadIn || ls[i].verdict == verdictProse && strings.HasSuffix(ls[i].text, ":")) {
 			keepListItems(ls, body[k+1:], keep[k+1:])
 		}
 	}
@@ -99,12 +99,15 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 }
 
 // keepListItems keeps the lines of a list under a lead-in ("By the
-// numbers:" / "40 miles of streets" / "$12 million over two years"): the
-// lines directly after it, free of furniture signals and of at most
-// maxHeadlineWords words, up to the first line already kept.
+// numbers:" / "40 miles of streets" / "$12 million over two years"), or
+// under a paragraph ending in a colon: the lines directly after it, free
+// of furniture signals but capitals (places and names: "Town Hall, Main
+// St") and of at most maxHeadlineWords words, up to the first line already
+// kept.
 func keepListItems(ls []line, body []int, keep []bool) {
 	for k, i := range body {
-		if keep[k] || i != body[0]+k || ls[i].prose.furniture > 0 || wordCount(ls[i].text) > maxHeadlineWords {
+		p := ls[i].prose
+		if keep[k] || i != body[0]+k || p.furniture > 1 || p.furniture == 1 && !p.caps || wordCount(ls[i].text) > maxHeadlineWords {
 			return
 		}
 		keep[k], ls[i].verdict = true, verdictListItem

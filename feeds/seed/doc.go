@@ -63,7 +63,8 @@
 // A line scoring 3 or more with at most one furniture signal is prose and
 // kept ("He declined to comment." scores 4). A line below that is kept
 // only as a lead-in ending in a colon ("By the numbers:") or an item of
-// the list under it, as a live post's heading over its byline or date, or
+// the list under it or under a paragraph ending in a colon (names and
+// places in capitals included), as a live post's heading over its byline or date, or
 // as a lone subhead in
 // sentence case, free of furniture signals, set directly between kept
 // lines; anything else is dropped (teasers, prompts, tag rows). Dropped

@@ -1135,3 +1135,23 @@ func TestTitleCaseTeasersAndLinkPromptInBody(t *testing.T) {
 		t.Errorf("Text = %q; want neither the title-case teaser nor the link's prompt", a.Text)
 	}
 }
+
+func TestListUnderParagraphAndStarredTeasers(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Menu\n"+
+		"Harbour Gazette\n"+
+		"Ferry service suspended as gales close the harbour\n"+
+		"By Jane Roe\n"+
+		"March 3, 2022\n"+
+		"All ferry crossings from the Quay were cancelled on Thursday after gusts of up to 120km/h closed the harbour mouth.\n"+
+		"Passengers stranded on the island have been offered beds for the night, and the operator said warm meals would be served at:\n"+
+		"Gull Island Village Hall, Pier Rd\n"+
+		"The Lookout Cafe, Harbour Pde\n"+
+		"See also:\n"+
+		"- How the harbour mouth became so dangerous\n"+
+		"- Will the ferries ever run on time?\n"+
+		"The operator expects to resume sailings on Saturday morning if the wind drops as forecast, it said in a statement.\n")
+	if !strings.Contains(a.Text, "Pier Rd\n\nThe Lookout Cafe, Harbour Pde") || strings.Contains(a.Text, "ever run") {
+		t.Errorf("Text = %q; want the list under the paragraph kept and both teasers dropped", a.Text)
+	}
+}

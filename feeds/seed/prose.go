@@ -23,6 +23,7 @@ type prose struct {
 	score     int
 	furniture int  // how many furniture signals fired
 	repeated  bool // the text occurs elsewhere on the page
+	caps      bool // one of them is capitals or every word capitalised
 	// features are recorded only by explainProse, so that Parse
 	// allocates nothing for them.
 	features []feature
@@ -139,8 +140,10 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 	switch {
 	case n >= 2 && isAllCaps(s):
 		p.add(-3, "all capitals", true)
+		p.caps = true
 	case n >= 3 && !terminated && lower < 0.25, n >= 5 && lower == 0:
 		p.add(-2, "every word capitalised", true) // a headline, with or without a full stop
+		p.caps = true
 	}
 	if hasLabelOverHeadline(s) {
 		p.add(-3, "label: headline", true)

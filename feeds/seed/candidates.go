@@ -2,6 +2,7 @@ package seed
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -215,6 +216,11 @@ func namings(ls []line, head, end int) []naming {
 			add(l.text, i, signalOutlet)
 		}
 	}
+	for i := max(head, 0); i < len(ls); i++ {
+		if m := printEditionRE.FindStringSubmatch(ls[i].text); m != nil && isPublisherName(m[1]) {
+			add(m[1], i, signalRule)
+		}
+	}
 	for i := len(ls) - 1; i >= 0; i-- {
 		if holder := copyrightHolder(ls[i].text); holder != "" {
 			add(shortName(holder, ls[:min(max(head, 1), len(ls))]), i, signalHolder)
@@ -245,6 +251,11 @@ func namings(ls []line, head, end int) []naming {
 	}
 	return ns
 }
+
+// printEditionRE reads the note of the print edition a story ran in,
+// after the story: "Published in The Courier, March 4th, 2022". The page
+// names its own paper, as a rule's answer does.
+var printEditionRE = regexp.MustCompile(`^(?:Published|Printed|Appeared) in (\p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,4}),? (?:on )?(?:\p{Lu}\p{Ll}+ \d|\d)`)
 
 // outletAfter reports whether name is printed as the outlet under a byline
 // only after end, in the comments or a guest book under the article.

@@ -66,8 +66,8 @@ var trailingCreditREs = []*regexp.Regexp{
 }
 
 // pipeTailRE and agencyTailRE find a credit set off by a bar ("… on
-// Wednesday. | KYODO") or an agency's name alone after the caption's last
-// sentence ("… on Friday. AFP").
+// Wednesday. | KYODO") or an agency's name alone, or after a dash, after
+// the caption's last sentence ("… on Friday. AFP", "… on Friday. — AFP").
 var (
 	pipeTailRE   = regexp.MustCompile(`^(.+?)\s+\|\s+(\S.{0,40})$`)
 	agencyTailRE = regexp.MustCompile(`^(.+?[.!?])\s+(\S.{0,30})$`)
@@ -151,7 +151,7 @@ func captionWithCredit(s string) (string, bool) {
 		}
 	}
 	if endsWithAgency(s) {
-		if m := agencyTailRE.FindStringSubmatch(s); m != nil && agencyName(m[2]) != "" {
+		if m := agencyTailRE.FindStringSubmatch(s); m != nil && agencyName(strings.TrimLeft(m[2], "—– ")) != "" {
 			return checkCaption(m[1])
 		}
 	}

@@ -107,6 +107,11 @@ func extract(p page) extraction {
 	if len(a.Authors) == 0 {
 		a.Authors = authors(ls[:head]) // a byline printed above the headline
 	}
+	if len(a.Authors) > 0 && isAgency(a.Authors[0]) {
+		if people := wireReporters(ls[end:]); len(people) > 0 {
+			a.Authors = people // "By Reuters" over "(Reporting by Name in Place; …)"
+		}
+	}
 	if len(a.Authors) == 0 && len(paras) > 0 && !namesReporters(ls) {
 		a.Authors = datelineAgency(paras[0])
 	}
@@ -530,6 +535,33 @@ func namesReporters(ls []line) bool {
 		}
 	}
 	return false
+}
+
+// reportingByRE reads the reporters of a wire's credit line:
+// "(Reporting by Jane Roe and John Doe in Oslo; Editing by …)".
+var reportingByRE = regexp.MustCompile(`^\(Reporting by ([^;()]+)`)
+
+// inPlaceRE finds the place after a reporter's name: "Jane Roe in Oslo".
+var inPlaceRE = regexp.MustCompile(` in \p{Lu}[\p{L} .'’-]*$`)
+
+// wireReporters returns the people a wire's closing credit line says
+// reported the story, without the places they reported from, or nil.
+func wireReporters(ls []line) []string {
+	for _, l := range ls {
+		m := reportingByRE.FindStringSubmatch(l.text)
+		if m == nil {
+			continue
+		}
+		var people []string
+		for _, part := range strings.Split(strings.ReplaceAll(m[1], " and ", ", "), ",") {
+			part = inPlaceRE.ReplaceAllString(strings.TrimSpace(part), "")
+			if n, ok := personName(part); ok {
+				people = appendNew(people, n)
+			}
+		}
+		return people
+	}
+	return nil
 }
 
 // isAuthorBox reports whether a byline is the author box printed after a

@@ -1155,3 +1155,23 @@ func TestListUnderParagraphAndStarredTeasers(t *testing.T) {
 		t.Errorf("Text = %q; want the list under the paragraph kept and both teasers dropped", a.Text)
 	}
 }
+
+func TestWireStoryOnAPaper(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Menu\n"+
+		"Evening Star\n"+
+		"Morning Ledger\n"+
+		"Sport\n"+
+		"Harbour crew win the coastal rowing cup for a third year\n"+
+		"AFP\n"+
+		"Published March 3, 2022 08:10pm\n"+
+		"The Quay crew cross the line ahead of the field on Thursday. — AFP\n"+
+		"The Quay rowing club won the coastal cup for the third year running on Thursday, finishing a length ahead of their nearest rivals from Eastpoint.\n"+
+		"The crew, unbeaten this season, will defend the national title in June, their coach said after the race.\n"+
+		"(Reporting by Ines Okafor and Jan Roe in Eastpoint; Editing by Sam Doe)\n"+
+		"Published in Morning Ledger, March 4th, 2022\n")
+	if !slices.Equal(a.Authors, []string{"Ines Okafor", "Jan Roe"}) || a.Source != "Morning Ledger" ||
+		!slices.Equal(a.Captions, []string{"The Quay crew cross the line ahead of the field on Thursday."}) {
+		t.Errorf("Authors = %q, Source = %q, Captions = %q; want the wire's reporters, the paper printing it, the caption without its credit", a.Authors, a.Source, a.Captions)
+	}
+}

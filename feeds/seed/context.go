@@ -31,6 +31,7 @@ func classifyAll(texts []string) []line {
 	joinBylines(ls)
 	markLifeSpans(ls)
 	markNameBylines(ls)
+	markSignatures(ls)
 	markAffiliations(ls)
 	dropListItems(ls)
 	dropTeasers(ls)
@@ -210,6 +211,41 @@ func dropTeasers(ls []line) {
 			}
 		}
 	}
+}
+
+// markSignatures makes bylines of the signatures under letters: a
+// person's name alone under a paragraph, over the writer's place (one to
+// three capitalised words, no job title), found under two paragraphs or
+// more of the page: one such pair could be a stray label.
+func markSignatures(ls []line) {
+	var sigs []int
+	for i := 1; i+1 < len(ls); i++ {
+		if isSignature(ls, i) {
+			sigs = append(sigs, i)
+		}
+	}
+	if len(sigs) < 2 {
+		return
+	}
+	for _, i := range sigs {
+		names, _ := parseNames(ls[i].text)
+		ls[i].kind, ls[i].names, ls[i].why = kindByline, names, "a letter's signature: a name over a place, under a paragraph"
+		ls[i+1].kind, ls[i+1].why = kindJunk, "a letter writer's place"
+	}
+}
+
+// isSignature reports whether the line at i is a name over a place, under
+// a paragraph, as letters to the editor are signed.
+func isSignature(ls []line, i int) bool {
+	l, place := ls[i], ls[i+1]
+	if l.kind != kindCrumb && l.kind != kindText || !isParagraph(ls[i-1]) || wordCount(l.text) > 4 {
+		return false
+	}
+	if place.kind != kindCrumb && place.kind != kindPlace || wordCount(place.text) > 3 || !isPublisherName(place.text) || roleRE.MatchString(place.text) {
+		return false
+	}
+	names, ok := parseNames(l.text)
+	return ok && len(names) == 1 && allPeople(names)
 }
 
 // listMarker returns the bullet opening s ("* ", "• ", "- "), or "".

@@ -1175,3 +1175,21 @@ func TestWireStoryOnAPaper(t *testing.T) {
 		t.Errorf("Authors = %q, Source = %q, Captions = %q; want the wire's reporters, the paper printing it, the caption without its credit", a.Authors, a.Source, a.Captions)
 	}
 }
+
+func TestLettersSignedByNameAndPlace(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Menu\n"+
+		"Harbour Gazette\n"+
+		"Letters: The harbour wall cannot wait another year\n"+
+		"Readers on the council's decision to delay the repairs\n"+
+		"March 3, 2022\n"+
+		"I have watched the wall crumble from my kitchen window for five winters, and every storm takes more of it into the sea.\n"+
+		"Ines Okafor\n"+
+		"Eastpoint\n"+
+		"The council found money for a new roundabout within weeks, yet it tells us the wall must wait until the next budget.\n"+
+		"Jan Roe\n"+
+		"Gull Island\n")
+	if !slices.Equal(a.Authors, []string{"Ines Okafor", "Jan Roe"}) || strings.Contains(a.Text, "Eastpoint") {
+		t.Errorf("Authors = %q, Text = %q; want the two signers as authors and the signatures out of the text", a.Authors, a.Text)
+	}
+}

@@ -71,6 +71,11 @@ func TestPublisherCandidates(t *testing.T) {
 			want: "Quayside",
 		},
 		{
+			name: "a holder named before the copyright sign",
+			page: " date 2021-05-12 Menu\nHarbour Notes\nArchive\n" + body + "Harbour Notes © 2021\n",
+			want: "Harbour Notes",
+		},
+		{
 			name: "a lone menu word is no publisher",
 			page: " date 2021-05-12 Menu\nTravel\n" + body,
 			want: "",

@@ -294,6 +294,8 @@ func markNameBylines(ls []line) {
 			l.why = "names alone, before a place and a date"
 		case isNameStack(ls, i):
 			l.why = whyNameStack
+		case isUnderDate(ls, i):
+			l.why = "names alone, under the date"
 		default:
 			continue
 		}
@@ -510,6 +512,25 @@ func afterHeadline(ls []line, i int) bool {
 		}
 	}
 	return false
+}
+
+// isUnderDate reports whether the line at i sits under the story's date,
+// past junk such as a read time, and over the lead picture's caption or
+// credit ("Jun 3, 2021" / "4 min read" / name / caption): the byline closing
+// the header. A name alone under the date and over the text may be a
+// programme's host or a label.
+func isUnderDate(ls []line, i int) bool {
+	p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
+	if p < 0 || n >= len(ls) || ls[p].kind != kindDate || ls[p].date.t.IsZero() || ls[p].date.updated {
+		return false
+	}
+	return ls[n].kind == kindCaption || ls[n].kind == kindCredit || isCaptionBeforeCredit(ls, n)
+}
+
+// isCaptionBeforeCredit reports whether the line at n is text over a
+// credit line, a caption the context pass has not marked yet.
+func isCaptionBeforeCredit(ls []line, n int) bool {
+	return ls[n].kind == kindText && n+1 < len(ls) && ls[n+1].kind == kindCredit
 }
 
 // headlineUnderDate reports whether the first date line after i, past

@@ -1193,3 +1193,20 @@ func TestLettersSignedByNameAndPlace(t *testing.T) {
 		t.Errorf("Authors = %q, Text = %q; want the two signers as authors and the signatures out of the text", a.Authors, a.Text)
 	}
 }
+
+func TestNameUnderDateOverLeadPicture(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03 Menu\n"+
+		"Harbour Notes\n"+
+		"Issue 12: The wall, the ferry and the gulls\n"+
+		"Three things from the front this week\n"+
+		"Mar 3, 2022\n"+
+		"3 min read\n"+
+		"Ines Okafor\n"+
+		"The harbour wall at high tide.\n"+
+		"Photo by Jan Roe / Stockhouse\n"+
+		"Good morning. The council has put off the wall repairs again, the ferry is late again, and the gulls are as loud as ever.\n")
+	if !slices.Equal(a.Authors, []string{"Ines Okafor"}) {
+		t.Errorf("Authors = %q; want the name under the date and over the lead picture", a.Authors)
+	}
+}

@@ -198,6 +198,10 @@ var publisherSpellings = map[string]string{
 // Rundschau 2021".
 var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?:copyright\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+(?:[-–—|]\s+)?all rights reserved.*)?$`)
 
+// holderFirstRE reads a copyright line that names the holder before the
+// sign: "The Daily Lamp © 2021", "Harbour Notes © 2019–2021".
+var holderFirstRE = regexp.MustCompile(`^(\p{Lu}[^©|]{0,60}?)\s*©\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?$`)
+
 // legalSuffixes are dropped from a copyright holder's name.
 var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp."}
 
@@ -451,14 +455,23 @@ func pageSpelling(ls []line, name string) string {
 // copyrightHolder returns the publisher named by a copyright line, or "".
 func copyrightHolder(s string) string {
 	low := strings.ToLower(s)
-	if !strings.HasPrefix(low, "©") && !strings.HasPrefix(low, "copyright") && !strings.HasPrefix(low, "(c)") {
+	var name string
+	switch {
+	case strings.HasPrefix(low, "©") || strings.HasPrefix(low, "copyright") || strings.HasPrefix(low, "(c)"):
+		m := copyrightRE.FindStringSubmatch(s)
+		if m == nil {
+			return ""
+		}
+		name = m[1]
+	case strings.Contains(s, "©"):
+		m := holderFirstRE.FindStringSubmatch(s)
+		if m == nil {
+			return ""
+		}
+		name = m[1] // "The Daily Lamp © 2021", the holder before the sign
+	default:
 		return ""
 	}
-	m := copyrightRE.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	name := m[1]
 	for _, suf := range legalSuffixes {
 		name = strings.TrimSuffix(name, suf)
 	}

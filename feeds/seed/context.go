@@ -2,6 +2,7 @@ package seed
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -44,7 +45,36 @@ func classifyAll(texts []string) []line {
 	markSignOffs(ls)
 	markCaptionCopies(ls)
 	markRepeats(ls)
+	markNumberedSubheads(ls)
 	return ls
+}
+
+// whyNumbered is the reason given for a short label numbered as the next
+// subhead of a series; the density pass keeps it as a subhead whatever its
+// capitals ("3. Gordon returns").
+const whyNumbered = "numbered as the next subhead of a series"
+
+// numberedRE reads the number opening a numbered subhead: "3. The vote".
+var numberedRE = regexp.MustCompile(`^(\d{1,2})\. \p{Lu}`)
+
+// markNumberedSubheads makes text again of a short label numbered as the
+// next of a text line's numbered series ("2. The harbour vote is back",
+// then "3. Gordon returns"): a subhead of the same list, however short.
+func markNumberedSubheads(ls []line) {
+	last := 0 // the number of the last numbered text line
+	for i := range ls {
+		m := numberedRE.FindStringSubmatch(ls[i].text)
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		switch {
+		case ls[i].kind == kindText:
+			last = n
+		case ls[i].kind == kindCrumb && last > 0 && n == last+1:
+			ls[i].kind, ls[i].why, last = kindText, whyNumbered, n
+		}
+	}
 }
 
 // joinBylines completes bylines whose names continue on the next line

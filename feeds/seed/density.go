@@ -50,7 +50,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 	}
 	for k, i := range body {
-		if keep[k] || ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 {
+		if keep[k] || ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && ls[i].why != whyNumbered {
 			continue
 		}
 		prev := k > 0 && keep[k-1] && body[k-1] == i-1

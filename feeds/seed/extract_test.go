@@ -1210,3 +1210,21 @@ func TestNameUnderDateOverLeadPicture(t *testing.T) {
 		t.Errorf("Authors = %q; want the name under the date and over the lead picture", a.Authors)
 	}
 }
+
+func TestNumberedSubheadSeries(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Menu\n"+
+		"Harbour Notes\n"+
+		"Three things to know about the harbour wall\n"+
+		"By Jane Roe\n"+
+		"March 3, 2022\n"+
+		"1. The wall is older than the town hall\n"+
+		"The first stones were laid in 1790, forty years before the town hall was built, and parts of that wall still stand.\n"+
+		"2. Nobody agrees who owns it\n"+
+		"The council says the harbour trust owns the wall, and the trust says the council does, which is why repairs keep stalling.\n"+
+		"3. Storms win\n"+
+		"Every winter storm since 2016 has taken stone from the outer face, and engineers say the next big one could breach it.\n")
+	if !strings.Contains(a.Text, "\n\n3. Storms win\n\n") {
+		t.Errorf("Text = %q; want the short third subhead of the numbered series kept", a.Text)
+	}
+}

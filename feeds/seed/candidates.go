@@ -220,6 +220,9 @@ func namings(ls []line, head, end int) []naming {
 		if m := printEditionRE.FindStringSubmatch(ls[i].text); m != nil && isPublisherName(m[1]) {
 			add(m[1], i, signalRule)
 		}
+		if name := bioOutlet(ls, ls[i].text); name != "" {
+			add(name, i, signalOutlet)
+		}
 	}
 	for i := len(ls) - 1; i >= 0; i-- {
 		if holder := copyrightHolder(ls[i].text); holder != "" {
@@ -256,6 +259,32 @@ func namings(ls []line, head, end int) []naming {
 // after the story: "Published in The Courier, March 4th, 2022". The page
 // names its own paper, as a rule's answer does.
 var printEditionRE = regexp.MustCompile(`^(?:Published|Printed|Appeared) in (\p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,4}),? (?:on )?(?:\p{Lu}\p{Ll}+ \d|\d)`)
+
+// bioOutletRE reads the outlet an author's bio says the author works at:
+// "Jane Roe is a staff writer at The Courier covering …".
+var bioOutletRE = regexp.MustCompile(`^(\p{Lu}\S*(?: \p{Lu}\S*){1,3}) is (?:a|an|the) [\p{Ll} -]{2,40} (?:at|for) ((?:The )?\p{Lu}[\p{L}\d&'’.-]*(?: \p{Lu}[\p{L}\d&'’.-]*){0,3})(?:[ ,.]|$)`)
+
+// bioOutlet returns the outlet named by s when s is the bio of a person a
+// byline of the page names, which says where the author works as the
+// outlet under a byline does, or "".
+func bioOutlet(ls []line, s string) string {
+	if !strings.Contains(s, " is ") {
+		return ""
+	}
+	m := bioOutletRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	if m[2] = strings.TrimRight(m[2], "."); !isPublisherName(m[2]) {
+		return ""
+	}
+	for _, l := range ls {
+		if l.kind == kindByline && slices.Contains(l.names, m[1]) {
+			return m[2]
+		}
+	}
+	return ""
+}
 
 // outletAfter reports whether name is printed as the outlet under a byline
 // only after end, in the comments or a guest book under the article.

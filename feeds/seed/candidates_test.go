@@ -76,6 +76,11 @@ func TestPublisherCandidates(t *testing.T) {
 			want: "Harbour Notes",
 		},
 		{
+			name: "the outlet the author's bio names over an owner's copyright",
+			page: " date 2021-05-12 Menu\nTravel\n" + body + "Jane Roe is a senior reporter at Quayside covering the harbour.\n© 2021 Northern Broadcasting Trust. All rights reserved.\n",
+			want: "Quayside",
+		},
+		{
 			name: "a lone menu word is no publisher",
 			page: " date 2021-05-12 Menu\nTravel\n" + body,
 			want: "",

@@ -88,8 +88,9 @@
 // byline, the outlet a byline ends with or prints under the name, an app
 // prompt), the issuer a press release's lead names or a portal's provider
 // line; the name lines above the headline and the name opening line 1's
-// menu; a blog's name over its tagline; the outlet under a byline; the
-// copyright holder; and the page naming any of these in passing ("Get
+// menu; a blog's name over its tagline; the outlet under a byline or named
+// by the author's bio ("a staff writer at X"); a print-edition note
+// ("Published in X, <date>"); the copyright holder; and the page naming any of these in passing ("Get
 // the X app", "Follow X", "a reporter at X", "Photo by … / X"). Spellings
 // share a key (case, "The", domain endings, company words such as Ltd,
 // LLC, Media, Group, Digital, Publishing), and a longer name counts for a

@@ -217,8 +217,11 @@ func namings(ls []line, head, end int) []naming {
 		}
 	}
 	for i := max(head, 0); i < len(ls); i++ {
-		if m := printEditionRE.FindStringSubmatch(ls[i].text); m != nil && isPublisherName(m[1]) {
-			add(m[1], i, signalRule)
+		// "Published in", "Printed in", "Appeared in": checked cheaply first.
+		if strings.Contains(ls[i].text, "ed in ") {
+			if m := printEditionRE.FindStringSubmatch(ls[i].text); m != nil && isPublisherName(m[1]) {
+				add(m[1], i, signalRule)
+			}
 		}
 		if name := bioOutlet(ls, ls[i].text); name != "" {
 			add(name, i, signalOutlet)
@@ -268,7 +271,7 @@ var bioOutletRE = regexp.MustCompile(`^(\p{Lu}\S*(?: \p{Lu}\S*){1,3}) is (?:a|an
 // byline of the page names, which says where the author works as the
 // outlet under a byline does, or "".
 func bioOutlet(ls []line, s string) string {
-	if !strings.Contains(s, " is ") {
+	if !strings.Contains(s, " is a") && !strings.Contains(s, " is the ") {
 		return ""
 	}
 	m := bioOutletRE.FindStringSubmatch(s)

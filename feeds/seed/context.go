@@ -63,6 +63,9 @@ var numberedRE = regexp.MustCompile(`^(\d{1,2})\. \p{Lu}`)
 func markNumberedSubheads(ls []line) {
 	last := 0 // the number of the last numbered text line
 	for i := range ls {
+		if t := ls[i].text; t == "" || t[0] < '0' || t[0] > '9' {
+			continue // most lines: the regexp needs a leading digit
+		}
 		m := numberedRE.FindStringSubmatch(ls[i].text)
 		if m == nil {
 			continue

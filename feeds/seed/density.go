@@ -26,7 +26,8 @@ const (
 // its byline or date, or as a lone subhead in sentence case that no
 // furniture signal marks, set directly between kept lines; otherwise it is
 // dropped. Dropped lines interrupt the body only when a strong paragraph
-// (proseStrong, no furniture signal) follows them: after the last one, the first dropped line
+// (proseStrong, no furniture signal but addressing the reader when the
+// story already did) follows them: after the last one, the first dropped line
 // ends the body. A row of tags ends it wherever it is.
 func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 	reps := repeatedTexts(ls, body)
@@ -50,7 +51,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 	}
 	for k, i := range body {
-		if keep[k] || ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && ls[i].why != whyNumbered {
+		if keep[k] || !isInstructionHeading(ls, body, keep, k) && (ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && ls[i].why != whyNumbered) {
 			continue
 		}
 		prev := k > 0 && keep[k-1] && body[k-1] == i-1
@@ -72,11 +73,15 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 		stop = t
 	}
-	last := -1
+	last, voice := -1, false
 	for k, i := range body[:stop] {
-		if keep[k] && ls[i].prose.score >= proseStrong && ls[i].prose.furniture == 0 {
+		p := ls[i].prose
+		// A paragraph speaking to the reader carries the body on only
+		// when the story already speaks so (a how-to), not after a box.
+		if keep[k] && p.score >= proseStrong && (p.furniture == 0 || p.furniture == 1 && p.reader && voice) {
 			last = k
 		}
+		voice = voice || keep[k] && p.reader
 	}
 	for k, i := range body {
 		switch {
@@ -96,6 +101,24 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 	}
 	return kept, dropped, cut
+}
+
+// isInstructionHeading reports whether body[k] is a short heading in the
+// imperative between two kept paragraphs that themselves speak to the
+// reader ("Check the Seals First" in a how-to): in such a text an
+// imperative is the story's voice, not a prompt, so the call to action,
+// its only furniture signal, does not bar it from being a subhead.
+func isInstructionHeading(ls []line, body []int, keep []bool, k int) bool {
+	p := ls[body[k]].prose
+	if !p.cta || p.furniture != 1 || k == 0 || k+1 >= len(body) || !keep[k-1] || !keep[k+1] {
+		return false
+	}
+	if s := ls[body[k]].text; wordCount(s) > 6 || endsSentence(s) {
+		return false
+	}
+	before, _ := addressWords(unquoted(ls[body[k-1]].text))
+	after, _ := addressWords(unquoted(ls[body[k+1]].text))
+	return before && after
 }
 
 // keepListItems keeps the lines of a list under a lead-in ("By the

@@ -69,7 +69,9 @@
 // sentence case, free of furniture signals, set directly between kept
 // lines; anything else is dropped (teasers, prompts, tag rows). Dropped
 // lines interrupt the body only when a strong paragraph (score 4 or more,
-// free of furniture signals) follows them; after the last one the first dropped line ends the body,
+// free of furniture signals, or only addressing the reader when the
+// story's paragraphs before did) follows them; a short imperative heading
+// between paragraphs that speak to the reader (a how-to) is a subhead; after the last one the first dropped line ends the body,
 // and a labelled row of tags ("Filed under: A, B, C") or two or more
 // headline-and-paragraph teasers under a box's label end it wherever they
 // are. The vocabularies still run first: what they recognise never

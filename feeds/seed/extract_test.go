@@ -1228,3 +1228,23 @@ func TestNumberedSubheadSeries(t *testing.T) {
 		t.Errorf("Text = %q; want the short third subhead of the numbered series kept", a.Text)
 	}
 }
+
+func TestImperativeSubheadInHowTo(t *testing.T) {
+	t.Parallel()
+	page := func(sub string) string {
+		return " date 2022-03-04 Menu\n" +
+			"Harbour Notes\n" +
+			"How to keep a wooden dinghy sound through the winter\n" +
+			"By Jane Roe\n" +
+			"March 3, 2022\n" +
+			"Before you lay the boat up, wash the hull with fresh water and let it dry for a full day, or the salt will work into the grain.\n" +
+			sub + "\n" +
+			"If your seams have opened, fill them with a flexible compound rather than a hard filler, which cracks as the wood moves.\n"
+	}
+	if a := parsePage(t, page("Try a Softer Filler")); !strings.Contains(a.Text, "\n\nTry a Softer Filler\n\n") {
+		t.Errorf("Text = %q; want the imperative subhead of a how-to kept", a.Text)
+	}
+	if a := parsePage(t, page("Subscribe to Our Newsletter")); strings.Contains(a.Text, "Subscribe") || !strings.Contains(a.Text, "If your seams") {
+		t.Errorf("Text = %q; want a prompt with two signals dropped, the how-to going on after it", a.Text)
+	}
+}

@@ -24,6 +24,8 @@ type prose struct {
 	furniture int  // how many furniture signals fired
 	repeated  bool // the text occurs elsewhere on the page
 	caps      bool // one of them is capitals or every word capitalised
+	cta       bool // one of them is a call to action
+	reader    bool // one of them is addressing the reader
 	// features are recorded only by explainProse, so that Parse
 	// allocates nothing for them.
 	features []feature
@@ -163,10 +165,12 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 	own := unquoted(s)
 	if isCallToAction(own) {
 		p.add(-5, "call to action", true)
+		p.cta = true
 	}
 	reader, self := addressWords(own)
 	if reader {
 		p.add(-2, "addresses the reader", true)
+		p.reader = true
 	}
 	if self {
 		p.add(-3, "speaks of the page itself", true)

@@ -9,6 +9,7 @@ const (
 	verdictPost     = "kept: a post's heading over its byline or date"
 	verdictPostTime = "kept: a post's heading under its time, over its text"
 	verdictSubhead  = "kept: a lone subhead between paragraphs"
+	verdictSignOff  = "kept: the author's sign-off after the last paragraph"
 	verdictListItem = "kept: an item of a list under a lead-in"
 	verdictDropped  = "dropped: furniture inside the body"
 	verdictRunEnded = "dropped: no strong prose follows, the body ends here"
@@ -73,6 +74,9 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 		stop = t
 	}
+	if k := signOff(ls, body[:stop], keep); k >= 0 {
+		keep[k], ls[body[k]].verdict, stop = true, verdictSignOff, k+1 // the sign-off closes the story
+	}
 	last, voice := -1, false
 	for k, i := range body[:stop] {
 		p := ls[i].prose
@@ -101,6 +105,33 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 	}
 	return kept, dropped, cut
+}
+
+// signOff returns the position in body of the author's sign-off, or -1:
+// the line directly after the last kept strong paragraph and directly
+// before furniture (no text), short and terminated, with no question,
+// whose one furniture signal is addressing the reader ("That's all for
+// this week. See you on Monday."). A prompt asks, calls to action or
+// speaks of the page.
+func signOff(ls []line, body []int, keep []bool) int {
+	last := -1
+	for k, i := range body {
+		if keep[k] && ls[i].prose.score >= proseStrong {
+			last = k
+		}
+	}
+	k := last + 1
+	if last < 0 || k >= len(body) || keep[k] || body[k] != body[last]+1 {
+		return -1
+	}
+	l := ls[body[k]]
+	if n := body[k] + 1; n < len(ls) && ls[n].kind == kindText {
+		return -1
+	}
+	if p := l.prose; p.furniture != 1 || !p.reader || p.score < 1 || wordCount(l.text) > 15 || !endsStatement(l.text) || strings.Contains(l.text, "?") {
+		return -1
+	}
+	return k
 }
 
 // isInstructionHeading reports whether body[k] is a short heading in the

@@ -71,7 +71,9 @@
 // lines interrupt the body only when a strong paragraph (score 4 or more,
 // free of furniture signals, or only addressing the reader when the
 // story's paragraphs before did) follows them; a short imperative heading
-// between paragraphs that speak to the reader (a how-to) is a subhead; after the last one the first dropped line ends the body,
+// between paragraphs that speak to the reader (a how-to) is a subhead;
+// a short statement to the reader between the last strong paragraph and
+// furniture is the author's sign-off and closes the body; after the last one the first dropped line ends the body,
 // and a labelled row of tags ("Filed under: A, B, C") or two or more
 // headline-and-paragraph teasers under a box's label end it wherever they
 // are. The vocabularies still run first: what they recognise never

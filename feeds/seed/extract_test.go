@@ -1248,3 +1248,21 @@ func TestImperativeSubheadInHowTo(t *testing.T) {
 		t.Errorf("Text = %q; want a prompt with two signals dropped, the how-to going on after it", a.Text)
 	}
 }
+
+func TestSignOffAfterLastParagraph(t *testing.T) {
+	t.Parallel()
+	page := func(last string) string {
+		return " date 2022-03-04 Menu\n" +
+			"Harbour Notes\n" +
+			"Issue 12: The wall, the ferry and the gulls\n" +
+			"By Jane Roe\n" +
+			"March 3, 2022\n" +
+			"The council has put off the wall repairs again, and the ferry has been late on four mornings out of five this week.\n" +
+			last + "\n" +
+			"Subscribe\n" +
+			"Older issues\n"
+	}
+	if a := parsePage(t, page("That's the lot for now. Until you hear from me on Friday.")); !strings.HasSuffix(a.Text, "on Friday.") {
+		t.Errorf("Text = %q; want the author's sign-off kept", a.Text)
+	}
+}

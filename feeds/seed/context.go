@@ -271,10 +271,10 @@ func markSignatures(ls []line) {
 // a paragraph, as letters to the editor are signed.
 func isSignature(ls []line, i int) bool {
 	l, place := ls[i], ls[i+1]
-	if l.kind != kindCrumb && l.kind != kindText || !isParagraph(ls[i-1]) || wordCount(l.text) > 4 {
+	if place.kind != kindCrumb && place.kind != kindPlace || l.kind != kindCrumb && l.kind != kindText || wordCount(l.text) > 4 || !isParagraph(ls[i-1]) {
 		return false
 	}
-	if place.kind != kindCrumb && place.kind != kindPlace || wordCount(place.text) > 3 || !isPublisherName(place.text) || roleRE.MatchString(place.text) {
+	if wordCount(place.text) > 3 || !isPublisherName(place.text) || roleRE.MatchString(place.text) {
 		return false
 	}
 	names, ok := parseNames(l.text)

@@ -80,11 +80,13 @@
 // reaches the score. Explain reports each body line's score, its
 // features and the verdict.
 //
-// Authors are the people the bylines name, or the agencies when they name
-// no person, or the people the closing bios are about. The publication
-// date is the earliest date of the article's lines that is not labelled as
-// an update (an ambiguous 07/09/2022 read the way that falls nearest before
-// the capture), else the date above the headline, else the capture date.
+// Authors are the people the bylines name (a letter's signature, a name
+// over a place, is one), or the agencies when they name no person (unless
+// the wire's "(Reporting by …)" line names its reporters), or the people
+// the closing bios are about. The publication date is the earliest date of
+// the article's lines that is not labelled as an update (an ambiguous
+// 07/09/2022 read the way that falls nearest before the capture; a bare
+// day yields to a timed line of the same day), else the date above the headline, else the capture date.
 // The publisher is chosen by a candidate scorer (candidates.go). Every
 // naming of a publisher on the page is gathered: the answer of the rules
 // that read a navigation row ("Name - Section | …"), an aggregator card,
@@ -94,8 +96,9 @@
 // line; the name lines above the headline and the name opening line 1's
 // menu; a blog's name over its tagline; the outlet under a byline or named
 // by the author's bio ("a staff writer at X"); a print-edition note
-// ("Published in X, <date>"); the copyright holder; and the page naming any of these in passing ("Get
-// the X app", "Follow X", "a reporter at X", "Photo by … / X"). Spellings
+// ("Published in X, <date>"); the copyright holder; and the page naming
+// any of these in passing ("Get the X app", "Follow X", "a reporter at
+// X", "told X", "Photo by … / X"). Spellings
 // share a key (case, "The", domain endings, company words such as Ltd,
 // LLC, Media, Group, Digital, Publishing), and a longer name counts for a
 // shorter one it opens with (a sub-brand, a company named after its

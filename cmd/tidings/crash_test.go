@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
@@ -416,7 +417,9 @@ func (k *killer) run(args ...string) bool {
 		}
 	}
 	if !targeted || mid {
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		// The process may have exited since the last look: then it
+		// completed, which the wait status below tells.
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil && !errors.Is(err, os.ErrProcessDone) {
 			t.Fatal(err)
 		}
 	}

@@ -359,10 +359,7 @@ func TestAggregatorCardIsNotAByline(t *testing.T) {
 		"Valley Daily Eagle\n" +
 		"May 12, 2021\n" +
 		"The school board on Monday approved a budget for the coming school year.\n"
-	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := parsePage(t, page)
 	if len(a.Authors) != 0 || a.Source != "Valley Daily Eagle" {
 		t.Errorf("Authors = %q, Source = %q; want none and the publisher", a.Authors, a.Source)
 	}
@@ -375,10 +372,7 @@ func TestShortTitleCaseHeadlineOverDate(t *testing.T) {
 		"Biden Visits Israel\n" +
 		"May 12, 2021\n" +
 		"The president arrived in Tel Aviv on Wednesday for a two-day visit.\n"
-	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := parsePage(t, page)
 	if a.Title != "Biden Visits Israel" || len(a.Authors) != 0 {
 		t.Errorf("Title = %q, Authors = %q; want the headline and no authors", a.Title, a.Authors)
 	}
@@ -391,10 +385,7 @@ func TestBylineAboveHeadline(t *testing.T) {
 		"May 12, 2021\n" +
 		"Council votes to close the old library\n" +
 		"The council voted on Monday to close the library at the end of the year.\n"
-	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := parsePage(t, page)
 	if a.Title != "Council votes to close the old library" || !slices.Equal(a.Authors, []string{"Jane Doe"}) {
 		t.Errorf("Title = %q, Authors = %q; want the headline and Jane Doe", a.Title, a.Authors)
 	}
@@ -415,10 +406,7 @@ func TestOutletUnderName(t *testing.T) {
 				outlet + "\n" +
 				"Published 6:20 a.m. ET May 12, 2021\n" +
 				"The council voted on Tuesday night to spend $12 million repaving streets on the east side.\n"
-			a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := parsePage(t, page)
 			if !slices.Equal(a.Authors, []string{"Kayla Dwyer"}) {
 				t.Errorf("Authors = %q, want [Kayla Dwyer]", a.Authors)
 			}
@@ -441,10 +429,7 @@ func TestBylineRow(t *testing.T) {
 		"Posted: May 12, 2021 6:20 PM ET | Last Updated: May 13, 2021\n" +
 		"Ottawa city council has approved protected bike lanes on Bank Street, despite objections from some business owners.\n" +
 		"©2021 CBC/Radio-Canada. All rights reserved.\n"
-	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := parsePage(t, page)
 	if a.Title != "Ottawa council approves new bike lanes on Bank Street" || !slices.Equal(a.Authors, []string{"Jane Roberts"}) || a.Source != "CBC News" {
 		t.Errorf("Title = %q, Authors = %q, Source = %q; want the headline, Jane Roberts, CBC News", a.Title, a.Authors, a.Source)
 	}
@@ -460,10 +445,7 @@ func TestBylineAndDateOnOneRow(t *testing.T) {
 		"EPA proposes stricter limits on power plant emissions\n" +
 		"BY RACHEL FRAZIN - 05/12/21 6:20 PM ET\n" +
 		"The Environmental Protection Agency on Wednesday proposed new limits on emissions from power plants.\n"
-	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := parsePage(t, page)
 	want := time.Date(2021, 5, 12, 22, 20, 0, 0, time.UTC)
 	if !slices.Equal(a.Authors, []string{"Rachel Frazin"}) || !a.Published.Equal(want) || a.PublishedOffset == nil || *a.PublishedOffset != -4*3600 {
 		t.Errorf("Authors = %q, Published = %v (offset %v); want Rachel Frazin, %v at -04:00", a.Authors, a.Published, a.PublishedOffset, want)
@@ -484,10 +466,7 @@ func TestAgencySiteMasthead(t *testing.T) {
 		"By Jane Doe and Richard Roe\n" +
 		"March 15, 20236:20 PM UTCUpdated 2 hours ago\n" +
 		"PARIS, March 15 (Reuters) - French unions called a new nationwide day of strikes for next week.\n"
-	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := parsePage(t, page)
 	want := time.Date(2023, 3, 15, 18, 20, 0, 0, time.UTC)
 	if a.Title != "French unions call new strike day as pension vote nears" || a.Source != "Reuters" || !a.Published.Equal(want) {
 		t.Errorf("Title = %q, Source = %q, Published = %v; want the headline, Reuters, %v", a.Title, a.Source, a.Published, want)
@@ -504,10 +483,7 @@ func TestRoleWithHandle(t *testing.T) {
 		"Business reporter @janedoe\n" +
 		"Thursday 13 May 2021 07:42, UK\n" +
 		"The UK economy grew by 2.1% in March as schools and some shops reopened, official figures show.\n"
-	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := parsePage(t, page)
 	if !slices.Equal(a.Authors, []string{"Jane Doe"}) {
 		t.Errorf("Authors = %q, want [Jane Doe]", a.Authors)
 	}
@@ -529,10 +505,7 @@ func TestAgencyCreditOutlet(t *testing.T) {
 				tt.credit + "\n" +
 				"Updated: 12/05/2021 - 18:20\n" +
 				"Dutch lawmakers on Wednesday backed a plan to end gas extraction at the Groningen field by 2024.\n"
-			a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := parsePage(t, page)
 			if a.Source != tt.source || len(a.Authors) != 1 {
 				t.Errorf("Source = %q, Authors = %q; want %q and the agency", a.Source, a.Authors, tt.source)
 			}
@@ -549,10 +522,7 @@ func TestPostedOnBy(t *testing.T) {
 		"Council OKs new park on river\n" +
 		"Posted on May 12, 2021 by Jane Smith\n" +
 		"The city council on Wednesday approved plans for a new park on the east bank of the river.\n"
-	a, err := Parse("100_0123456789abcdef.txt", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := parsePage(t, page)
 	want := time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
 	if a.Title != "Council OKs new park on river" || !slices.Equal(a.Authors, []string{"Jane Smith"}) || !a.Published.Equal(want) {
 		t.Errorf("Title = %q, Authors = %q, Published = %v; want the headline, Jane Smith, %v", a.Title, a.Authors, a.Published, want)

@@ -123,6 +123,7 @@ func TestParseDateLine(t *testing.T) {
 		{"Publié le 3 février 2020 à 07h15, mis à jour le 4 février 2020 à 10h00", utc(2020, 2, 3, 7, 15), true},
 		{"Veröffentlicht am 28. März 2021, 14:08", utc(2021, 3, 28, 14, 8), true},
 		{"Posted: 3 March 2022 - 9:15 AM ICT", utc(2022, 3, 3, 2, 15), true},
+		{"Friday, 4 Mar 2022 9:30 PM MYT", utc(2022, 3, 4, 13, 30), true},
 		{"Published: Mar 3, 2022 11:40 SAST", utc(2022, 3, 3, 9, 40), true},
 		{"Updated : 03 Mar 2022 20:05 PKT", utc(2022, 3, 3, 15, 5), true},
 		{"March 3, 2022 | 7:30 AM AEST", utc(2022, 3, 2, 21, 30), true},

@@ -185,10 +185,14 @@ func headsPost(ls []line, i int) bool {
 // headsPostUnderTime reports whether the line at i heads a live post set
 // under its time ("12.34 BST" / heading / text): a headline-like line
 // whose previous line past junk is a time and whose next line is a
-// paragraph of the post.
+// paragraph of the post. A time under a section label ("Nation" / "3h
+// ago" / headline) dates a teaser card of a related-news box, not a post.
 func headsPostUnderTime(ls []line, i int) bool {
 	p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
 	if p < 0 || n >= len(ls) || !isHeadlineLike(ls[i]) || ls[i].prose.furniture > 1 {
+		return false
+	}
+	if pp := prevPastJunk(ls, p); pp >= 0 && ls[pp].kind == kindCrumb {
 		return false
 	}
 	return ls[p].kind == kindDate && ls[p].date.t.IsZero() && isParagraph(ls[n])

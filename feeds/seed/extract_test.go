@@ -774,6 +774,23 @@ func TestOneTeaserBoxInsideBody(t *testing.T) {
 	})
 }
 
+func TestTeaserCardUnderSectionAndAge(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Home | Metro | Sport\n"+
+		"Council approves new bus depot in Riverside\n"+
+		"By Jane Roe\n"+
+		"March 4, 2022\n"+
+		"The city council approved plans on Friday for a bus depot on the old brewery site, ending two years of delay.\n"+
+		"More on this\n"+
+		"Metro\n"+
+		"2h ago\n"+
+		"Ferry fares to rise in April\n"+
+		"The depot will house 80 electric buses and open in 2024, the transport department said in a statement.\n")
+	if strings.Contains(a.Text, "Ferry fares") || !strings.Contains(a.Text, "80 electric buses") {
+		t.Errorf("Text = %q, want the teaser under a section and its age dropped", a.Text)
+	}
+}
+
 func TestRoleLineUnderNameIsNoAuthor(t *testing.T) {
 	t.Parallel()
 	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+

@@ -618,7 +618,8 @@ func cutBios(ls []line, body []int) (kept, bios []int) {
 var firstNameBioRE = regexp.MustCompile(`^(\p{Lu}\p{Ll}+) (?:is|was|writes|covers|reports) (?:a|an|the)\b`)
 
 // isFirstNameBio reports whether s is a bio that opens with the first
-// name of a person a byline of the page names.
+// name, or the surname (the wires' "Roe covers …"), of a person a byline
+// of the page names.
 func isFirstNameBio(ls []line, s string) bool {
 	m := firstNameBioRE.FindStringSubmatch(s)
 	if m == nil {
@@ -629,7 +630,9 @@ func isFirstNameBio(ls []line, s string) bool {
 			continue
 		}
 		for _, n := range l.names {
-			if first, _, _ := strings.Cut(n, " "); first == m[1] && n != first {
+			first, _, _ := strings.Cut(n, " ")
+			last := n[strings.LastIndexByte(n, ' ')+1:]
+			if n != first && (first == m[1] || last == m[1]) {
 				return true
 			}
 		}

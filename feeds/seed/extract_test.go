@@ -791,6 +791,20 @@ func TestTeaserCardUnderSectionAndAge(t *testing.T) {
 	}
 }
 
+func TestMenuRowsFirstItemIsNoPublisher(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Podcasts | Events | Jobs | Archive\n"+
+		"HARBOUR TIMES\n"+
+		"Council approves new bus depot in Riverside\n"+
+		"By Jane Roe\n"+
+		"March 4, 2022\n"+
+		"The city council approved plans on Friday for a bus depot on the old brewery site, ending two years of delay.\n"+
+		"© 2022 HARBOUR TIMES SRL\n")
+	if a.Source == "Podcasts" {
+		t.Errorf("Source = %q, want the masthead, not the menu's first item", a.Source)
+	}
+}
+
 func TestRoleLineUnderNameIsNoAuthor(t *testing.T) {
 	t.Parallel()
 	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+

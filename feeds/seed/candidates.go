@@ -26,7 +26,8 @@ type naming struct {
 var companyWords = setOf("ltd", "ltd.", "limited", "inc", "inc.", "llc", "pvt",
 	"pte", "plc", "co", "co.", "corp", "corp.", "corporation", "media",
 	"group", "digital", "publishing", "publications", "company", "holdings",
-	"newspaper", "newspapers", "dac", "gmbh", "ag", "sa", "s.a.")
+	"newspaper", "newspapers", "dac", "gmbh", "ag", "sa", "s.a.", "srl",
+	"s.r.l.", "fc", "afc")
 
 // nameKey returns the words that identify a publisher's name across its
 // spellings: lower case, without a leading "The", a web domain's ending or
@@ -46,6 +47,10 @@ func nameKey(name string) (key []string, company bool) {
 	}
 	for len(key) > 1 && companyWords[key[len(key)-1]] {
 		key, company = key[:len(key)-1], true
+	}
+	// A sports club's legal form: "Rovers Football Club" is "Rovers FC".
+	if n := len(key); n > 2 && key[n-2] == "football" && key[n-1] == "club" {
+		key, company = key[:n-2], true
 	}
 	return key, company
 }

@@ -900,6 +900,20 @@ func TestBioBySurname(t *testing.T) {
 	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
 }
 
+func TestNounPhraseCaptionBetweenParagraphs(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"The port authority's two dredgers and a tug at the north quay of the harbour\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	if !slices.Equal(a.Captions, []string{"The port authority's two dredgers and a tug at the north quay of the harbour"}) || strings.Contains(a.Text, "tug") {
+		t.Errorf("Captions = %q, Text = %q; want the long noun phrase as a caption", a.Captions, a.Text)
+	}
+}
+
 func TestResultsListIsNoArticle(t *testing.T) {
 	t.Parallel()
 	page := " date 2021-05-13 Home | News | Weather | Sports\n" +

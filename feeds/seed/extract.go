@@ -398,6 +398,9 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 		from, start = d+1, firstPlainParagraph(ls, d+1)
 	}
 	for i := start - 1; i >= from && !endsOpening(ls[i]); i-- {
+		if ls[i].kind == kindText && speaksOfPage(ls[i].text) {
+			break // "This summary … refer to the full article": furniture
+		}
 		if ls[i].kind == kindText && wordCount(ls[i].text) >= 5 && startsUpper(ls[i].text) {
 			start = i
 		}
@@ -493,6 +496,14 @@ func taglineDate(ls []line, from, start int) int {
 func isPlainProse(l line) bool {
 	p := scoreProse(l.text, false)
 	return p.isProse() && p.furniture == 0
+}
+
+// speaksOfPage reports whether s, outside quotes, speaks of the page
+// itself ("this article", "the full story"): a note about the page, not a
+// line of the story's opening.
+func speaksOfPage(s string) bool {
+	_, self := addressWords(unquoted(s))
+	return self
 }
 
 // endsOpening reports whether l bounds the lines a body's opening may

@@ -914,6 +914,20 @@ func TestNounPhraseCaptionBetweenParagraphs(t *testing.T) {
 	}
 }
 
+func TestNoteOnTheFullArticleIsNoOpening(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"This digest was produced automatically and may be incomplete. Please check the full story for details.\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"What do you think of the plans?\n"+
+		"Comments\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}
+
 func TestResultsListIsNoArticle(t *testing.T) {
 	t.Parallel()
 	page := " date 2021-05-13 Home | News | Weather | Sports\n" +

@@ -406,7 +406,7 @@ var selfNouns = setOf("article", "articles", "story", "stories", "newsletter",
 
 // addressWords reports whether s, outside quotes, speaks to the reader
 // ("you", "your") or speaks of the page itself ("this article", "our
-// newsletter", a short unterminated "Story continues below"). The outlet's "we" alone is no signal: opinion pieces and
+// newsletter", "the full article", a short unterminated "Story continues below"). The outlet's "we" alone is no signal: opinion pieces and
 // blogs speak as "we" in their text.
 func addressWords(s string) (reader, self bool) {
 	ws := strings.Fields(s)
@@ -417,7 +417,10 @@ func addressWords(s string) (reader, self bool) {
 		case "you", "your", "you're", "you'll", "you've", "yours":
 			reader = true
 		}
-		if (lw == "this" || lw == "our") && i+1 < len(ws) && selfNouns[strings.ToLower(strings.Trim(ws[i+1], ".,;:!?"))] {
+		// "this article", "our newsletter", "the full article" (a
+		// summary's pointer to the story it stands in for).
+		full := lw == "full" && i > 0 && strings.EqualFold(ws[i-1], "the")
+		if (lw == "this" || lw == "our" || full) && i+1 < len(ws) && selfNouns[strings.ToLower(strings.Trim(ws[i+1], ".,;:!?"))] {
 			self = true
 		}
 		if i == 0 && len(ws) > 1 && len(ws) <= 8 && selfNouns[lw] && startsLower(ws[1]) && !endsSentence(s) {

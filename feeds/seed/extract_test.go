@@ -928,6 +928,27 @@ func TestNoteOnTheFullArticleIsNoOpening(t *testing.T) {
 	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
 }
 
+func TestScheduleIsNoArticle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 Home | News | Weather | Sports\n" +
+		"Radio Guide\n" +
+		"Tonight on Harbour FM\n" +
+		"Thursday, May 13\n" +
+		"6:00 PM\n" +
+		"Evening Drive\n" +
+		"Traffic, weather and music.\n" +
+		"8:00 PM\n" +
+		"The Jazz Hour\n" +
+		"9:00 PM\n" +
+		"Harbour FM News\n" +
+		"10:30 PM\n" +
+		"Late Night Requests\n" +
+		"Times are subject to change.\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("Parse error = %v, want ErrNoArticle: a schedule of times and titles", err)
+	}
+}
+
 func TestResultsListIsNoArticle(t *testing.T) {
 	t.Parallel()
 	page := " date 2021-05-13 Home | News | Weather | Sports\n" +

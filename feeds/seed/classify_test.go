@@ -124,6 +124,7 @@ func TestParseDateLine(t *testing.T) {
 		{"Veröffentlicht am 28. März 2021, 14:08", utc(2021, 3, 28, 14, 8), true},
 		{"Posted: 3 March 2022 - 9:15 AM ICT", utc(2022, 3, 3, 2, 15), true},
 		{"Friday, 4 Mar 2022 9:30 PM MYT", utc(2022, 3, 4, 13, 30), true},
+		{"Jun 2, 2021 · 5 min read", utc(2021, 6, 2, 0, 0), true},
 		{"Published: Mar 3, 2022 11:40 SAST", utc(2022, 3, 3, 9, 40), true},
 		{"Updated : 03 Mar 2022 20:05 PKT", utc(2022, 3, 3, 15, 5), true},
 		{"March 3, 2022 | 7:30 AM AEST", utc(2022, 3, 2, 21, 30), true},

@@ -650,7 +650,7 @@ func isIssuerLabel(s string) bool {
 var handleRE = regexp.MustCompile(`\s+@\w+$`)
 
 // isAffiliation reports whether s names a reporter's outlet and post or
-// role: "BBC News, Cairo", "Staff Writer".
+// role: "BBC News, Cairo", "Staff Writer", "Senior Engineer, Payments".
 func isAffiliation(s string) bool {
 	s = handleRE.ReplaceAllString(s, "") // "Business reporter @janedoe"
 	if wordCount(s) > 6 || endsSentence(s) {
@@ -658,6 +658,9 @@ func isAffiliation(s string) bool {
 	}
 	if roleRE.MatchString(s) {
 		return true
+	}
+	if role, team, ok := strings.Cut(s, ", "); ok && roleRE.MatchString(role) && startsUpper(team) {
+		return true // "Staff Engineer, Build Infrastructure": a role and its team
 	}
 	org, place, ok := strings.Cut(s, ", ")
 	return ok && wordCount(place) <= 3 && startsUpper(place) && isPublisherName(org) &&

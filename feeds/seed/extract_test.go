@@ -805,6 +805,20 @@ func TestMenuRowsFirstItemIsNoPublisher(t *testing.T) {
 	}
 }
 
+func TestNameOverRoleAndTeamOverDottedDate(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-05 Blog\n"+
+		"Why we moved our queues to a single cluster\n"+
+		"Notes from a year of running message brokers in three regions.\n"+
+		"Jane Roe\n"+
+		"Senior Engineer, Payments Platform\n"+
+		"Jun 2, 2021 · 5 min read\n"+
+		"Running one broker cluster per region cost us more in operations time than it saved in latency, so last spring we started merging them.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) || a.Published.Day() != 2 || a.Summary == "" {
+		t.Errorf("Authors = %q, Published = %v, Summary = %q; want the name over its role and team, the dotted date row", a.Authors, a.Published, a.Summary)
+	}
+}
+
 func TestRoleLineUnderNameIsNoAuthor(t *testing.T) {
 	t.Parallel()
 	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+

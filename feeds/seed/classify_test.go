@@ -273,6 +273,8 @@ func TestLineKinds(t *testing.T) {
 		{"Author of the article:", kindAuthorLabel},
 		{"MAY 12, 2021 18:58", kindDate},
 		{"A tower in Gaza (photo credit: REUTERS/NAME)", kindCaption},
+		{"Figure 2: Median queue latency by region, before and after the merge.", kindCaption},
+		{"Table 1. Average rents by district in 2020", kindCaption},
 		{"US sends official to Israel to encourage Gaza de-escalation", kindText},
 		{"Biden Says US Will Back Israel", kindText},
 		{"Israel Strikes Gaza Tower as Hamas Fires Rockets", kindText},

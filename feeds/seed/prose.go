@@ -358,7 +358,10 @@ func isCallToAction(s string) bool {
 		if i+1 < len(ws) {
 			next = strings.ToLower(strings.Trim(ws[i+1], ",.:;!?\"”"))
 		}
-		if !startsUpper(w) {
+		// After a spaced dash the imperative runs on in lower case:
+		// "We're hiring — see our open roles."
+		dashed := i > 0 && (ws[i-1] == "—" || ws[i-1] == "–")
+		if !startsUpper(w) && !dashed {
 			continue
 		}
 		switch {

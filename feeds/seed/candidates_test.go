@@ -39,6 +39,12 @@ func TestPublisherCandidates(t *testing.T) {
 			want: "Harbour Athletic FC",
 		},
 		{
+			name: "a company's own titled blog over its holder line",
+			page: " date 2021-05-12 Blog\nHarbour Labs Engineering\nAll posts\n" + body +
+				"Fares are set by Harbour Labs.\nSubscribe to the Harbour Labs Engineering newsletter\n© 2021 Harbour Labs, Inc.\n",
+			want: "Harbour Labs Engineering",
+		},
+		{
 			name: "sub-brand counts for the masthead",
 			page: " date 2021-05-12 Menu\nKTX\nTravel\nKTX Weekend\nGardens\n" + body + "Source: KTX\n",
 			want: "KTX",

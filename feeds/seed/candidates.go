@@ -26,7 +26,8 @@ type naming struct {
 var companyWords = setOf("ltd", "ltd.", "limited", "inc", "inc.", "llc", "pvt",
 	"pte", "plc", "co", "co.", "corp", "corp.", "corporation", "media",
 	"group", "digital", "publishing", "publications", "company", "holdings",
-	"newspaper", "newspapers", "dac", "gmbh", "ag", "sa", "s.a.")
+	"newspaper", "newspapers", "dac", "gmbh", "ag", "sa", "s.a.", "srl",
+	"s.r.l.", "fc", "afc")
 
 // nameKey returns the words that identify a publisher's name across its
 // spellings: lower case, without a leading "The", a web domain's ending or
@@ -46,6 +47,10 @@ func nameKey(name string) (key []string, company bool) {
 	}
 	for len(key) > 1 && companyWords[key[len(key)-1]] {
 		key, company = key[:len(key)-1], true
+	}
+	// A sports club's legal form: "Rovers Football Club" is "Rovers FC".
+	if n := len(key); n > 2 && key[n-2] == "football" && key[n-1] == "club" {
+		key, company = key[:n-2], true
 	}
 	return key, company
 }
@@ -146,6 +151,7 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 		return "", "", -1
 	}
 	best = fullerSpelling(ns, best)
+	best = ownTitle(ns, best)
 	_, _, count := support(ns, ns[best])
 	at = -1
 	var whys []string
@@ -233,7 +239,7 @@ func namings(ls []line, head, end int) []naming {
 			// A holder opening with "The" is a publication's title, and
 			// one the page prints on a line of its own is the name it
 			// goes by ("Nation Media Group" under a byline).
-			ns[len(ns)-1].company = isCompanyForm(rawHolder(ls[i].text)) && !strings.HasPrefix(holder, "The ") &&
+			ns[len(ns)-1].company = isCompanyForm(rawHolder(ls[i].text), ls[i].text) && !strings.HasPrefix(holder, "The ") &&
 				!slices.ContainsFunc(ls, func(l line) bool { return l.text == holder })
 			break
 		}
@@ -315,11 +321,18 @@ func rawHolder(s string) string {
 }
 
 // isCompanyForm reports whether a holder is written as a company: its name
-// ends in company words ("THG Publishing Pvt Ltd", "Vox Media, LLC").
-func isCompanyForm(raw string) bool {
-	_, company := nameKey(raw)
-	return company
+// ends in company words ("THG Publishing Pvt Ltd", "Vox Media, LLC"), or
+// the copyright line s sets a legal form after it ("Acme, Inc.").
+func isCompanyForm(raw, s string) bool {
+	if _, company := nameKey(raw); company {
+		return true
+	}
+	_, tail, ok := strings.Cut(s, raw)
+	return ok && legalTailRE.MatchString(tail)
 }
+
+// legalTailRE matches a company's legal form set off after its name.
+var legalTailRE = regexp.MustCompile(`^,?\s+(?:Inc|LLC|Ltd|Limited|Corp|Pvt|Pte|GmbH|plc|PLC|SRL|S\.A)\b`)
 
 // isHeaderName reports whether l, above the headline, is a publisher-like
 // name on a line of its own: capitalised words, not a menu or section
@@ -436,6 +449,23 @@ func shortForm(name string) string {
 		return ""
 	}
 	return rest
+}
+
+// ownTitle returns the name line above the headline that extends the
+// winner when the winner is a copyright holder in company form: the
+// publication the company puts out under its own name ("Acme
+// Engineering" over "© Acme, Inc."), else best.
+func ownTitle(ns []naming, best int) int {
+	if ns[best].signal != signalHolder || !ns[best].company {
+		return best
+	}
+	k := ns[best].key
+	for i, n := range ns {
+		if n.signal == signalHeader && len(n.key) > len(k) && slices.Equal(n.key[:len(k)], k) {
+			return i
+		}
+	}
+	return best
 }
 
 // fullerSpelling returns the naming that spells out the winner's name when

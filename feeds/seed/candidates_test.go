@@ -34,6 +34,17 @@ func TestPublisherCandidates(t *testing.T) {
 			want: "Quayside",
 		},
 		{
+			name: "club masthead with its holder spelled out",
+			page: " date 2021-05-12 SHOP | TICKETS | MEMBERSHIP\nHarbour Athletic FC\nNews\n" + body + "© 2021 Harbour Athletic Football Club. All rights reserved.\n",
+			want: "Harbour Athletic FC",
+		},
+		{
+			name: "a company's own titled blog over its holder line",
+			page: " date 2021-05-12 Blog\nHarbour Labs Engineering\nAll posts\n" + body +
+				"Fares are set by Harbour Labs.\nSubscribe to the Harbour Labs Engineering newsletter\n© 2021 Harbour Labs, Inc.\n",
+			want: "Harbour Labs Engineering",
+		},
+		{
 			name: "sub-brand counts for the masthead",
 			page: " date 2021-05-12 Menu\nKTX\nTravel\nKTX Weekend\nGardens\n" + body + "Source: KTX\n",
 			want: "KTX",
@@ -108,6 +119,9 @@ func TestNameKey(t *testing.T) {
 		{"Lantern Media Group", "lantern", true},
 		{"LANTERN PUBLISHING PVT", "lantern", true},
 		{"Lantern Daily Newspaper", "lantern daily", true},
+		{"Harbour Athletic Football Club", "harbour athletic", true},
+		{"Harbour Athletic FC", "harbour athletic", true},
+		{"LANTERN SRL", "lantern", true},
 	}
 	for _, tt := range tests {
 		key, company := nameKey(tt.in)

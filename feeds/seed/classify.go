@@ -82,6 +82,10 @@ type line struct {
 	verdict string
 }
 
+// figureCaptionRE matches the caption of a numbered figure, chart or
+// table: "Figure 2: Median latency by region", "Fig. 3. …", "Chart 1 – …".
+var figureCaptionRE = regexp.MustCompile(`^(?:Figure|Fig\.|Chart|Graph|Table|Exhibit) \d{1,2}[a-z]?(?:[:.]| [–—-]) \p{Lu}`)
+
 // classify decides a line's kind from its text alone. The order matters:
 // junk and credits are recognised before bylines and dates, and navigation
 // and crumbs only when nothing more specific matched.
@@ -113,6 +117,9 @@ func classify(s string) line {
 	}
 	if c, ok := captionWithCredit(s); ok {
 		return line{text: s, kind: kindCaption, caption: c, why: "text with a credit glued to its end"}
+	}
+	if figureCaptionRE.MatchString(s) {
+		return line{text: s, kind: kindCaption, caption: s, why: "numbered figure caption"}
 	}
 	switch {
 	case isNav(s):

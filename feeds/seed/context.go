@@ -650,7 +650,7 @@ func isIssuerLabel(s string) bool {
 var handleRE = regexp.MustCompile(`\s+@\w+$`)
 
 // isAffiliation reports whether s names a reporter's outlet and post or
-// role: "BBC News, Cairo", "Staff Writer".
+// role: "BBC News, Cairo", "Staff Writer", "Senior Engineer, Payments".
 func isAffiliation(s string) bool {
 	s = handleRE.ReplaceAllString(s, "") // "Business reporter @janedoe"
 	if wordCount(s) > 6 || endsSentence(s) {
@@ -658,6 +658,9 @@ func isAffiliation(s string) bool {
 	}
 	if roleRE.MatchString(s) {
 		return true
+	}
+	if role, team, ok := strings.Cut(s, ", "); ok && roleRE.MatchString(role) && startsUpper(team) {
+		return true // "Staff Engineer, Build Infrastructure": a role and its team
 	}
 	org, place, ok := strings.Cut(s, ", ")
 	return ok && wordCount(place) <= 3 && startsUpper(place) && isPublisherName(org) &&
@@ -696,15 +699,15 @@ var innerSentenceRE = regexp.MustCompile(`\p{Ll}[.!?] \p{Lu}`)
 // paragraphs: two sentences or more of which the last is unterminated
 // ("Commuters wait at London Bridge station this morning. The strike will
 // hit three lines next week"), or a thing and what became of it, set off
-// by a comma ("The new gate, painted at last"). A subheading is one short
-// phrase.
+// by a comma ("The new gate, painted at last"), or one long noun phrase
+// (isNounPhraseCaption). A subheading is one short phrase.
 func markBareCaptions(ls []line) {
 	for i := 1; i+1 < len(ls); i++ {
 		l := &ls[i]
 		if l.kind != kindText || endsSentence(l.text) {
 			continue
 		}
-		if (wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text)) && (wordCount(l.text) > 15 || !participleCaptionRE.MatchString(l.text)) {
+		if (wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text)) && (wordCount(l.text) > 15 || !participleCaptionRE.MatchString(l.text)) && !isNounPhraseCaption(l.text) {
 			continue
 		}
 		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
@@ -713,6 +716,18 @@ func markBareCaptions(ls []line) {
 		}
 		l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentences between paragraphs"
 	}
+}
+
+// determinerRE matches a line opening with a determiner.
+var determinerRE = regexp.MustCompile(`^(?:The|A|An|Our|This|These|Two|Three) \p{L}`)
+
+// isNounPhraseCaption reports whether s describes a picture as one long
+// noun phrase: a determiner, ten to twenty words, no finite verb ("The
+// museum's new east wing and its courtyard from the river bank"). A
+// subheading is shorter.
+func isNounPhraseCaption(s string) bool {
+	n := wordCount(s)
+	return n >= 10 && n <= 20 && determinerRE.MatchString(s) && !hasVerbCue(strings.Fields(s))
 }
 
 // reportingRE finds an attribution, which a news paragraph has and a

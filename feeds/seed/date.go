@@ -36,7 +36,7 @@ var (
 	// first publication.
 	updateLabelRE = regexp.MustCompile(`(?i)(?:updated|update\b|modified|mis à jour|aktualisiert)`)
 	// zoneRE matches a time zone right after a clock time.
-	zoneRE = regexp.MustCompile(`(?i)^[\s,]*\(?(british summer time|greenwich mean time|gmt|utc|z|bst|cest|cet|eest|eet|msk|ist|idt|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sgt|hkt|pht|wib|ict|pkt|gst|sast|hst|akdt|akst|edt|est|et|cdt|cst|ct|mdt|mst|mt|pdt|pst|pt)\b(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?`)
+	zoneRE = regexp.MustCompile(`(?i)^[\s,]*\(?(british summer time|greenwich mean time|gmt|utc|z|bst|cest|cet|eest|eet|msk|ist|idt|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sgt|myt|hkt|pht|wib|ict|pkt|gst|sast|hst|akdt|akst|edt|est|et|cdt|cst|ct|mdt|mst|mt|pdt|pst|pt)\b(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?`)
 )
 
 // zoneOffsets are fixed offsets east of UTC, in minutes.
@@ -44,7 +44,7 @@ var zoneOffsets = map[string]int{
 	"british summer time": 60, "greenwich mean time": 0, "gmt": 0, "utc": 0,
 	"z": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180,
 	"msk": 180, "ist": 330, "idt": 180, "aest": 600, "aedt": 660, "jst": 540,
-	"sgt": 480, "hkt": 480, "kst": 540, "pht": 480, "wib": 420, "ict": 420,
+	"sgt": 480, "myt": 480, "hkt": 480, "kst": 540, "pht": 480, "wib": 420, "ict": 420,
 	"pkt": 300, "gst": 240, "sast": 120, "acst": 570, "acdt": 630,
 	"awst": 480, "nzst": 720, "nzdt": 780, "hst": -600, "akdt": -480,
 	"akst": -540, "edt": -240, "est": -300, "cdt": -300,
@@ -112,7 +112,7 @@ func (st stamp) in(latest time.Time) time.Time {
 }
 
 // parseDateLine reports whether s is a date line: a date or timestamp with
-// at most a few label words around it, or such a segment of a "•" or "|"
+// at most a few label words around it, or such a segment of a "•", "·" or "|"
 // separated row. The instant is the earliest full date on the line in UTC,
 // zero for a timestamp or a date without a year.
 func parseDateLine(s string) (stamp, bool) {
@@ -144,11 +144,11 @@ func parseDateLine(s string) (stamp, bool) {
 }
 
 // isDateRow reports whether some segment of s is only a date or time and
-// every other segment is short. Segments are separated by "|", "•" or a
+// every other segment is short. Segments are separated by "|", "•", "·" or a
 // spaced dash ("May 12, 2021 - Economy & Business" on Axios).
 func isDateRow(s string) bool {
 	s = rowDashRE.ReplaceAllString(s, "|")
-	segs := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•", r) })
+	segs := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•·", r) })
 	found := false
 	for _, seg := range segs {
 		switch {
@@ -317,12 +317,12 @@ func (d dateMatch) instant(s string, all []dateMatch, i int) (time.Time, bool) {
 	// The date's own segment of a "Published: … | Updated: …" row first,
 	// so the update's time is not taken for the publication's.
 	segLo := lo
-	if k := strings.LastIndexAny(s[:d.start], "|•"); k >= 0 {
+	if k := strings.LastIndexAny(s[:d.start], "|•·"); k >= 0 {
 		_, w := utf8.DecodeRuneInString(s[k:])
 		segLo = max(lo, k+w)
 	}
 	segHi := hi
-	if k := strings.IndexAny(s[d.end:hi], "|•"); k >= 0 {
+	if k := strings.IndexAny(s[d.end:hi], "|•·"); k >= 0 {
 		segHi = d.end + k
 	}
 	h, mi, zone, ok := findClock(s[d.end:segHi])

@@ -29,7 +29,7 @@ const (
 // dropped. Dropped lines interrupt the body only when a strong paragraph
 // (proseStrong, no furniture signal but addressing the reader when the
 // story already did) follows them: after the last one, the first dropped line
-// ends the body. A row of tags ends it wherever it is.
+// (or a question to the reader) ends the body. A row of tags ends it wherever it is.
 func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 	reps := repeatedTexts(ls, body)
 	keep := make([]bool, len(body))
@@ -86,6 +86,14 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			last = k
 		}
 		voice = voice || keep[k] && p.reader
+	}
+	for k := last + 1; k < stop; k++ {
+		// A question to the reader after the story's last strong
+		// paragraph is a prompt ("How does this make you feel?").
+		if l := ls[body[k]]; keep[k] && l.prose.reader && strings.HasSuffix(l.text, "?") {
+			keep[k] = false
+			break
+		}
 	}
 	for k, i := range body {
 		switch {
@@ -185,10 +193,14 @@ func headsPost(ls []line, i int) bool {
 // headsPostUnderTime reports whether the line at i heads a live post set
 // under its time ("12.34 BST" / heading / text): a headline-like line
 // whose previous line past junk is a time and whose next line is a
-// paragraph of the post.
+// paragraph of the post. A time under a section label ("Nation" / "3h
+// ago" / headline) dates a teaser card of a related-news box, not a post.
 func headsPostUnderTime(ls []line, i int) bool {
 	p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
 	if p < 0 || n >= len(ls) || !isHeadlineLike(ls[i]) || ls[i].prose.furniture > 1 {
+		return false
+	}
+	if pp := prevPastJunk(ls, p); pp >= 0 && ls[pp].kind == kindCrumb {
 		return false
 	}
 	return ls[p].kind == kindDate && ls[p].date.t.IsZero() && isParagraph(ls[n])

@@ -36,7 +36,8 @@
 // entry, a section front (every paragraph a teaser between another
 // story's headline and its date) or a notice to the reader (a consent
 // wall: unsigned, undated, the headline and every paragraph speaking to
-// the reader or as "we") is no article (ErrNoArticle).
+// the reader or as "we") or a schedule (four or more bare times of day
+// over short items, no line of ten words) is no article (ErrNoArticle).
 //
 // # Prose score
 //
@@ -73,7 +74,8 @@
 // story's paragraphs before did) follows them; a short imperative heading
 // between paragraphs that speak to the reader (a how-to) is a subhead;
 // a short statement to the reader between the last strong paragraph and
-// furniture is the author's sign-off and closes the body; after the last one the first dropped line ends the body,
+// furniture is the author's sign-off and closes the body, and a question
+// to the reader after it ends the body; after the last one the first dropped line ends the body,
 // and a labelled row of tags ("Filed under: A, B, C") or two or more
 // headline-and-paragraph teasers under a box's label end it wherever they
 // are. The vocabularies still run first: what they recognise never

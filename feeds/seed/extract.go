@@ -398,6 +398,9 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 		from, start = d+1, firstPlainParagraph(ls, d+1)
 	}
 	for i := start - 1; i >= from && !endsOpening(ls[i]); i-- {
+		if ls[i].kind == kindText && speaksOfPage(ls[i].text) {
+			break // "This summary … refer to the full article": furniture
+		}
 		if ls[i].kind == kindText && wordCount(ls[i].text) >= 5 && startsUpper(ls[i].text) {
 			start = i
 		}
@@ -493,6 +496,14 @@ func taglineDate(ls []line, from, start int) int {
 func isPlainProse(l line) bool {
 	p := scoreProse(l.text, false)
 	return p.isProse() && p.furniture == 0
+}
+
+// speaksOfPage reports whether s, outside quotes, speaks of the page
+// itself ("this article", "the full story"): a note about the page, not a
+// line of the story's opening.
+func speaksOfPage(s string) bool {
+	_, self := addressWords(unquoted(s))
+	return self
 }
 
 // endsOpening reports whether l bounds the lines a body's opening may
@@ -618,7 +629,8 @@ func cutBios(ls []line, body []int) (kept, bios []int) {
 var firstNameBioRE = regexp.MustCompile(`^(\p{Lu}\p{Ll}+) (?:is|was|writes|covers|reports) (?:a|an|the)\b`)
 
 // isFirstNameBio reports whether s is a bio that opens with the first
-// name of a person a byline of the page names.
+// name, or the surname (the wires' "Roe covers …"), of a person a byline
+// of the page names.
 func isFirstNameBio(ls []line, s string) bool {
 	m := firstNameBioRE.FindStringSubmatch(s)
 	if m == nil {
@@ -629,7 +641,9 @@ func isFirstNameBio(ls []line, s string) bool {
 			continue
 		}
 		for _, n := range l.names {
-			if first, _, _ := strings.Cut(n, " "); first == m[1] && n != first {
+			first, _, _ := strings.Cut(n, " ")
+			last := n[strings.LastIndexByte(n, ' ')+1:]
+			if n != first && (first == m[1] || last == m[1]) {
 				return true
 			}
 		}

@@ -774,6 +774,51 @@ func TestOneTeaserBoxInsideBody(t *testing.T) {
 	})
 }
 
+func TestTeaserCardUnderSectionAndAge(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Home | Metro | Sport\n"+
+		"Council approves new bus depot in Riverside\n"+
+		"By Jane Roe\n"+
+		"March 4, 2022\n"+
+		"The city council approved plans on Friday for a bus depot on the old brewery site, ending two years of delay.\n"+
+		"More on this\n"+
+		"Metro\n"+
+		"2h ago\n"+
+		"Ferry fares to rise in April\n"+
+		"The depot will house 80 electric buses and open in 2024, the transport department said in a statement.\n")
+	if strings.Contains(a.Text, "Ferry fares") || !strings.Contains(a.Text, "80 electric buses") {
+		t.Errorf("Text = %q, want the teaser under a section and its age dropped", a.Text)
+	}
+}
+
+func TestMenuRowsFirstItemIsNoPublisher(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2022-03-04 Podcasts | Events | Jobs | Archive\n"+
+		"HARBOUR TIMES\n"+
+		"Council approves new bus depot in Riverside\n"+
+		"By Jane Roe\n"+
+		"March 4, 2022\n"+
+		"The city council approved plans on Friday for a bus depot on the old brewery site, ending two years of delay.\n"+
+		"© 2022 HARBOUR TIMES SRL\n")
+	if a.Source == "Podcasts" {
+		t.Errorf("Source = %q, want the masthead, not the menu's first item", a.Source)
+	}
+}
+
+func TestNameOverRoleAndTeamOverDottedDate(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-05 Blog\n"+
+		"Why we moved our queues to a single cluster\n"+
+		"Notes from a year of running message brokers in three regions.\n"+
+		"Jane Roe\n"+
+		"Senior Engineer, Payments Platform\n"+
+		"Jun 2, 2021 · 5 min read\n"+
+		"Running one broker cluster per region cost us more in operations time than it saved in latency, so last spring we started merging them.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) || a.Published.Day() != 2 || a.Summary == "" {
+		t.Errorf("Authors = %q, Published = %v, Summary = %q; want the name over its role and team, the dotted date row", a.Authors, a.Published, a.Summary)
+	}
+}
+
 func TestRoleLineUnderNameIsNoAuthor(t *testing.T) {
 	t.Parallel()
 	a := parsePage(t, " date 2021-05-12 Home | News | Weather | Sports\n"+
@@ -855,6 +900,67 @@ func TestBioByFirstName(t *testing.T) {
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
 		"Jane is a transport reporter at the Harbour Times. She lives in Dover.\n")
 	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}
+
+func TestBioBySurname(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Roe covers the ports for the Harbour Times.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}
+
+func TestNounPhraseCaptionBetweenParagraphs(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"The port authority's two dredgers and a tug at the north quay of the harbour\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	if !slices.Equal(a.Captions, []string{"The port authority's two dredgers and a tug at the north quay of the harbour"}) || strings.Contains(a.Text, "tug") {
+		t.Errorf("Captions = %q, Text = %q; want the long noun phrase as a caption", a.Captions, a.Text)
+	}
+}
+
+func TestNoteOnTheFullArticleIsNoOpening(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"May 12, 2021\n"+
+		"This digest was produced automatically and may be incomplete. Please check the full story for details.\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"What do you think of the plans?\n"+
+		"Comments\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}
+
+func TestScheduleIsNoArticle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-05-13 Home | News | Weather | Sports\n" +
+		"Radio Guide\n" +
+		"Tonight on Harbour FM\n" +
+		"Thursday, May 13\n" +
+		"6:00 PM\n" +
+		"Evening Drive\n" +
+		"Traffic, weather and music.\n" +
+		"8:00 PM\n" +
+		"The Jazz Hour\n" +
+		"9:00 PM\n" +
+		"Harbour FM News\n" +
+		"10:30 PM\n" +
+		"Late Night Requests\n" +
+		"Times are subject to change.\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("Parse error = %v, want ErrNoArticle: a schedule of times and titles", err)
+	}
 }
 
 func TestResultsListIsNoArticle(t *testing.T) {

@@ -358,7 +358,10 @@ func isCallToAction(s string) bool {
 		if i+1 < len(ws) {
 			next = strings.ToLower(strings.Trim(ws[i+1], ",.:;!?\"”"))
 		}
-		if !startsUpper(w) {
+		// After a spaced dash the imperative runs on in lower case:
+		// "We're hiring — see our open roles."
+		dashed := i > 0 && (ws[i-1] == "—" || ws[i-1] == "–")
+		if !startsUpper(w) && !dashed {
 			continue
 		}
 		switch {
@@ -406,7 +409,7 @@ var selfNouns = setOf("article", "articles", "story", "stories", "newsletter",
 
 // addressWords reports whether s, outside quotes, speaks to the reader
 // ("you", "your") or speaks of the page itself ("this article", "our
-// newsletter", a short unterminated "Story continues below"). The outlet's "we" alone is no signal: opinion pieces and
+// newsletter", "the full article", a short unterminated "Story continues below"). The outlet's "we" alone is no signal: opinion pieces and
 // blogs speak as "we" in their text.
 func addressWords(s string) (reader, self bool) {
 	ws := strings.Fields(s)
@@ -417,7 +420,10 @@ func addressWords(s string) (reader, self bool) {
 		case "you", "your", "you're", "you'll", "you've", "yours":
 			reader = true
 		}
-		if (lw == "this" || lw == "our") && i+1 < len(ws) && selfNouns[strings.ToLower(strings.Trim(ws[i+1], ".,;:!?"))] {
+		// "this article", "our newsletter", "the full article" (a
+		// summary's pointer to the story it stands in for).
+		full := lw == "full" && i > 0 && strings.EqualFold(ws[i-1], "the")
+		if (lw == "this" || lw == "our" || full) && i+1 < len(ws) && selfNouns[strings.ToLower(strings.Trim(ws[i+1], ".,;:!?"))] {
 			self = true
 		}
 		if i == 0 && len(ws) > 1 && len(ws) <= 8 && selfNouns[lw] && startsLower(ws[1]) && !endsSentence(s) {

@@ -139,6 +139,9 @@ func (x extraction) check() error {
 	if x.isNotice() {
 		return fmt.Errorf("%w: a notice to the reader (%q), undated and unsigned, every paragraph addressing the reader", ErrNoArticle, x.article.Title)
 	}
+	if n := x.scheduleTimes(); n > 0 {
+		return fmt.Errorf("%w: a schedule (%d times of day, each over a short item, no paragraph of ten words)", ErrNoArticle, n)
+	}
 	for _, i := range x.bodyIndexes() {
 		if isParagraph(x.lines[i]) {
 			return nil
@@ -217,3 +220,32 @@ func firstInvalid(data []byte) int {
 	}
 	return len(data)
 }
+
+// minScheduleTimes is how many bare times of day make a page a schedule.
+const minScheduleTimes = 4
+
+// scheduleTimes returns how many bare times of day ("4:30 AM") the page
+// holds when it is a schedule (TV listings, a programme): minScheduleTimes
+// or more such lines, and no body line of ten words or more. A live page
+// sets its times over paragraphs. It returns 0 otherwise.
+func (x extraction) scheduleTimes() int {
+	for _, i := range x.bodyIndexes() {
+		if wordCount(x.lines[i].text) >= 10 {
+			return 0
+		}
+	}
+	n := 0
+	for _, l := range x.lines {
+		if l.kind == kindDate && l.date.t.IsZero() && wordCount(l.text) <= 3 && clockOnlyRE.MatchString(l.text) {
+			n++
+		}
+	}
+	if n < minScheduleTimes {
+		return 0
+	}
+	return n
+}
+
+// clockOnlyRE matches a line that is only a time of day: "4:30 AM",
+// "19.45", "7:00 p.m. ET".
+var clockOnlyRE = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{1,4})?$`)

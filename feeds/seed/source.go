@@ -215,7 +215,7 @@ func firstPublisher(ls []line, head int) (name, stage string) {
 	header := ls[:min(max(head, 1), len(ls))]
 	for _, l := range header {
 		if l.kind == kindText || l.kind == kindNav || l.kind == kindCrumb {
-			if name := publisherIn(l); name != "" {
+			if name := publisherIn(l); name != "" && !isLoneMenuWord(ls, l, name) {
 				return withoutDomain(ls, name), signalRule
 			}
 		}
@@ -269,6 +269,23 @@ func firstPublisher(ls []line, head int) (name, stage string) {
 		return name, signalRule
 	}
 	return providerLine(ls, head), signalRule
+}
+
+// isLoneMenuWord reports whether name, one word opening a row of links
+// set off by bars ("Newsletters | Podcasts | Events"), is named by no
+// other line of the page: a menu's first item, not the masthead, which a
+// page names again (in its copyright line, a credit, "told X") or opens
+// every item of the row with.
+func isLoneMenuWord(ls []line, row line, name string) bool {
+	if wordCount(name) != 1 || strings.Count(row.text, " | ") < 2 || rowOwner(row.text) == name {
+		return false
+	}
+	for _, l := range ls {
+		if l.text != row.text && containsWord(strings.ToLower(l.text), strings.ToLower(name)) {
+			return false
+		}
+	}
+	return true
 }
 
 // namedInLead returns the name of a body that issues releases (an
@@ -548,4 +565,19 @@ func creditOutlet(s string) string {
 		}
 	}
 	return ""
+}
+
+// containsWord reports whether text holds w as a whole word.
+func containsWord(text, w string) bool {
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			return false
+		}
+		if i += off; wordEdge(text, i, i+len(w)) {
+			return true
+		}
+		off = i + 1
+	}
+	return false
 }

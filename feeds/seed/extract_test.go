@@ -529,6 +529,13 @@ func TestPostedOnBy(t *testing.T) {
 	}
 }
 
+// harbourHeader is the top of a page several tests share: navigation, a
+// headline, a byline and a date, over which each test puts its own body.
+const harbourHeader = " date 2021-05-13 Home | News | Weather | Sports\n" +
+	"Harbour dredging to start in June\n" +
+	"By Jane Roe\n" +
+	"May 12, 2021\n"
+
 // parsePage parses a page given as text, failing the test on an error.
 func parsePage(t *testing.T, page string) normalize.Article {
 	t.Helper()
@@ -892,10 +899,7 @@ func TestBylineWithBioAfterComma(t *testing.T) {
 
 func TestBioByFirstName(t *testing.T) {
 	t.Parallel()
-	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
-		"Harbour dredging to start in June\n"+
-		"By Jane Roe\n"+
-		"May 12, 2021\n"+
+	a := parsePage(t, harbourHeader+
 		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
 		"Jane is a transport reporter at the Harbour Times. She lives in Dover.\n")
@@ -904,10 +908,7 @@ func TestBioByFirstName(t *testing.T) {
 
 func TestBioBySurname(t *testing.T) {
 	t.Parallel()
-	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
-		"Harbour dredging to start in June\n"+
-		"By Jane Roe\n"+
-		"May 12, 2021\n"+
+	a := parsePage(t, harbourHeader+
 		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
 		"Roe covers the ports for the Harbour Times.\n")
@@ -916,10 +917,7 @@ func TestBioBySurname(t *testing.T) {
 
 func TestNounPhraseCaptionBetweenParagraphs(t *testing.T) {
 	t.Parallel()
-	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
-		"Harbour dredging to start in June\n"+
-		"By Jane Roe\n"+
-		"May 12, 2021\n"+
+	a := parsePage(t, harbourHeader+
 		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
 		"The port authority's two dredgers and a tug at the north quay of the harbour\n"+
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
@@ -930,10 +928,7 @@ func TestNounPhraseCaptionBetweenParagraphs(t *testing.T) {
 
 func TestNoteOnTheFullArticleIsNoOpening(t *testing.T) {
 	t.Parallel()
-	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
-		"Harbour dredging to start in June\n"+
-		"By Jane Roe\n"+
-		"May 12, 2021\n"+
+	a := parsePage(t, harbourHeader+
 		"This digest was produced automatically and may be incomplete. Please check the full story for details.\n"+
 		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
@@ -995,10 +990,7 @@ func TestPostUnderBlogTitle(t *testing.T) {
 
 func TestParticipleCaptionBetweenParagraphs(t *testing.T) {
 	t.Parallel()
-	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
-		"Harbour dredging to start in June\n"+
-		"By Jane Roe\n"+
-		"May 12, 2021\n"+
+	a := parsePage(t, harbourHeader+
 		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
 		"The old dredger, towed in overnight\n"+
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
@@ -1048,10 +1040,7 @@ func TestObituaryUnderLifeDates(t *testing.T) {
 
 func TestNoteToReaderBeforeBody(t *testing.T) {
 	t.Parallel()
-	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
-		"Harbour dredging to start in June\n"+
-		"By Jane Roe\n"+
-		"May 12, 2021\n"+
+	a := parsePage(t, harbourHeader+
 		"Transcript\n"+
 		"Note: This transcript was made by a machine and corrected by hand, and may differ from the broadcast. Please listen to the audio before quoting it.\n"+
 		"Jane Roe: Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
@@ -1105,10 +1094,7 @@ func TestHandleOnNameDateRow(t *testing.T) {
 
 func TestPromptAfterBoxDoesNotResumeBody(t *testing.T) {
 	t.Parallel()
-	a := parsePage(t, " date 2021-05-13 Home | News | Weather | Sports\n"+
-		"Harbour dredging to start in June\n"+
-		"By Jane Roe\n"+
-		"May 12, 2021\n"+
+	a := parsePage(t, harbourHeader+
 		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
 		"Elsewhere on the Quay\n"+

@@ -163,7 +163,26 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 			}
 		}
 	}
-	return ns[best].name, fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", ")), at
+	return withThe(ls, ns[best].name), fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", ")), at
+}
+
+// withThe returns name with the "The" of its title when the page's own
+// furniture prints it so ("Stay up to date with notifications from The
+// Independent" under an "Independent" masthead), else name.
+func withThe(ls []line, name string) string {
+	if strings.HasPrefix(name, "The ") {
+		return name
+	}
+	full := "The " + name
+	for _, l := range ls {
+		if l.kind != kindJunk {
+			continue // prose writes "The" before names that go without it: "told The Associated Press"
+		}
+		if i := strings.Index(l.text, full); i >= 0 && wordEdge(l.text, i, i+len(full)) && !startsUpper(strings.TrimSpace(l.text[i+len(full):])) {
+			return full
+		}
+	}
+	return name
 }
 
 // supportsNaming reports whether naming s supports candidate c.
@@ -369,8 +388,8 @@ var namingBefore = []string{"follow ", "subscribe to ", "support ", "supporting 
 	"about ", "join ", "told "}
 
 // namingAfter are the words after which a name is the page's own: "X
-// app", "X homepage", "X reporter", "X readers", "X is a …".
-var namingAfter = []string{" app", " homepage", " reporter", " correspondent",
+// app", "X home" (the menu's link home), "X homepage", "X reporter", "X readers", "X is a …".
+var namingAfter = []string{" app", " home", " homepage", " reporter", " correspondent",
 	" staff", " writer", " editor", " readers", " podcast", " newsletter",
 	" is ", " has ", " reached out"}
 

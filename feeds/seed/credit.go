@@ -222,11 +222,18 @@ func cutCaptionLabel(s string) (string, bool) {
 	return "", false
 }
 
+// galleryCounterRE matches the counter of a picture gallery opening a
+// caption: "[1/2] ", "(3 of 12) ", "3/12 ".
+var galleryCounterRE = regexp.MustCompile(`^[\[(]?\d{1,3}(?:/| of )\d{1,3}[\])]? +`)
+
 // checkCaption trims a caption and accepts it when it has two or more words.
 func checkCaption(c string) (string, bool) {
 	c = strings.TrimSpace(strings.TrimRight(c, " -—–|,;:"))
 	if label, rest, ok := strings.Cut(c, " / "); ok && !strings.Contains(label, " ") && startsUpper(label) && startsUpper(rest) {
 		c = rest // an image viewer's button glued before the caption: "Enlarge / …"
+	}
+	if m := galleryCounterRE.FindString(c); m != "" {
+		c = c[len(m):] // a gallery's counter: "[1/2] A logo …", "3 of 12 …"
 	}
 	if wordCount(c) < 2 {
 		return "", false

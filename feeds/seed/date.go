@@ -111,6 +111,10 @@ func (st stamp) in(latest time.Time) time.Time {
 	return t
 }
 
+// yearClockRE finds a year glued to the clock after it: "June 3,
+// 20215:24 PM" (Reuters).
+var yearClockRE = regexp.MustCompile(`(, (?:19|20)\d\d)(\d{1,2}:\d\d\b)`)
+
 // parseDateLine reports whether s is a date line: a date or timestamp with
 // at most a few label words around it, or such a segment of a "•", "·" or "|"
 // separated row. The instant is the earliest full date on the line in UTC,
@@ -119,6 +123,9 @@ func parseDateLine(s string) (stamp, bool) {
 	// Every date and clock form has a digit; most lines have none.
 	if !strings.ContainsAny(s, "0123456789") || wordCount(s) > 20 || !isDateRow(s) {
 		return stamp{}, false
+	}
+	if strings.Contains(s, ":") {
+		s = yearClockRE.ReplaceAllString(s, "$1 $2")
 	}
 	var best stamp
 	dates := findDates(s)

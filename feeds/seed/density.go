@@ -1,6 +1,9 @@
 package seed
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Verdicts of the density pass on the body's text lines, for Explain.
 const (
@@ -61,9 +64,10 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keep[k], ls[i].verdict = true, verdictSubhead
 		}
 	}
+	dropAppealBoxes(ls, body, keep)
 	stop := len(body)
 	for k, i := range body {
-		if !keep[k] && isTagRow(ls[i].text) {
+		if !keep[k] && isTagRow(ls[i].text) || isTagListLabel(ls, i) {
 			stop = k // tags close an article
 			break
 		}
@@ -259,6 +263,54 @@ func frontTeasers(ls []line, body []int) int {
 		return 0
 	}
 	return n
+}
+
+// tagListLabelRE matches the label of a list of tags, one per line.
+var tagListLabelRE = regexp.MustCompile(`(?i)^(?:read more about|more about|more on|topics|tags|related topics|subjects|filed under|keywords|in this (?:article|story)):?$`)
+
+// isTagListLabel reports whether the line at i labels a list of tags set
+// one per line: a tag label over two or more short labels ("Read more
+// about:" / "Israel Inside" / "Cost of living").
+func isTagListLabel(ls []line, i int) bool {
+	if i+2 >= len(ls) || !tagListLabelRE.MatchString(ls[i].text) {
+		return false
+	}
+	return ls[i+1].kind == kindCrumb && ls[i+2].kind == kindCrumb
+}
+
+// dropAppealBoxes drops the lines of a box set inside the body: under a label
+// on a line of its own, one to three lines, each short or marked by a
+// furniture signal, closed by a call to action ("Support free-thinking
+// journalism" / "Our mission is …" / "Whether £5 or £50, every
+// contribution counts." / "Support us …"). A section under a subhead
+// holds paragraphs of prose, which no box line is.
+func dropAppealBoxes(ls []line, body []int, keep []bool) {
+	for k := 0; k < len(body); k++ {
+		i := body[k]
+		if i == 0 || !isBoxLabel(ls[i-1]) {
+			continue
+		}
+		n := 0
+		for ; n < 3 && k+n < len(body) && body[k+n] == i+n; n++ {
+			p := ls[i+n].prose
+			if p.cta || p.furniture == 0 && wordCount(ls[i+n].text) > 12 {
+				break
+			}
+		}
+		if n == 0 || k+n >= len(body) || body[k+n] != i+n || !ls[i+n].prose.cta {
+			continue
+		}
+		for j := k; j < k+n; j++ {
+			keep[j] = false
+		}
+		k += n
+	}
+}
+
+// isBoxLabel reports whether l can head a box: a short label on a line of
+// its own, not a sentence.
+func isBoxLabel(l line) bool {
+	return (l.kind == kindCrumb || l.kind == kindText && !l.prose.isProse()) && wordCount(l.text) <= 6 && !endsSentence(l.text)
 }
 
 // isTagRow reports whether s is a labelled row of tags: a label of up to

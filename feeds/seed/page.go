@@ -44,8 +44,8 @@ func readPage(data string) page {
 // gluedDateRE finds a date label glued to the text before it, as in BBC
 // live posts: "Egypt pushes truce proposalpublished at 11:12 …".
 // "…6:20 PM UTCUpdated 2 hours ago" (Reuters) glues a capitalised label
-// to a zone.
-var gluedDateRE = regexp.MustCompile(`(?:\p{Ll}|\p{Lu}{2})((?:published|updated|posted|Published|Updated|Posted)(?: at| on)? )`)
+// to a zone, "…GMT+1Updated 3 hours ago" to its offset.
+var gluedDateRE = regexp.MustCompile(`(?:\p{Ll}|\p{Lu}{2}|[A-Z]{3}[+-]\d{1,2})((?:published|updated|posted|Published|Updated|Posted)(?: at| on)? )`)
 
 // gluedJunk are furniture labels that lose their element boundary and come
 // glued to the start of the caption or paragraph after them.
@@ -65,6 +65,9 @@ func splitGlued(s string) []string {
 	}
 	if date, by, ok := splitDateByline(s); ok {
 		return []string{date, by}
+	}
+	if by, date, ok := splitBylineTrailingDate(s); ok {
+		return []string{by, date}
 	}
 	if parts, ok := splitNameRow(s); ok {
 		return parts
@@ -106,6 +109,52 @@ func splitBylineDate(s string) (by, date string, ok bool) {
 		return "", "", false
 	}
 	return by, date, true
+}
+
+// splitBylineTrailingDate splits a byline from the date glued after its
+// names with no separator, "By JANE ROE and Courier staff Today, 5:14 pm"
+// (The Times of Israel), "By Jane Roe May 3, 2021": the shortest tail
+// of up to eight words, opening with a capital or a digit, that reads as
+// a full date or a time today, after a head that reads as a byline.
+func splitBylineTrailingDate(s string) (by, date string, ok bool) {
+	if !strings.ContainsAny(s, "0123456789") || !bylineRE.MatchString(s) || wordCount(s) > 20 {
+		return "", "", false
+	}
+	ws := strings.Fields(s)
+	for i := len(ws) - 1; i >= max(2, len(ws)-8); i-- {
+		if !startsUpper(ws[i]) && (ws[i][0] < '0' || ws[i][0] > '9') {
+			continue
+		}
+		head, tail := strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")
+		if !isTodayLine(tail) {
+			if st, ok := parseDateLine(tail); !ok || st.t.IsZero() {
+				continue
+			}
+		}
+		if names, ok := parseByline(head); ok && len(names) > 0 {
+			cut := wordStart(s, i) // both parts are cut from s, spacing kept
+			return strings.TrimSpace(s[:cut]), s[cut:], true
+		}
+	}
+	return "", "", false
+}
+
+// wordStart returns the offset in s of its word n (counted from 0 as
+// strings.Fields counts), or len(s).
+func wordStart(s string, n int) int {
+	in := false
+	for i, r := range s {
+		if sp := unicode.IsSpace(r); !sp && !in {
+			if n == 0 {
+				return i
+			}
+			n--
+			in = true
+		} else if sp {
+			in = false
+		}
+	}
+	return len(s)
 }
 
 // splitDateLabel splits a date line from the label glued after its full

@@ -405,7 +405,7 @@ func endsClause(w string) bool {
 var selfNouns = setOf("article", "articles", "story", "stories", "newsletter",
 	"newsletters", "page", "post", "site", "website", "podcast", "episode",
 	"journalism", "reporting", "newsroom", "app", "coverage", "readers",
-	"subscribers", "content", "inbox")
+	"subscribers", "content", "inbox", "mission", "journalists")
 
 // addressWords reports whether s, outside quotes, speaks to the reader
 // ("you", "your") or speaks of the page itself ("this article", "our

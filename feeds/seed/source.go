@@ -162,6 +162,10 @@ func isPublisherName(s string) bool {
 	if strings.ContainsAny(s, ",;:!?\"“”()") || !startsUpper(ws[0]) || !startsUpper(ws[len(ws)-1]) {
 		return false
 	}
+	// "My News", "Your Account": a reader's own page in the menu.
+	if len(ws) == 2 && (ws[0] == "My" || ws[0] == "Your") {
+		return false
+	}
 	for _, w := range ws {
 		if !startsUpper(w) && !minorWords[strings.ToLower(w)] {
 			return false

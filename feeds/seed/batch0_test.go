@@ -1,0 +1,112 @@
+package seed
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// The tests below pin the general rules the held-out batch 010-023 asked
+// for, each on an invented line.
+
+func TestPossessiveMenuItemIsNoPublisher(t *testing.T) {
+	for _, s := range []string{"My News", "Your Account"} {
+		if isPublisherName(s) {
+			t.Errorf("isPublisherName(%q) = true, want false", s)
+		}
+	}
+	if !isPublisherName("My Modern Met") {
+		t.Errorf("isPublisherName(%q) = false, want true", "My Modern Met")
+	}
+	if !pageNames("Harbour Ledger home", "Harbour Ledger") {
+		t.Errorf("the menu's link home does not name the page's publisher")
+	}
+}
+
+func TestYearGluedToClock(t *testing.T) {
+	parts := splitGlued("June 3, 20215:24 PM GMT+1Updated 3 hours ago")
+	if want := []string{"June 3, 20215:24 PM GMT+1", "Updated 3 hours ago"}; !slices.Equal(parts, want) {
+		t.Fatalf("splitGlued = %q, want %q", parts, want)
+	}
+	st, ok := parseDateLine(parts[0])
+	if want := time.Date(2021, 6, 3, 16, 24, 0, 0, time.UTC); !ok || !st.t.Equal(want) {
+		t.Errorf("parseDateLine(%q) = %v, %v; want %v", parts[0], st.t, ok, want)
+	}
+}
+
+func TestGalleryCounter(t *testing.T) {
+	for _, s := range []string{"[1/2] A crane lifts a turbine blade at the port.", "(3 of 12) A crane lifts a turbine blade at the port."} {
+		if c, ok := checkCaption(s); !ok || c != "A crane lifts a turbine blade at the port." {
+			t.Errorf("checkCaption(%q) = %q, %v", s, c, ok)
+		}
+	}
+}
+
+func TestBylineWithTrailingDate(t *testing.T) {
+	parts := splitGlued("By JANE ROE and Courier staff Today, 5:14 pm")
+	if want := []string{"By JANE ROE and Courier staff", "Today, 5:14 pm"}; !slices.Equal(parts, want) {
+		t.Fatalf("splitGlued = %q, want %q", parts, want)
+	}
+	parts = splitGlued("By Jane Roe May 12, 2021")
+	if want := []string{"By Jane Roe", "May 12, 2021"}; !slices.Equal(parts, want) {
+		t.Errorf("splitGlued = %q, want %q", parts, want)
+	}
+	// A byline alone, or a sentence opening with "By", is left whole.
+	for _, s := range []string{"By Jane Roe", "By 2021 the port had doubled its trade."} {
+		if parts := splitGlued(s); len(parts) != 1 {
+			t.Errorf("splitGlued(%q) = %q, want it whole", s, parts)
+		}
+	}
+}
+
+func TestTagListClosesBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, harbourHeader+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Read more about:\n"+
+		"Harbour\n"+
+		"Port authority\n"+
+		"We’re really pleased that you’ve read 9 Harbour Times articles in the past month, and we hope you keep reading.\n"+
+		"For as little as $6 a month you can help support our quality journalism while enjoying an ad-free site.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}
+
+func TestAppealBoxInsideBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, harbourHeader+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Support local journalism\n"+
+		"Our mission is to report on the harbour without fear or favour.\n"+
+		"Every contribution counts.\n"+
+		"Support us today.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2, excludes: []string{"mission", "contribution"}})
+}
+
+// A section under a subhead, closed by a newsletter prompt, is no box:
+// its paragraph is long prose and stays.
+func TestSectionBeforePromptIsNoBox(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, harbourHeader+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"What happens next\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works, and the ferry will use the east berth.\n"+
+		"Sign up for our harbour newsletter.\n"+
+		"The authority expects the works to be finished by the end of July, weather permitting.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "weather permitting.", paragraphs: 3})
+}
+
+func TestMoreAgenciesAndTheTitle(t *testing.T) {
+	if c, ok := captionWithCredit("Residents clear furniture from homes on Mill Lane after the flooding (PA)"); !ok || c != "Residents clear furniture from homes on Mill Lane after the flooding" {
+		t.Errorf("captionWithCredit = %q, %v", c, ok)
+	}
+	ls := []line{{text: "Stay up to date with notifications from The Harbour Times", kind: kindJunk}}
+	if got := withThe(ls, "Harbour Times"); got != "The Harbour Times" {
+		t.Errorf("withThe = %q", got)
+	}
+	ls = []line{{text: "Roe covers the port for The Harbour Times Group.", kind: kindText}}
+	if got := withThe(ls, "Harbour Times"); got != "Harbour Times" {
+		t.Errorf("withThe from prose = %q", got)
+	}
+}

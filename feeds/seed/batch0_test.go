@@ -110,3 +110,45 @@ func TestMoreAgenciesAndTheTitle(t *testing.T) {
 		t.Errorf("withThe from prose = %q", got)
 	}
 }
+
+func TestDeskBeforeByline(t *testing.T) {
+	if parts := splitGlued("Harbour Desk / By Jane Roe"); !slices.Equal(parts, []string{"Harbour Desk", "By Jane Roe"}) {
+		t.Errorf("splitGlued = %q", parts)
+	}
+	if parts := splitGlued("Jane Roe / Harbour Times"); len(parts) != 1 {
+		t.Errorf("a slashed credit was split: %q", parts)
+	}
+}
+
+func TestKeyPointsBox(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, harbourHeader+
+		"Key points:\n"+
+		"Dredging starts in June and lasts six weeks\n"+
+		"Yachts will move to the outer marina\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	checkText(t, a.Text, want{textStart: "Dredging of the inner", textEnd: "the works.", paragraphs: 2})
+	// Inside the body, a lead-in's items are the story's own.
+	a = parsePage(t, harbourHeader+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"By the numbers:\n"+
+		"Six weeks of work in the inner basin\n"+
+		"Two dredgers and a tug\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 5})
+}
+
+func TestZoneNote(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-02 Home | News\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"Posted Wed 2 Jun 2021 at 5:14am\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"AEST = Australian Eastern Standard Time which is 10 hours ahead of GMT (Greenwich Mean Time)\n")
+	if want := time.Date(2021, 6, 1, 19, 14, 0, 0, time.UTC); !a.Published.Equal(want) || a.PublishedOffset == nil || *a.PublishedOffset != 36000 {
+		t.Errorf("Published = %v, offset %v; want %v at +10:00", a.Published, a.PublishedOffset, want)
+	}
+}

@@ -65,6 +65,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 	}
 	dropAppealBoxes(ls, body, keep)
+	dropKeyPoints(ls, body, keep)
 	stop := len(body)
 	for k, i := range body {
 		if !keep[k] && isTagRow(ls[i].text) || isTagListLabel(ls, i) {
@@ -304,6 +305,31 @@ func dropAppealBoxes(ls []line, body []int, keep []bool) {
 			keep[j] = false
 		}
 		k += n
+	}
+}
+
+// dropKeyPoints drops the box of key points that opens a body: under a
+// label ending in a colon ("Key points:", "In brief:"), two or more
+// unterminated lines before the first paragraph. The story tells the same
+// in full. A lead-in inside the body ("By the numbers:") follows a
+// paragraph, and its items stay.
+func dropKeyPoints(ls []line, body []int, keep []bool) {
+	if len(body) < 3 {
+		return
+	}
+	first := body[0]
+	if first == 0 || !strings.HasSuffix(ls[first-1].text, ":") || !isBoxLabel(ls[first-1]) {
+		return
+	}
+	n := 0
+	for n < len(body) && body[n] == first+n && !endsSentence(ls[body[n]].text) {
+		n++
+	}
+	if n < 2 || n >= len(body) || ls[body[n]].prose.score < proseStrong {
+		return
+	}
+	for k := range n {
+		keep[k] = false
 	}
 }
 

@@ -117,6 +117,9 @@ func extract(p page) extraction {
 	}
 	a.Captions = captions(ls)
 	a.Published = published(ls, p, head, end)
+	if off, ok := pageZone(ls, a.Published); ok {
+		a.Published = atOffset(a.Published, off)
+	}
 	if a.Published.Location() != time.UTC {
 		_, off := a.Published.Zone()
 		a.Published, a.PublishedOffset = a.Published.UTC(), &off
@@ -766,6 +769,30 @@ func published(ls []line, p page, head, end int) time.Time {
 		}
 	}
 	return t
+}
+
+// zoneNoteRE reads a page's note on the zone of the times it prints
+// without one: "AEST = Australian Eastern Standard Time which is 10 hours
+// ahead of GMT" (ABC Australia).
+var zoneNoteRE = regexp.MustCompile(`^(\p{Lu}{2,5}) = \p{Lu}[\p{L} ]{3,60} Time\b`)
+
+// pageZone returns the offset, in minutes east of UTC, of the zone a
+// page's note gives for its times, when t is a time of day printed with
+// no zone of its own.
+func pageZone(ls []line, t time.Time) (int, bool) {
+	if t.Location() != time.UTC || t.Hour() == 0 && t.Minute() == 0 {
+		return 0, false
+	}
+	for _, l := range ls {
+		if !strings.Contains(l.text, " = ") {
+			continue
+		}
+		if m := zoneNoteRE.FindStringSubmatch(l.text); m != nil && isZoneWord(strings.ToLower(m[1])) {
+			y, mo, d := t.Date()
+			return zoneOffset(strings.ToLower(m[1]), y, mo, d), true
+		}
+	}
+	return 0, false
 }
 
 // capturedToday returns the capture date, at the time a "Today 6:20 PM"

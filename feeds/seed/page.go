@@ -69,6 +69,11 @@ func splitGlued(s string) []string {
 	if by, date, ok := splitBylineTrailingDate(s); ok {
 		return []string{by, date}
 	}
+	if m := deskBylineRE.FindStringSubmatch(s); m != nil {
+		if names, ok := parseByline(m[2]); ok && len(names) > 0 {
+			return []string{m[1], m[2]}
+		}
+	}
 	if parts, ok := splitNameRow(s); ok {
 		return parts
 	}
@@ -138,6 +143,10 @@ func splitBylineTrailingDate(s string) (by, date string, ok bool) {
 	}
 	return "", "", false
 }
+
+// deskBylineRE finds a desk's label set before a byline with a slash:
+// "ABC Rural / By Jane Roe".
+var deskBylineRE = regexp.MustCompile(`^(\p{Lu}[^/]{0,40}?) / ((?:By|BY) \p{Lu}.*)$`)
 
 // wordStart returns the offset in s of its word n (counted from 0 as
 // strings.Fields counts), or len(s).

@@ -152,3 +152,35 @@ func TestZoneNote(t *testing.T) {
 		t.Errorf("Published = %v, offset %v; want %v at +10:00", a.Published, a.PublishedOffset, want)
 	}
 }
+
+func TestTitleOverItsSection(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Skip to main content\n"+
+		"The Harbour Morning Times\n"+
+		"Harbour\n"+
+		"Dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"June 3, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Jane Roe is the transport reporter for The Harbour Morning Times.\n")
+	if a.Source != "The Harbour Morning Times" {
+		t.Errorf("Source = %q, want the title, not its section", a.Source)
+	}
+}
+
+func TestBlurbAfterSubscriptionBox(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, harbourHeader+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Sign up for our newsletters\n"+
+		"Get the best of the Harbour Times delivered to your inbox\n"+
+		"Sign up\n"+
+		"Stay ahead with our exclusives on the coast; the busiest harbour in the region.\n"+
+		"Subscribe now\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+	if !pageNames("Subscribe to read Harbour Times", "Harbour Times") || !pageNames("Get the best of Harbour Times delivered", "Harbour Times") {
+		t.Errorf("a subscription prompt does not name the page's publisher")
+	}
+}

@@ -152,6 +152,7 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 	}
 	best = fullerSpelling(ns, best)
 	best = ownTitle(ns, best)
+	best = titleOverSection(ns, best)
 	_, _, count := support(ns, ns[best])
 	at = -1
 	var whys []string
@@ -385,7 +386,7 @@ func isHeaderName(l line) bool {
 // reporter's own outlet).
 var namingBefore = []string{"follow ", "subscribe to ", "support ", "supporting ",
 	"get the ", "download the ", "download ", " at ", " for ", "/ ", "/", "source: ", "channel ",
-	"about ", "join ", "told "}
+	"about ", "join ", "told ", "best of ", "read "}
 
 // namingAfter are the words after which a name is the page's own: "X
 // app", "X home" (the menu's link home), "X homepage", "X reporter", "X readers", "X is a …".
@@ -485,6 +486,36 @@ func ownTitle(ns []naming, best int) int {
 		}
 	}
 	return best
+}
+
+// titleOverSection returns the longer name that opens with the winner's
+// when the page names the winner alone only once, on a line above the
+// headline, and the longer name on two lines or more: "Sydney", a
+// section under "The Sydney Morning Herald", which a bio names too. A
+// brand the page prints alone again and again ("CNA" over "CNA
+// Insider") keeps its win. Else best.
+func titleOverSection(ns []naming, best int) int {
+	if ns[best].signal != signalHeader || exactLines(ns, ns[best].key) > 1 {
+		return best
+	}
+	k := ns[best].key
+	for i, n := range ns {
+		if n.signal != signalPage && len(n.key) > len(k) && slices.Equal(n.key[:len(k)], k) && exactLines(ns, n.key) >= 2 {
+			return i
+		}
+	}
+	return best
+}
+
+// exactLines counts the lines whose namings spell key exactly.
+func exactLines(ns []naming, key []string) int {
+	var lines []int
+	for _, n := range ns {
+		if slices.Equal(n.key, key) && !slices.Contains(lines, n.line) {
+			lines = append(lines, n.line)
+		}
+	}
+	return len(lines)
 }
 
 // fullerSpelling returns the naming that spells out the winner's name when

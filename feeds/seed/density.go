@@ -87,6 +87,12 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		p := ls[i].prose
 		// A paragraph speaking to the reader carries the body on only
 		// when the story already speaks so (a how-to), not after a box.
+		// A short line after a box of junk carries it on only when
+		// more of the story follows: alone, it is the box's blurb.
+		if keep[k] && last >= 0 && p.score < proseFull && afterJunkBox(ls, i) && !hasStrongAfter(ls, body[k+1:stop], keep[k+1:stop]) {
+			keep[k] = false
+			continue
+		}
 		if keep[k] && p.score >= proseStrong && (p.furniture == 0 || p.furniture == 1 && p.reader && voice) {
 			last = k
 		}
@@ -331,6 +337,33 @@ func dropKeyPoints(ls []line, body []int, keep []bool) {
 	for k := range n {
 		keep[k] = false
 	}
+}
+
+// proseFull is the score of a paragraph of full prose: twenty words or
+// more, terminated, with lower-case words and a verb.
+const proseFull = 6
+
+// afterJunkBox reports whether three or more junk lines stand directly
+// before the line at i: a box (a newsletter sign-up, a subscription
+// offer) between it and what came before.
+func afterJunkBox(ls []line, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j-- {
+		if ls[j].kind == kindJunk {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// hasStrongAfter reports whether a kept line of body scores as strong prose.
+func hasStrongAfter(ls []line, body []int, keep []bool) bool {
+	for k, i := range body {
+		if keep[k] && ls[i].prose.score >= proseStrong && ls[i].prose.furniture == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isBoxLabel reports whether l can head a box: a short label on a line of

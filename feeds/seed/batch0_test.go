@@ -1,7 +1,9 @@
 package seed
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -182,5 +184,51 @@ func TestBlurbAfterSubscriptionBox(t *testing.T) {
 	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
 	if !pageNames("Subscribe to read Harbour Times", "Harbour Times") || !pageNames("Get the best of Harbour Times delivered", "Harbour Times") {
 		t.Errorf("a subscription prompt does not name the page's publisher")
+	}
+}
+
+func TestAuthorProfileIsNoArticle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-06-03 Skip to main content\n" +
+		"Harbour Times\n" +
+		"News\n\n" +
+		"Jane Roe\n" +
+		"Transport Correspondent\n" +
+		"Jane Roe is the Harbour Times's transport correspondent, covering the ferries, the port and the coast road.\n" +
+		"Follow\n" +
+		"@janeroe\n\n" +
+		"Latest from Jane Roe\n\n" +
+		"Ferry fares to rise in July as fuel costs bite\n" +
+		"The operator says fuel costs leave it no choice but to raise fares.\n" +
+		"2 June 2021\n\n" +
+		"Coast road to close for three weeks of repairs\n" +
+		"Works will last three weeks from Monday, the council says.\n" +
+		"1 June 2021\n\n" +
+		"Harbour dredging to start in June after delays\n" +
+		"The port authority says the inner basin will be closed to yachts.\n" +
+		"28 May 2021\n\n" +
+		"Load more\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("err = %v, want ErrNoArticle for a profile", err)
+	}
+	x := extraction{
+		lines: []line{{text: "Jane Roe", kind: kindCrumb}, {text: "Jane Roe is the Harbour Times's transport correspondent, covering the ferries.", kind: kindText}},
+		roles: []string{"", roleBody},
+	}
+	if err := x.check(); !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), "profile") {
+		t.Errorf("check = %v, want a profile", err)
+	}
+	x.lines[0].kind = kindByline
+	if err := x.check(); err != nil {
+		t.Errorf("check with the name as a byline = %v, want an article", err)
+	}
+	// A story about a person named in its headline is an article.
+	a := parsePage(t, " date 2021-06-03 Skip to main content\n"+
+		"Jane Roe named harbour master\n"+
+		"By John Doe\n"+
+		"June 3, 2021\n"+
+		"Jane Roe is the new harbour master of Dover, the port authority said on Wednesday.\n")
+	if a.Title != "Jane Roe named harbour master" {
+		t.Errorf("Title = %q", a.Title)
 	}
 }

@@ -139,6 +139,9 @@ func (x extraction) check() error {
 	if x.isNotice() {
 		return fmt.Errorf("%w: a notice to the reader (%q), undated and unsigned, every paragraph addressing the reader", ErrNoArticle, x.article.Title)
 	}
+	if name := x.profileOf(); name != "" {
+		return fmt.Errorf("%w: %s's profile (the only paragraphs are a bio of the name printed alone above them)", ErrNoArticle, name)
+	}
 	if n := x.scheduleTimes(); n > 0 {
 		return fmt.Errorf("%w: a schedule (%d times of day, each over a short item, no paragraph of ten words)", ErrNoArticle, n)
 	}
@@ -151,6 +154,32 @@ func (x extraction) check() error {
 		return fmt.Errorf("%w: no headline or body text (navigation, furniture or empty)", ErrNoArticle)
 	}
 	return fmt.Errorf("%w: %q is followed by no body paragraph", ErrNoArticle, x.article.Title)
+}
+
+// profileOf returns the person an author's profile page is about, or "":
+// every body paragraph is a bio of one person ("Jane Roe is the
+// Courier's transport correspondent …") whose name stands alone on a
+// line above it that is no byline. An article about a person names them
+// in a headline and tells more than who they are.
+func (x extraction) profileOf() string {
+	body := x.bodyIndexes()
+	if len(body) == 0 || len(body) > 2 {
+		return ""
+	}
+	name := ""
+	for _, i := range body {
+		m := bioRE.FindStringSubmatch(x.lines[i].text)
+		if m == nil || name != "" && m[1] != name {
+			return ""
+		}
+		name = m[1]
+	}
+	for _, l := range x.lines[:body[0]] {
+		if l.text == name && l.kind != kindByline {
+			return name
+		}
+	}
+	return ""
 }
 
 // isNotice reports whether the page is a notice to the reader rather

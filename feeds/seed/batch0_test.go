@@ -232,3 +232,33 @@ func TestAuthorProfileIsNoArticle(t *testing.T) {
 		t.Errorf("Title = %q", a.Title)
 	}
 }
+
+func TestVideoBlockInsideBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, harbourHeader+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"WATCH | Dredgers arrive in the harbour:\n"+
+		"Two dredgers and a tug reach the north quay\n"+
+		"2 days ago\n"+
+		"Duration 1:45\n"+
+		"The port authority's dredgers arrived on Tuesday. Jane Roe reports.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Advertisement\n"+
+		"What the works will cost\n"+
+		"The authority puts the cost of the works at £4m, most of it paid by the harbour's users through higher berthing fees.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "berthing fees.", paragraphs: 4, excludes: []string{"WATCH", "tug", "reports."}})
+	if !strings.Contains(a.Text, "What the works will cost") {
+		t.Errorf("the subhead under an advertisement was dropped: %q", a.Text)
+	}
+}
+
+func TestOutletInMetadataRow(t *testing.T) {
+	if got := rowOutlet("Jane Roe · Harbour News · Posted: Jun 03, 2021 4:00 AM ET | Last Updated: June 3, 2021"); got != "Harbour News" {
+		t.Errorf("rowOutlet = %q", got)
+	}
+	for _, s := range []string{"News · Harbour · Sport", "Jane Roe · Harbour News"} {
+		if got := rowOutlet(s); got != "" {
+			t.Errorf("rowOutlet(%q) = %q, want none", s, got)
+		}
+	}
+}

@@ -241,6 +241,11 @@ func namings(ls []line, head, end int) []naming {
 		if l.why == whyOutlet && isPublisherName(l.text) {
 			add(l.text, i, signalOutlet)
 		}
+		if (l.kind == kindDate || l.kind == kindByline) && strings.ContainsAny(l.text, "·|•") {
+			if name := rowOutlet(l.text); name != "" {
+				add(name, i, signalOutlet)
+			}
+		}
 	}
 	for i := max(head, 0); i < len(ls); i++ {
 		// "Published in", "Printed in", "Appeared in": checked cheaply first.
@@ -282,6 +287,23 @@ func namings(ls []line, head, end int) []naming {
 		}
 	}
 	return ns
+}
+
+// rowSepRE splits a row of metadata into its segments.
+var rowSepRE = regexp.MustCompile(`\s+[·|•]\s+`)
+
+// rowOutlet returns the outlet a metadata row prints after the author's
+// name and before the date, "Jane Roe · CBC News · Posted: Jun 03, 2021
+// 4:00 AM ET", or "".
+func rowOutlet(s string) string {
+	segs := rowSepRE.Split(s, -1)
+	if len(segs) < 3 || wordCount(segs[1]) > 4 || !isPublisherName(segs[1]) || segs[0] == segs[1] {
+		return ""
+	}
+	if _, ok := personName(segs[0]); !ok || !strings.ContainsAny(strings.Join(segs[2:], " "), "0123456789") {
+		return ""
+	}
+	return segs[1]
 }
 
 // printEditionRE reads the note of the print edition a story ran in,

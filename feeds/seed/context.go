@@ -43,6 +43,7 @@ func classifyAll(texts []string) []line {
 	markLabelledCaptions(ls)
 	markBareCaptions(ls)
 	markSceneCaptions(ls)
+	markMediaBlocks(ls)
 	markSignOffs(ls)
 	markCaptionCopies(ls)
 	markRepeats(ls)
@@ -784,6 +785,37 @@ func markSceneCaptions(ls []line) {
 	for i := 1; i < len(ls); i++ {
 		if l := &ls[i]; l.kind == kindText && isSceneCaption(l.text) {
 			l.kind, l.caption, l.why = kindCaption, l.text, "a picture's caption: present tense, ending on the day"
+		}
+	}
+}
+
+// durationRE matches a video's or a recording's labelled running time on
+// a line of its own: "Duration 2:04", "Duration: 1:02:10". A bare "12:38"
+// is a live post's time as often.
+var durationRE = regexp.MustCompile(`^(?i:duration):? \d{1,2}:\d{2}(?::\d{2})?$`)
+
+// markMediaBlocks marks as junk an embedded video's block: its running
+// time, the title above it (past its date), and the short description
+// under it ("… Jane Roe reports.").
+func markMediaBlocks(ls []line) {
+	for i := range ls {
+		if !durationRE.MatchString(ls[i].text) {
+			continue
+		}
+		ls[i].kind, ls[i].why = kindJunk, "a video's running time"
+		j := i - 1
+		for j >= 0 && (ls[j].kind == kindDate || ls[j].kind == kindJunk || ls[j].text == "") {
+			j--
+		}
+		if j >= 0 && ls[j].kind == kindText && !endsSentence(ls[j].text) && wordCount(ls[j].text) <= maxHeadlineWords {
+			ls[j].kind, ls[j].why = kindJunk, "a video's title over its running time"
+		}
+		n := i + 1
+		for n < len(ls) && ls[n].text == "" {
+			n++
+		}
+		if n < len(ls) && ls[n].kind == kindText && wordCount(ls[n].text) <= 30 {
+			ls[n].kind, ls[n].why = kindJunk, "a video's description under its running time"
 		}
 	}
 }

@@ -41,7 +41,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		switch {
 		case ls[i].prose.isProse():
 			keep[k], ls[i].verdict = true, verdictProse
-		case leadIn(ls[i].text) && k+1 < len(body) && body[k+1] == i+1:
+		case leadIn(ls[i].text) && ls[i].prose.furniture == 0 && k+1 < len(body) && body[k+1] == i+1:
 			keep[k], ls[i].verdict = true, verdictLeadIn
 		case headsPost(ls, i):
 			keep[k], ls[i].verdict = true, verdictPost
@@ -58,8 +58,10 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		if keep[k] || !isInstructionHeading(ls, body, keep, k) && (ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && ls[i].why != whyNumbered) {
 			continue
 		}
-		prev := k > 0 && keep[k-1] && body[k-1] == i-1
-		next := k+1 < len(body) && keep[k+1] && ls[body[k+1]].verdict != verdictSubhead
+		// Junk between (an advertisement over the subhead) does not
+		// part it from the paragraphs around it.
+		prev := k > 0 && keep[k-1] && onlyJunkBetween(ls, body[k-1], i)
+		next := k+1 < len(body) && keep[k+1] && ls[body[k+1]].verdict != verdictSubhead && onlyJunkBetween(ls, i, body[k+1])
 		if prev && next {
 			keep[k], ls[i].verdict = true, verdictSubhead
 		}
@@ -337,6 +339,17 @@ func dropKeyPoints(ls []line, body []int, keep []bool) {
 	for k := range n {
 		keep[k] = false
 	}
+}
+
+// onlyJunkBetween reports whether every line strictly between a and b is
+// junk or blank.
+func onlyJunkBetween(ls []line, a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if ls[j].kind != kindJunk && strings.TrimSpace(ls[j].text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // proseFull is the score of a paragraph of full prose: twenty words or

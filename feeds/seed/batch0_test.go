@@ -262,3 +262,34 @@ func TestOutletInMetadataRow(t *testing.T) {
 		}
 	}
 }
+
+func TestUKTime(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want time.Time
+	}{
+		{"Thursday 3 June 2021 10:22, UK", time.Date(2021, 6, 3, 9, 22, 0, 0, time.UTC)},
+		{"Thursday 2 December 2021 10:22, UK", time.Date(2021, 12, 2, 10, 22, 0, 0, time.UTC)},
+		{"Sunday 28 March 2021 10:22, UK", time.Date(2021, 3, 28, 9, 22, 0, 0, time.UTC)},
+		{"Saturday 27 March 2021 10:22, UK", time.Date(2021, 3, 27, 10, 22, 0, 0, time.UTC)},
+	} {
+		if st, ok := parseDateLine(tt.s); !ok || !st.t.Equal(tt.want) {
+			t.Errorf("parseDateLine(%q) = %v, %v; want %v", tt.s, st.t, ok, tt.want)
+		}
+	}
+}
+
+func TestSkyCaptionsAndQuestionTeasers(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, harbourHeader+
+		"Image: Dredgers at the north quay of the harbour on Tuesday. Pic: PA\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Read more:\n"+
+		"Ferries: Who pays for the new berth?\n"+
+		"Coast road to close for three weeks of repairs\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+	if !slices.Equal(a.Captions, []string{"Dredgers at the north quay of the harbour on Tuesday."}) {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+}

@@ -223,6 +223,18 @@ func isTeaserHeadline(l line) bool {
 		startsUpper(l.text) && (!endsSentence(l.text) || wordCount(l.text) >= 5 && lowerShare(strings.Fields(l.text)) == 0)
 }
 
+// isQuestionHeadline reports whether the line at j is a headline asking
+// a question in a list of teasers: twelve words or fewer ending in "?",
+// set under a label ("Levelling up: Where has the money gone?") or over
+// another teaser.
+func isQuestionHeadline(ls []line, j int) bool {
+	s := ls[j].text
+	if !strings.HasSuffix(s, "?") || wordCount(s) > 12 || !startsUpper(s) {
+		return false
+	}
+	return strings.Contains(s, ": ") || j+1 < len(ls) && isTeaserHeadline(ls[j+1])
+}
+
 // dropTeasers marks as junk the unterminated headline lines that follow a
 // "Read more" label, up to the next sentence.
 func dropTeasers(ls []line) {
@@ -236,7 +248,7 @@ func dropTeasers(ls []line) {
 				// A teaser's list marker ("* ") marks the items after it
 				// as teasers, questions included.
 				sameItem := marker != "" && strings.HasPrefix(ls[j].text, marker) && wordCount(ls[j].text) < 20
-				if !sameItem && (endsSentence(ls[j].text) || wordCount(ls[j].text) >= 20) {
+				if !sameItem && !isQuestionHeadline(ls, j) && (endsSentence(ls[j].text) || wordCount(ls[j].text) >= 20) {
 					break
 				}
 				ls[j].kind, ls[j].why = kindJunk, "teaser after a read-more label"

@@ -77,7 +77,7 @@ var (
 // or after a "Photo:" style label, at the end of a line.
 var (
 	bracketTailRE = regexp.MustCompile(`^(.+?)\s*(?:\(([^()]+)\)|\[([^\[\]]+)\])$`)
-	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photographer|Photograph|Photo|Picture|Image|Foto|Bild)\s*:\s*([^:]{1,60})$`)
+	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photographer|Photograph|Photo|Picture|Pic|Image|Foto|Bild)\s*:\s*([^:]{1,60})$`)
 )
 
 // isCreditText reports whether s, taken from brackets or after a label,
@@ -231,6 +231,9 @@ func checkCaption(c string) (string, bool) {
 	c = strings.TrimSpace(strings.TrimRight(c, " -—–|,;:"))
 	if label, rest, ok := strings.Cut(c, " / "); ok && !strings.Contains(label, " ") && startsUpper(label) && startsUpper(rest) {
 		c = rest // an image viewer's button glued before the caption: "Enlarge / …"
+	}
+	if rest, ok := strings.CutPrefix(c, "Image: "); ok && wordCount(rest) >= 4 && startsUpper(rest) {
+		c = rest // the viewer's label over a caption: "Image: Crowds on the prom. Pic: PA"
 	}
 	if m := galleryCounterRE.FindString(c); m != "" {
 		c = c[len(m):] // a gallery's counter: "[1/2] A logo …", "3 of 12 …"

@@ -36,7 +36,7 @@ var (
 	// first publication.
 	updateLabelRE = regexp.MustCompile(`(?i)(?:updated|update\b|modified|mis à jour|aktualisiert)`)
 	// zoneRE matches a time zone right after a clock time.
-	zoneRE = regexp.MustCompile(`(?i)^[\s,]*\(?(british summer time|greenwich mean time|gmt|utc|z|bst|cest|cet|eest|eet|msk|ist|idt|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sgt|myt|hkt|pht|wib|ict|pkt|gst|sast|hst|akdt|akst|edt|est|et|cdt|cst|ct|mdt|mst|mt|pdt|pst|pt)\b(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?`)
+	zoneRE = regexp.MustCompile(`(?i)^[\s,]*\(?(british summer time|greenwich mean time|gmt|utc|z|bst|cest|cet|eest|eet|msk|ist|idt|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sgt|myt|hkt|pht|wib|ict|pkt|gst|sast|hst|akdt|akst|edt|est|et|cdt|cst|ct|mdt|mst|mt|pdt|pst|pt|uk)\b(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?`)
 )
 
 // zoneOffsets are fixed offsets east of UTC, in minutes.
@@ -206,7 +206,7 @@ func isDateSegment(seg string) bool {
 func isZoneWord(w string) bool {
 	_, fixed := zoneOffsets[w]
 	_, us := usZones[w]
-	return fixed || us || zoneNameWords[w]
+	return fixed || us || zoneNameWords[w] || w == "uk"
 }
 
 // findDates returns the full calendar dates in s, in order.
@@ -398,6 +398,14 @@ func zoneAfter(s string) string {
 // daylight marker follow the US daylight-saving rules in force since 2007.
 func zoneOffset(zone string, y int, mo time.Month, d int) int {
 	name := strings.TrimRight(zone, "+-0123456789")
+	if name == "uk" {
+		// "10:22, UK" (Sky News): British time, BST from the last Sunday
+		// of March to the last Sunday of October.
+		if ukSummer(y, mo, d) {
+			return 60
+		}
+		return 0
+	}
 	if off, ok := usZones[name]; ok {
 		if usDaylight(y, mo, d) {
 			off += 60
@@ -438,6 +446,26 @@ func usDaylight(y int, mo time.Month, d int) bool {
 		return d < nthSunday(y, mo, 1)
 	}
 	return false
+}
+
+// ukSummer reports whether British Summer Time is in force on the day:
+// from the last Sunday in March to the last Sunday in October.
+func ukSummer(y int, mo time.Month, d int) bool {
+	switch {
+	case mo > time.March && mo < time.October:
+		return true
+	case mo == time.March:
+		return d >= lastSunday(y, mo)
+	case mo == time.October:
+		return d < lastSunday(y, mo)
+	}
+	return false
+}
+
+// lastSunday returns the day of the month of its last Sunday.
+func lastSunday(y int, mo time.Month) int {
+	last := time.Date(y, mo+1, 0, 0, 0, 0, 0, time.UTC)
+	return last.Day() - int(last.Weekday())
 }
 
 // nthSunday returns the day of the month of its nth Sunday.

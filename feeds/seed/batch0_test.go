@@ -293,3 +293,30 @@ func TestSkyCaptionsAndQuestionTeasers(t *testing.T) {
 		t.Errorf("Captions = %q", a.Captions)
 	}
 }
+
+func TestDWLayout(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Skip to content\n"+
+		"Harbour Wave\n"+
+		"Germany\n"+
+		"States agree on single ticket for harbour ferries\n"+
+		"The coastal states have backed a flat-rate monthly pass. Ferry operators welcomed the deal.\n"+
+		"Passengers board a ferry at the north quay in Kiel\n"+
+		"Image: Jane Doe/dpa/picture alliance\n"+
+		"Jane Roe | Tomás Ferreira\n"+
+		"03.06.2021\n"+
+		"The coastal states agreed on Thursday to introduce a single monthly pass for all harbour ferries from next year.\n"+
+		"Who pays?\n"+
+		"The states will share the cost of the pass, estimated at €300 million a year, with the federal government.\n"+
+		"Related topics\n"+
+		"Ferry operators face record compensation claims\n"+
+		"Ferry operators face record compensation claims\n"+
+		"28.05.2021\n")
+	if a.Title != "States agree on single ticket for harbour ferries" || !slices.Equal(a.Authors, []string{"Jane Roe", "Tomás Ferreira"}) {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+	if !slices.Equal(a.Captions, []string{"Passengers board a ferry at the north quay in Kiel"}) {
+		t.Errorf("Captions = %q, want the lead picture's only", a.Captions)
+	}
+	checkText(t, a.Text, want{textStart: "The coastal states", textEnd: "federal government.", paragraphs: 3})
+}

@@ -138,8 +138,12 @@ func parseNames(s string) ([]string, bool) {
 		return nil, false
 	}
 	for _, p := range parts[1:] {
+		p = strings.TrimSpace(p)
 		if ag := agencyName(p); ag != "" {
 			names = appendNew(names, ag)
+		} else if len(names) > 0 && isCoAuthor(p) {
+			n, _ := personName(p)
+			names = appendNew(names, n) // "By Jana Kessler | Tomás Ferreira"
 		}
 	}
 	return names, true

@@ -508,6 +508,7 @@ func bylineRow(s string) (names, outlet string, ok bool) {
 	if len(segs) < 2 {
 		return "", "", false
 	}
+	names = strings.TrimSpace(segs[0])
 	for _, seg := range segs[1:] {
 		seg = strings.TrimSpace(seg)
 		switch {
@@ -516,12 +517,22 @@ func bylineRow(s string) (names, outlet string, ok bool) {
 			if outlet == "" {
 				outlet = casedMasthead(seg)
 			}
+		case agencyName(seg) == "" && isCoAuthor(seg):
+			names += ", " + seg // "Jana Kessler | Tomás Ferreira" (DW)
 		case agencyName(seg) != "" || isPublisherName(seg):
 		default:
 			return "", "", false
 		}
 	}
-	return strings.TrimSpace(segs[0]), outlet, true
+	return names, outlet, true
+}
+
+// isCoAuthor reports whether a segment of a byline row is another person's
+// name: two words or more of a name, not an outlet, an organisation or a
+// role.
+func isCoAuthor(seg string) bool {
+	n, ok := personName(seg)
+	return ok && allPeople([]string{n})
 }
 
 // nextPastJunk returns the index of the first line after i that is not
@@ -932,6 +943,9 @@ func markRepeats(ls []line) {
 	}
 }
 
+// whyPrintedTwice is the reason of a caption read from a line printed twice.
+const whyPrintedTwice = "printed twice: an uncredited caption"
+
 // resolveRepeats turns repeated pairs into captions, except repeats of the
 // headline or standfirst, which are simply dropped.
 func resolveRepeats(ls []line, keep ...int) {
@@ -944,7 +958,7 @@ func resolveRepeats(ls []line, keep ...int) {
 			continue
 		}
 		for _, k := range []int{i, j} {
-			ls[k] = line{text: ls[k].text, kind: kindCaption, caption: ls[k].text, why: "printed twice: an uncredited caption"}
+			ls[k] = line{text: ls[k].text, kind: kindCaption, caption: ls[k].text, why: whyPrintedTwice}
 		}
 	}
 }

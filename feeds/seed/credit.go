@@ -122,7 +122,7 @@ func isTrailingCredit(s string) bool {
 // labelCreditRE matches a labelled credit printed under its caption:
 // "Photograph: Amir Cohen/Reuters", "Credit: Name", "Bild: dpa".
 // "Photo by Name / Outlet" is one too.
-var labelCreditRE = regexp.MustCompile(`(?i)^(?:(?:photographer|photograph|photo|picture|foto|bild|credit)s?\s*:\s*\S|(?:photo|photograph|picture)s? by [^/]{2,40} ?/ ?\S)`)
+var labelCreditRE = regexp.MustCompile(`(?i)^(?:(?:photographer|photograph|photo|picture|pic|image|foto|bild|credit)s?\s*:\s*\S|(?:photo|photograph|picture)s? by [^/]{2,40} ?/ ?\S)`)
 
 // wrapped returns the text inside s when s is wholly in round or square
 // brackets.

@@ -55,7 +55,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 	}
 	for k, i := range body {
-		if keep[k] || !isInstructionHeading(ls, body, keep, k) && (ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && ls[i].why != whyNumbered) {
+		if keep[k] || !isInstructionHeading(ls, body, keep, k) && (ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && (wordCount(ls[i].text) > 2 || lowerShare(strings.Fields(ls[i].text)) < 0.5) && ls[i].why != whyNumbered) {
 			continue
 		}
 		// Junk between (an advertisement over the subhead) does not

@@ -115,7 +115,7 @@ func extract(p page) extraction {
 	if len(a.Authors) == 0 && len(paras) > 0 && !namesReporters(ls) {
 		a.Authors = datelineAgency(paras[0])
 	}
-	a.Captions = captions(ls)
+	a.Captions = captions(ls, end)
 	a.Published = published(ls, p, head, end)
 	if off, ok := pageZone(ls, a.Published); ok {
 		a.Published = atOffset(a.Published, off)
@@ -202,6 +202,10 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		}
 		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() && !isDateHeader(ls, n2) {
 			return i, n1, "first headline-like line followed by a standfirst and metadata (" + ls[n2].kind.String() + ")"
+		}
+		// The lead picture's caption over its credit, before the byline.
+		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindText && isCaptionBeforeCredit(ls, n2) {
+			return i, n1, "first headline-like line followed by a standfirst and a caption over its credit"
 		}
 	}
 	h := headlineBeforeParagraph(ls)
@@ -736,10 +740,13 @@ func authors(ls []line) []string {
 }
 
 // captions returns each caption once, in page order.
-func captions(ls []line) []string {
+func captions(ls []line, end int) []string {
 	var out []string
 	seen := make(map[string]bool)
-	for _, l := range ls {
+	for i, l := range ls {
+		if i >= end && l.why == whyPrintedTwice {
+			continue // another story's headline, printed twice in a list after the article
+		}
 		if l.kind == kindCaption && !seen[key(l.caption)] {
 			seen[key(l.caption)] = true
 			out = append(out, l.caption)

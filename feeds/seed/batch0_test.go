@@ -320,3 +320,30 @@ func TestDWLayout(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "The coastal states", textEnd: "federal government.", paragraphs: 3})
 }
+
+func TestReviewLayout(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Skip to main content\n"+
+		"Harbour Screen\n"+
+		"Film Review: ‘The Quay’ Is a Quiet Film About a Loud Harbour\n"+
+		"Two dockers and a crane driver spend one long night waiting for a ship that never comes.\n"+
+		"Jane Roe\n"+
+		"Plus Icon\n"+
+		"Jane Roe\n"+
+		"Chief Film Critic\n"+
+		"June 2, 2021 9:00pm PT\n"+
+		"There is a moment, about halfway through the film, when the crane stops and the whole harbour seems to hold its breath; nobody on the quay says a word.\n"+
+		"The director has made a film that refuses most of the things harbour films are supposed to do, and it is better for it.\n"+
+		"Reviewed at the Harbour Film Festival, June 1, 2021. Running time: 98 MIN.\n"+
+		"Production: A Quayside Films release. Producers: John Doe, Mary Major. Executive producer: Sam Poe.\n"+
+		"Crew: Director: Ann Lee. Camera: Bo Chan. Editor: Al Ray.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q, want the critic once", a.Authors)
+	}
+	checkText(t, a.Text, want{textStart: "There is a moment", textEnd: "better for it.", paragraphs: 2})
+	// A labelled paragraph alone closing a story is the story's.
+	b := parsePage(t, harbourHeader+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"What's next: The authority will publish the timetable for the works on Friday, along with the new berths.\n")
+	checkText(t, b.Text, want{textStart: "Dredging", textEnd: "new berths.", paragraphs: 2})
+}

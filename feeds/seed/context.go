@@ -323,7 +323,12 @@ func markNameBylines(ls []line) {
 		if !ok || len(names) == 0 || !allPeople(names) || !afterHeadline(ls, i) && !headlineUnderDate(ls, i) || i > 0 && isIssuerLabel(ls[i-1].text) {
 			continue
 		}
-		n := nextPastJunk(ls, i)
+		n, again := nextPastJunk(ls, i), -1
+		if n < len(ls) && ls[n].text == l.text && n+1 < len(ls) {
+			// The name printed again past a button ("Name" / "Plus Icon" /
+			// "Name"): what follows the copy is what follows the name.
+			again, n = n, nextPastJunk(ls, n)
+		}
 		next := &ls[n]
 		switch {
 		case next.kind == kindDate && (!next.date.t.IsZero() || isTodayLine(next.text)):
@@ -347,6 +352,9 @@ func markNameBylines(ls []line) {
 			continue
 		}
 		l.kind, l.names = kindByline, names
+		if again >= 0 {
+			ls[again].kind, ls[again].why = kindJunk, "the byline's name printed again"
+		}
 	}
 }
 

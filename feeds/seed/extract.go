@@ -79,6 +79,8 @@ func extract(p page) extraction {
 	}
 	teasers := frontTeasers(ls, body)
 	body, tail := trimTail(ls, body)
+	body, facts := cutFactBox(ls, body)
+	tail = append(tail, facts...)
 	for _, i := range append(cut, tail...) {
 		roles[i] = roleTail
 	}
@@ -603,6 +605,32 @@ func trimTail(ls []line, body []int) (kept, tail []int) {
 		body = body[:len(body)-1]
 	}
 	return body, tail
+}
+
+// factLabelRE finds the labels of a box of facts: a capitalised label of
+// one to three words and a colon opening the line or a sentence ("Running
+// time: 118 MIN.", "Crew: Director, writer: …").
+var factLabelRE = regexp.MustCompile(`(?:^|[.;] )\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,2}: \S`)
+
+// cutFactBox removes a box of facts closing the body, a review's credits
+// or a product's specifications: the run of lines at its end that each
+// hold a label, one of them three labels or more ("Production: … Producers:
+// … Executive producers: …"). A lone labelled paragraph ("Why it matters:
+// …") is the story's.
+func cutFactBox(ls []line, body []int) (kept, facts []int) {
+	n, many := 0, false
+	for n < len(body)-1 {
+		labels := len(factLabelRE.FindAllStringIndex(ls[body[len(body)-1-n]].text, -1))
+		if labels == 0 {
+			break
+		}
+		many = many || labels >= 3
+		n++
+	}
+	if !many {
+		return body, nil
+	}
+	return body[:len(body)-n], body[len(body)-n:]
 }
 
 // bioRE matches a line about an author: "Jacob Magid is The Times of

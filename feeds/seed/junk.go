@@ -83,6 +83,8 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^https?://\S+$`),
 	regexp.MustCompile(`(?i)\b(?:use|uses|using|use of|accept|consent to)(?: our| the)? cookies\b`),
 	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
+	// An icon's alternative text: "Plus Icon", "Share icon".
+	regexp.MustCompile(`(?i)^(?:\S+ ){0,2}icon$`),
 	regexp.MustCompile(`(?i)^follow .{1,60} on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),
 	regexp.MustCompile(`(?i)^join .{0,40}\b(?:telegram|whatsapp|viber|signal) (?:channel|group)`),

@@ -347,3 +347,22 @@ func TestReviewLayout(t *testing.T) {
 		"What's next: The authority will publish the timetable for the works on Friday, along with the new berths.\n")
 	checkText(t, b.Text, want{textStart: "Dredging", textEnd: "new berths.", paragraphs: 2})
 }
+
+func TestDataPageIsNoArticle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-06-03 Markets\n" +
+		"Harbour Index Overview\n" +
+		"Last Updated: Jun 3, 2021 11:48 a.m. EDT\n" +
+		"Harbour 100 4,187.42 -20.70 -0.49%\n" +
+		"Harbour 250 13,641.18 -115.15 -0.84%\n" +
+		"Ports Index 2,270.06 -12.41 -0.54%\n" +
+		"Gold 1,871.30 -37.60 -1.97%\n" +
+		"Crude Oil 69.22 +0.39 +0.57%\n" +
+		"EUR/USD 1.2131 -0.0078 -0.64%\n" +
+		"ZMRC 41.82 +6.11 +17.11%\n" +
+		"HLTN 12.04 +1.38 +12.95%\n" +
+		"Data provided by Harbour Data. Quotes delayed at least 15 minutes.\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), "data page") {
+		t.Errorf("err = %v, want a data page", err)
+	}
+}

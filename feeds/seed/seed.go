@@ -142,6 +142,9 @@ func (x extraction) check() error {
 	if name := x.profileOf(); name != "" {
 		return fmt.Errorf("%w: %s's profile (the only paragraphs are a bio of the name printed alone above them)", ErrNoArticle, name)
 	}
+	if n := x.figureLines(); n > 0 {
+		return fmt.Errorf("%w: a data page (%d lines of figures, no paragraph of twenty words)", ErrNoArticle, n)
+	}
 	if n := x.scheduleTimes(); n > 0 {
 		return fmt.Errorf("%w: a schedule (%d times of day, each over a short item, no paragraph of ten words)", ErrNoArticle, n)
 	}
@@ -154,6 +157,46 @@ func (x extraction) check() error {
 		return fmt.Errorf("%w: no headline or body text (navigation, furniture or empty)", ErrNoArticle)
 	}
 	return fmt.Errorf("%w: %q is followed by no body paragraph", ErrNoArticle, x.article.Title)
+}
+
+// minFigureLines is how many lines of figures make a page a table of data
+// when no paragraph tells a story.
+const minFigureLines = 8
+
+// figureLines returns the number of lines of figures on a page of data (a
+// market overview, a results table), or 0: the body holds no paragraph of
+// twenty words, and eight lines or more are mostly numbers ("Gold
+// 1,871.30 -37.60 -1.97%").
+func (x extraction) figureLines() int {
+	for _, i := range x.bodyIndexes() {
+		if wordCount(x.lines[i].text) >= 20 {
+			return 0
+		}
+	}
+	n := 0
+	for _, l := range x.lines {
+		if isFigureLine(l.text) {
+			n++
+		}
+	}
+	if n < minFigureLines {
+		return 0
+	}
+	return n
+}
+
+// isFigureLine reports whether half or more of the words of s are
+// numbers, signed numbers or percentages.
+func isFigureLine(s string) bool {
+	ws := strings.Fields(s)
+	nums := 0
+	for _, w := range ws {
+		w = strings.TrimLeft(w, "+-−$€£")
+		if w != "" && w[0] >= '0' && w[0] <= '9' {
+			nums++
+		}
+	}
+	return len(ws) > 0 && 2*nums >= len(ws)
 }
 
 // profileOf returns the person an author's profile page is about, or "":

@@ -82,6 +82,20 @@
 // reaches the score. Explain reports each body line's score, its
 // features and the verdict.
 //
+// Boxes set inside or around the body are recognised by their shape, not
+// their words: a label, short or self-speaking lines and a call to action
+// (an appeal); unterminated lines under a label ending in a colon before
+// the first paragraph (key points); a labelled running time with the
+// video's title above and description below; a run of labelled lines
+// closing the body, one with three labels or more (a review's credits); a
+// tag label over labels one per line, which closes the body. A news
+// picture's uncredited caption is read by its grammar: one sentence in
+// the present tense, with no auxiliary or past form, ending on the day
+// ("Demonstrators march in Bogotá on Friday."). An author's profile (the
+// only paragraphs are the bio of a name printed alone above them) and a
+// page of figures (eight lines mostly of numbers, no paragraph of twenty
+// words) are no article either.
+//
 // Authors are the people the bylines name (a letter's signature, a name
 // over a place, is one), or the agencies when they name no person (unless
 // the wire's "(Reporting by …)" line names its reporters), or the people

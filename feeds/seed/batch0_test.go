@@ -366,3 +366,49 @@ func TestDataPageIsNoArticle(t *testing.T) {
 		t.Errorf("err = %v, want a data page", err)
 	}
 }
+
+// Rules from the held-out batch 030-043.
+
+func TestCopyrightWithYearEndsBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Skip to content\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe, Staff Writer\n"+
+		"June 3, 2021 5 AM PT\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Copyright © 2021, Harbour Times\n"+
+		"More to Read\n"+
+		"Ferry fares to rise in July as fuel costs bite\n"+
+		"May 28, 2021\n"+
+		"Coast road to close for three weeks of repairs\n"+
+		"May 10, 2021\n"+
+		"You may occasionally receive promotional content from the Harbour Times.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+	if want := time.Date(2021, 6, 3, 12, 0, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v (5 AM PT)", a.Published, want)
+	}
+}
+
+func TestEuronewsLayout(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Skip to main content\n"+
+		"Harbournews\n"+
+		"Europe\n"+
+		"Europe News\n"+
+		"Lisbon to freeze new berth licences in its harbour\n"+
+		"City hall says the two-year moratorium will return berths to fishermen\n"+
+		"By Léa Fontaine  with AP • Updated: 03/06/2021 - 14:22\n"+
+		"Share this article\n"+
+		"Comments\n"+
+		"Fishermen mend nets on the quay, which has the most leisure berths in Lisbon. - Copyright  AP Photo/Jane Doe\n"+
+		"Lisbon city council on Thursday approved a two-year freeze on new licences for leisure berths in the harbour.\n"+
+		"The freeze will return about 300 berths to the fishing fleet, the deputy mayor said.\n"+
+		"Copyright © harbournews 2021\n")
+	if !slices.Equal(a.Authors, []string{"Léa Fontaine"}) || a.Source != "Harbournews" {
+		t.Errorf("Authors = %q, Source = %q", a.Authors, a.Source)
+	}
+	if !slices.Equal(a.Captions, []string{"Fishermen mend nets on the quay, which has the most leisure berths in Lisbon."}) {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+}

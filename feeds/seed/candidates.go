@@ -259,7 +259,11 @@ func namings(ls []line, head, end int) []naming {
 		}
 	}
 	for i := len(ls) - 1; i >= 0; i-- {
-		if holder := copyrightHolder(ls[i].text); holder != "" {
+		holder := copyrightHolder(ls[i].text)
+		if holder == "" {
+			holder = casedHolder(ls[i].text, ls[:min(max(head, 0), len(ls))])
+		}
+		if holder != "" {
 			add(shortName(holder, ls[:min(max(head, 1), len(ls))]), i, signalHolder)
 			// A holder opening with "The" is a publication's title, and
 			// one the page prints on a line of its own is the name it
@@ -350,6 +354,26 @@ func outletAfter(ls []line, name string, end int) bool {
 		}
 	}
 	return after
+}
+
+// casedHolder returns the holder of a copyright line written in lower
+// case ("Copyright © euronews 2021") as a line above the headline spells
+// it ("Euronews"), or "".
+func casedHolder(s string, header []line) string {
+	low := strings.ToLower(s)
+	if !strings.HasPrefix(low, "©") && !strings.HasPrefix(low, "copyright") {
+		return ""
+	}
+	m := copyrightRE.FindStringSubmatch(s)
+	if m == nil || wordCount(m[1]) > 3 || strings.ToLower(m[1]) != m[1] {
+		return ""
+	}
+	for _, l := range header {
+		if strings.EqualFold(l.text, m[1]) && isPublisherName(l.text) {
+			return l.text
+		}
+	}
+	return ""
 }
 
 // rawHolder returns the copyright holder as the line writes it, company

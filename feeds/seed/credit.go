@@ -61,6 +61,8 @@ var trailingCreditREs = []*regexp.Regexp{
 	// sentence ("… on Feb. 2.Jane Roe/The Daily Planet"), or with the
 	// distributor after the agency ("… NAME/AFP via Getty Images").
 	regexp.MustCompile(`^(.+?[.!?])\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3} ?/ ?\p{Lu}[\p{L}\d.'’-]*(?: (?:\p{Lu}[\p{L}\d.'’-]*|and|of|the)){0,4}(?: via \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2})?$`),
+	// "… in Lisbon. - Copyright  AP Photo/Name" (Euronews).
+	regexp.MustCompile(`^(.+?[.!?])\s+[-–—]\s+(?:(?i:copyright)|©)\s+\S.{0,60}$`),
 	// "… Tuas. ST PHOTO: NAME", "… Sh400. Photo credit: File | Group".
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}{2,6}\s+)?(?i:photo|photograph|picture|image)s?(?:\s+credit)?\s*:\s*\S.{0,60}$`),
 }

@@ -27,8 +27,9 @@ var (
 	// monthDayRE matches a date without a year: "May 11th", "11 May".
 	monthDayRE = regexp.MustCompile(`(?i)\b(?:` + monthRE + `\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\.?\s+` + monthRE + `)\b`)
 	// clockRE matches "18:58", "6:20 AM", "4:00 p.m.", "12.38pm", "14.08 Uhr".
-	// "11h40" (French) and "12.38 EDT" (a dotted time before a zone) too.
-	clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\b\.?)?|\.(\d{2})\s*(?:([ap])\.?m\b\.?|uhr\b)|h(\d{2})\b|\.(\d{2})\s+((?:gmt|utc|bst|cet|cest|edt|est|ist|pdt|pst|cdt|cst)\b))`)
+	// "11h40" (French), "12.38 EDT" (a dotted time before a zone) and an
+	// hour alone, "5 AM PT", too.
+	clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\b\.?)?|\.(\d{2})\s*(?:([ap])\.?m\b\.?|uhr\b)|h(\d{2})\b|\.(\d{2})\s+((?:gmt|utc|bst|cet|cest|edt|est|ist|pdt|pst|cdt|cst)\b)|\s?([ap])\.?m\b\.?)`)
 	// numericRE matches "07/09/2022", "28.03.2021" and, slashed only,
 	// "05/12/21" (The Hill).
 	numericRE = regexp.MustCompile(`\b(\d{1,2})([./])(\d{1,2})[./](\d{4}|\d{2})\b`)
@@ -372,6 +373,8 @@ func findClock(s string) (h, m int, zone string, ok bool) {
 			mins = group(s, g, 6)
 		case g[14] >= 0:
 			mins, zone = group(s, g, 7), strings.ToLower(group(s, g, 8))
+		case g[18] >= 0:
+			mins, ampm = "0", group(s, g, 9) // an hour alone: "5 AM PT"
 		}
 		m, _ = strconv.Atoi(mins)
 		h = to24(h, strings.ToLower(ampm))

@@ -438,7 +438,7 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 				return body, i
 			}
 		case kindJunk:
-			if len(body) > 0 && rightsReservedRE.MatchString(ls[i].text) {
+			if len(body) > 0 && (rightsReservedRE.MatchString(ls[i].text) || copyrightYearRE.MatchString(ls[i].text)) {
 				return body, i
 			}
 		case kindText:
@@ -457,6 +457,11 @@ const minMetaBlock = 4
 // Acme Media Inc. All rights reserved."): the page's footer, after which
 // no line is the story's, however much it reads like prose.
 var rightsReservedRE = regexp.MustCompile(`(?i)\ball rights reserved\b`)
+
+// copyrightYearRE matches a copyright line with its year ("Copyright ©
+// 2021, Los Angeles Times", "© 2021 Acme"), which closes the story as a
+// notice in full does. A picture's credit ("© Jane Roe/AFP") has no year.
+var copyrightYearRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d\b`)
 
 // maxTaglineLines bounds the lines from a sentence under a byline to the
 // date under it.

@@ -127,10 +127,10 @@ func splitBylineTrailingDate(s string) (by, date string, ok bool) {
 	}
 	ws := strings.Fields(s)
 	for i := len(ws) - 1; i >= max(2, len(ws)-8); i-- {
-		if !startsUpper(ws[i]) && (ws[i][0] < '0' || ws[i][0] > '9') {
+		if !opensDate(ws[i]) {
 			continue
 		}
-		head, tail := strings.Join(ws[:i], " "), strings.Join(ws[i:], " ")
+		head, tail := strings.TrimRight(strings.Join(ws[:i], " "), " •|·-–—"), strings.Join(ws[i:], " ")
 		if !isTodayLine(tail) {
 			if st, ok := parseDateLine(tail); !ok || st.t.IsZero() {
 				continue
@@ -138,7 +138,7 @@ func splitBylineTrailingDate(s string) (by, date string, ok bool) {
 		}
 		if names, ok := parseByline(head); ok && len(names) > 0 {
 			cut := wordStart(s, i) // both parts are cut from s, spacing kept
-			return strings.TrimSpace(s[:cut]), s[cut:], true
+			return strings.TrimRight(s[:cut], " •|·-–—"), s[cut:], true
 		}
 	}
 	return "", "", false
@@ -147,6 +147,23 @@ func splitBylineTrailingDate(s string) (by, date string, ok bool) {
 // deskBylineRE finds a desk's label set before a byline with a slash:
 // "ABC Rural / By Jane Roe".
 var deskBylineRE = regexp.MustCompile(`^(\p{Lu}[^/]{0,40}?) / ((?:By|BY) \p{Lu}.*)$`)
+
+// opensDate reports whether w can open a date: a digit, a month or a
+// weekday, "Today", or a publication label ("Updated:", "Published").
+func opensDate(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	lw := strings.ToLower(strings.Trim(w, ",.:"))
+	return monthOf(lw) != 0 || weekdays[lw] || lw == "today" || lw == "yesterday" || stampLabelRE.MatchString(lw)
+}
+
+// weekdays are the names of the days, in full and short, in lower case.
+var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
 // wordStart returns the offset in s of its word n (counted from 0 as
 // strings.Fields counts), or len(s).

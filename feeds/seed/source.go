@@ -38,6 +38,9 @@ var genericWords = setOf(
 	"nachrichten", "startseite", "aktuell", "politik", "ausland", "panorama",
 	"accueil", "actualités", "actualite", "monde", "économie", "noticias",
 	"portada", "notizie", "feed", "newsfeed",
+	// Continents and regions: sections, not mastheads.
+	"europe", "asia", "africa", "americas", "america", "oceania", "pacific",
+	"caribbean", "latin",
 )
 
 // casedMasthead title-cases the vocabulary words of a masthead set in

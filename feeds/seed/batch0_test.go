@@ -412,3 +412,47 @@ func TestEuronewsLayout(t *testing.T) {
 		t.Errorf("Captions = %q", a.Captions)
 	}
 }
+
+func TestMenuListAboveHeadline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour Times\n"+
+		"Home\n"+
+		"Latest News\n"+
+		"India\n"+
+		"World\n"+
+		"Cities\n"+
+		"Harbour dredging to start in June, first berths to close next week\n"+
+		"The port authority said the inner basin will close to yachts while two dredgers work\n"+
+		"By HT Correspondent, Dover\n"+
+		"UPDATED ON JUN 03, 2021 05:42 PM IST\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	if a.Title != "Harbour dredging to start in June, first berths to close next week" || a.Summary == "" {
+		t.Errorf("Title = %q, Summary = %q", a.Title, a.Summary)
+	}
+}
+
+func TestKeyPointsRestatedBelow(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour Insider logo\n"+
+		"Harbour dredging to start in June as berth fees rise\n"+
+		"Jane Roe\n"+
+		"Senior Reporter\n"+
+		"Jun 3, 2021, 5:14 AM\n"+
+		"Berth fees at the harbour rose 7.8% this year, the port authority says.\n"+
+		"Two dredgers will work in the inner basin for six weeks.\n"+
+		"Visit Harbour Insider's homepage for more stories.\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, with two dredgers working in the basin, the port authority said.\n"+
+		"The authority also said berth fees rose 7.8% this year, the steepest increase since the harbour reopened.\n"+
+		"Read the original article on Harbour Insider\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "reopened.", paragraphs: 2})
+	if a.Source != "Harbour Insider" {
+		t.Errorf("Source = %q, want the logo's name", a.Source)
+	}
+	// Short opening paragraphs the story goes on from are the story's.
+	b := parsePage(t, harbourHeader+
+		"Police arrested two men at the harbour on Monday.\n"+
+		"The men were charged with theft of diesel from fishing boats.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	checkText(t, b.Text, want{textStart: "Police", textEnd: "the works.", paragraphs: 3})
+}

@@ -236,6 +236,9 @@ func namings(ls []line, head, end int) []naming {
 		if isHeaderName(l) {
 			add(spelledPublisher(l.text), i, signalHeader)
 		}
+		if m := logoRE.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
+			add(m[1], i, signalMasthead) // the masthead's image, by its alternative text
+		}
 	}
 	for i, l := range ls[:min(end, len(ls))] {
 		if l.why == whyOutlet && isPublisherName(l.text) {
@@ -292,6 +295,10 @@ func namings(ls []line, head, end int) []naming {
 	}
 	return ns
 }
+
+// logoRE reads the alternative text of a site's logo: "Business Insider
+// logo", "The Daily Lamp logo The words …".
+var logoRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\d&'’.-]*(?: [\p{L}\d&'’.-]+){0,4}) [Ll]ogo\b`)
 
 // rowSepRE splits a row of metadata into its segments.
 var rowSepRE = regexp.MustCompile(`\s+[·|•]\s+`)
@@ -432,7 +439,7 @@ func isHeaderName(l line) bool {
 // reporter's own outlet).
 var namingBefore = []string{"follow ", "subscribe to ", "support ", "supporting ",
 	"get the ", "download the ", "download ", " at ", " for ", "/ ", "/", "source: ", "channel ",
-	"about ", "join ", "told ", "best of ", "read "}
+	"about ", "join ", "told ", "best of ", "read ", "article on "}
 
 // namingAfter are the words after which a name is the page's own: "X
 // app", "X home" (the menu's link home), "X homepage", "X reporter", "X readers", "X is a …".

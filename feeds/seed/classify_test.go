@@ -352,6 +352,7 @@ func TestJunkAnywhereKeys(t *testing.T) {
 		"Please enter your e-mail address below",
 		"Weekly deals delivered to your inbox",
 		"Support us today and become a member of the club",
+		"Visit the Riverbend homepage for more stories.",
 	}
 	n := 0
 	for _, re := range junkPatterns {

@@ -187,8 +187,10 @@ const maxInlineTeasers = 6
 // prose, which the story's body goes on with. At
 // the end of a page such a heading has no paragraph after its list.
 func dropInlineLists(ls []line) {
+	story := false // a paragraph came before: a menu's "Latest News" heads no box
 	for i := 0; i+1 < len(ls); i++ {
-		if ls[i].kind != kindEnd || !endLines[key(ls[i].text)] {
+		story = story || isParagraph(ls[i])
+		if !story || ls[i].kind != kindEnd || !endLines[key(ls[i].text)] {
 			continue
 		}
 		j, teasers := i+1, 0

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -325,6 +326,16 @@ func dropKeyPoints(ls []line, body []int, keep []bool) {
 	if len(body) < 3 {
 		return
 	}
+	k0 := slices.Index(keep, true)
+	if k0 < 0 {
+		return
+	}
+	if n := restatedOpening(ls, body[k0:]); n > 0 {
+		for k := k0; k < k0+n; k++ {
+			keep[k] = false
+		}
+		return
+	}
 	first := body[0]
 	if first == 0 || !strings.HasSuffix(ls[first-1].text, ":") || !isBoxLabel(ls[first-1]) {
 		return
@@ -377,6 +388,65 @@ func hasStrongAfter(ls []line, body []int, keep []bool) bool {
 		}
 	}
 	return false
+}
+
+// restatedOpening returns how many lines open the body as a box of key
+// points without a label, or 0: two to five short lines, one after the
+// other, closed by a junk line ("Visit X's homepage for more stories."),
+// each telling in brief what the story below tells again (half or more
+// of its words recur there). A story's own short opening paragraphs run
+// on into the next without a box's end between.
+func restatedOpening(ls []line, body []int) int {
+	n := 0
+	for n < len(body) && n < 6 && body[n] == body[0]+n && wordCount(ls[body[n]].text) <= 30 {
+		n++
+	}
+	if n < 2 || n > 5 || n >= len(body) {
+		return 0
+	}
+	after := body[n-1] + 1
+	for after < len(ls) && strings.TrimSpace(ls[after].text) == "" {
+		after++
+	}
+	if after >= len(ls) || ls[after].kind != kindJunk {
+		return 0
+	}
+	var rest strings.Builder
+	for _, i := range body[n:] {
+		rest.WriteString(strings.ToLower(ls[i].text))
+		rest.WriteByte(' ')
+	}
+	story := rest.String()
+	for _, i := range body[:n] {
+		if recurShare(ls[i].text, story) < 0.5 {
+			return 0
+		}
+	}
+	return n
+}
+
+// recurShare returns the share of the content words of s (four letters
+// or more, or with a digit) that the text story holds, a long word by its
+// first six letters ("economists" in "economist").
+func recurShare(s, story string) float64 {
+	words, found := 0, 0
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ".,;:!?\"“”‘’()")
+		if len(w) < 4 && !strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		words++
+		if len(w) > 6 {
+			w = w[:6]
+		}
+		if strings.Contains(story, w) {
+			found++
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	return float64(found) / float64(words)
 }
 
 // isBoxLabel reports whether l can head a box: a short label on a line of

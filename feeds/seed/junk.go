@@ -83,6 +83,8 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^https?://\S+$`),
 	regexp.MustCompile(`(?i)\b(?:use|uses|using|use of|accept|consent to)(?: our| the)? cookies\b`),
 	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
+	// A pointer to the site's front: "Visit X's homepage for more stories."
+	regexp.MustCompile(`(?i)\bfor more (?:stories|news|headlines|articles|coverage)\.?$`),
 	// An icon's alternative text: "Plus Icon", "Share icon".
 	regexp.MustCompile(`(?i)^(?:\S+ ){0,2}icon$`),
 	regexp.MustCompile(`(?i)^follow .{1,60} on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
@@ -175,7 +177,7 @@ var junkStartRE, junkAnywhereRE = joinAnchored(junkPatterns)
 // junkAnywhereKeys are words, in lower case, of which each unanchored
 // junk pattern needs one: lines with none of them skip the scan. A new
 // unanchored pattern must add its word here.
-var junkAnywhereKeys = []string{"rights reserved", "©", "(c)", "cookies", "your e", "your inbox", "become a"}
+var junkAnywhereKeys = []string{"rights reserved", "©", "(c)", "cookies", "your e", "your inbox", "become a", "for more "}
 
 // hasAnyKey reports whether s contains one of keys.
 func hasAnyKey(s string, keys []string) bool {

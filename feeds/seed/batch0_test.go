@@ -456,3 +456,16 @@ func TestKeyPointsRestatedBelow(t *testing.T) {
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
 	checkText(t, b.Text, want{textStart: "Police", textEnd: "the works.", paragraphs: 3})
 }
+
+func TestSponsorTemplate(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour Public Radio\n"+
+		"Support for Harbour Public Radio comes from Dover Marine Supplies, open seven days a week.\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe • Jun 3, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Support for Harbour Public Radio comes from the Harbour Credit Union.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Support for Harbour Public Radio comes from the Coast Botanical Garden.\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2, excludes: []string{"Support for"}})
+}

@@ -221,7 +221,8 @@ func headsPostUnderTime(ls []line, i int) bool {
 }
 
 // repeatedTexts returns the keys of the body lines whose text occurs
-// again elsewhere on the page.
+// again elsewhere on the page, or whose opening another short line of the
+// page repeats (a template).
 func repeatedTexts(ls []line, body []int) map[string]bool {
 	want := make(map[string]int, len(body))
 	for _, i := range body {
@@ -239,7 +240,31 @@ func repeatedTexts(ls []line, body []int) map[string]bool {
 			reps[k] = true
 		}
 	}
+	// A template filled in again and again ("Support for the station
+	// comes from …" over each sponsor): short lines opening with the same
+	// six words.
+	openings := make(map[string]int)
+	for _, l := range ls {
+		if o := templateOpening(l.text); o != "" {
+			openings[o]++
+		}
+	}
+	for _, i := range body {
+		if o := templateOpening(ls[i].text); o != "" && openings[o] > 1 {
+			reps[key(ls[i].text)] = true
+		}
+	}
 	return reps
+}
+
+// templateOpening returns the first six words of a line of seven to
+// twenty-five words, in lower case, or "".
+func templateOpening(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) < 7 || len(ws) > 25 {
+		return ""
+	}
+	return strings.ToLower(strings.Join(ws[:6], " "))
 }
 
 // frontTeasers returns how many teasers a section front page holds when

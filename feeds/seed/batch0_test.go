@@ -469,3 +469,31 @@ func TestSponsorTemplate(t *testing.T) {
 		"Support for Harbour Public Radio comes from the Coast Botanical Garden.\n")
 	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2, excludes: []string{"Support for"}})
 }
+
+func TestEventsCalendarIsNoArticle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-06-03 Things To Do\n" +
+		"Harbour Times\n" +
+		"Events Calendar\n" +
+		"Thu, Jun 3\n" +
+		"Sunset Concert: The Quay Band\n" +
+		"6:30 PM – 8:30 PM\n" +
+		"Harbour Bandstand, 1 Quay Road\n" +
+		"Free. Bring a blanket or a chair; food stalls on the quay.\n" +
+		"Add to calendar\n" +
+		"Fri, Jun 4\n" +
+		"Night Market\n" +
+		"7:00 PM – 11:00 PM\n" +
+		"Add to calendar\n" +
+		"Sat, Jun 5\n" +
+		"Sunrise Bird Walk on the Breakwater\n" +
+		"6:00 AM – 8:00 AM\n" +
+		"Add to calendar\n" +
+		"Sun, Jun 6\n" +
+		"Makers Fair: Local Artists and Vintage Vendors\n" +
+		"4:00 PM – 9:00 PM\n" +
+		"Add to calendar\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), "schedule") {
+		t.Errorf("err = %v, want a schedule", err)
+	}
+}

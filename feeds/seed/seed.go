@@ -296,27 +296,38 @@ func firstInvalid(data []byte) int {
 // minScheduleTimes is how many bare times of day make a page a schedule.
 const minScheduleTimes = 4
 
-// scheduleTimes returns how many bare times of day ("4:30 AM") the page
-// holds when it is a schedule (TV listings, a programme): minScheduleTimes
-// or more such lines, and no body line of ten words or more. A live page
-// sets its times over paragraphs. It returns 0 otherwise.
+// scheduleTimes returns how many bare times of day ("4:30 AM") or spans
+// ("6:30 PM – 8:30 PM") the page holds when it is a schedule (TV
+// listings, a programme, an events calendar): minScheduleTimes or more
+// such lines, and no body line of ten words or more, or, when the times
+// are spans, which no live page prints, of fifteen. A live page sets its
+// times over paragraphs. It returns 0 otherwise.
 func (x extraction) scheduleTimes() int {
+	longest := 0
 	for _, i := range x.bodyIndexes() {
-		if wordCount(x.lines[i].text) >= 10 {
-			return 0
-		}
+		longest = max(longest, wordCount(x.lines[i].text))
 	}
-	n := 0
+	times, spans := 0, 0
 	for _, l := range x.lines {
-		if l.kind == kindDate && l.date.t.IsZero() && wordCount(l.text) <= 3 && clockOnlyRE.MatchString(l.text) {
-			n++
+		if l.kind != kindDate || !l.date.t.IsZero() || wordCount(l.text) > 7 {
+			continue
+		}
+		switch {
+		case clockOnlyRE.MatchString(l.text):
+			times++
+		case clockSpanRE.MatchString(l.text):
+			spans++
 		}
 	}
-	if n < minScheduleTimes {
-		return 0
+	if longest < 10 && times+spans >= minScheduleTimes || longest < 15 && spans >= minScheduleTimes {
+		return times + spans
 	}
-	return n
+	return 0
 }
+
+// clockSpanRE matches a line that is only a span of time: "6:30 PM – 8:30
+// PM", "10:00-12:00".
+var clockSpanRE = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[–—-]\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$`)
 
 // clockOnlyRE matches a line that is only a time of day: "4:30 AM",
 // "19.45", "7:00 p.m. ET".

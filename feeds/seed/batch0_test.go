@@ -497,3 +497,23 @@ func TestEventsCalendarIsNoArticle(t *testing.T) {
 		t.Errorf("err = %v, want a schedule", err)
 	}
 }
+
+func TestTelegraphAndEconomistForms(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 News\n"+
+		"The Harbour Review\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe, Political Editor\n"+
+		"3 June 2021 • 10:22pm\n"+
+		"Dredgers moored at the north quay ahead of the works Credit: John Doe/PA\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Subscribe to The Harbour Review today\n"+
+		"Copyright © The Harbour Review Newspaper Limited 2021. All rights reserved.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) || a.Source != "The Harbour Review" {
+		t.Errorf("Authors = %q, Source = %q", a.Authors, a.Source)
+	}
+	if !slices.Equal(a.Captions, []string{"Dredgers moored at the north quay ahead of the works"}) {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+}

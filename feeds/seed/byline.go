@@ -162,8 +162,8 @@ func splitNames(s string) ([]string, bool) {
 		if isStaffName(it) && k == 0 {
 			break // "HT Correspondent, New Delhi": a desk and its place
 		}
-		if it == "" || isStaffName(it) {
-			continue
+		if it == "" || isStaffName(it) || k > 0 && roleRE.MatchString(it) {
+			continue // "By Jane Roe, Political Editor": the role is no name
 		}
 		got, ok := itemNames(it)
 		if !ok {

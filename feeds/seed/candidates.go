@@ -153,6 +153,7 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 	best = fullerSpelling(ns, best)
 	best = ownTitle(ns, best)
 	best = titleOverSection(ns, best)
+	best = plainTitle(ls, ns, best)
 	_, _, count := support(ns, ns[best])
 	at = -1
 	var whys []string
@@ -558,6 +559,33 @@ func titleOverSection(ns []naming, best int) int {
 		}
 	}
 	return best
+}
+
+// plainTitle returns the masthead's spelling of a copyright holder that
+// carries company words ("The Economist" for "The Economist Newspaper
+// Limited"): the page's own title line names the publication, the holder
+// the company, unless the page prints the holder's name on a line of its
+// own ("Nation Media Group" under a byline). Else best.
+func plainTitle(ls []line, ns []naming, best int) int {
+	h := ns[best]
+	if h.signal != signalHolder || len(strings.Fields(h.name)) <= len(h.key)+btoi(strings.HasPrefix(h.name, "The ")) ||
+		slices.ContainsFunc(ls, func(l line) bool { return l.text == h.name }) {
+		return best
+	}
+	for i, n := range ns {
+		if (n.signal == signalHeader || n.signal == signalMasthead) && slices.Equal(n.key, ns[best].key) {
+			return i
+		}
+	}
+	return best
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // exactLines counts the lines whose namings spell key exactly.

@@ -79,7 +79,7 @@ var (
 // or after a "Photo:" style label, at the end of a line.
 var (
 	bracketTailRE = regexp.MustCompile(`^(.+?)\s*(?:\(([^()]+)\)|\[([^\[\]]+)\])$`)
-	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photographer|Photograph|Photo|Picture|Pic|Image|Foto|Bild)\s*:\s*([^:]{1,60})$`)
+	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photographer|Photograph|Photo|Picture|Pic|Image|Foto|Bild|Credit)\s*:\s*([^:]{1,60})$`)
 )
 
 // isCreditText reports whether s, taken from brackets or after a label,

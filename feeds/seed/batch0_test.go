@@ -517,3 +517,29 @@ func TestTelegraphAndEconomistForms(t *testing.T) {
 		t.Errorf("Captions = %q", a.Captions)
 	}
 }
+
+func TestNameCommaOutletForms(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 MULTIMEDIA\n"+
+		"NEWS\n"+
+		"HARBOUR PATROL\n"+
+		"Harbour News\n"+
+		"News\n"+
+		"Port: Dredging to start in June in the inner harbour next week\n"+
+		"Jane Roe, Harbour News\n"+
+		"Posted at Jun 03 2021 05:14 PM\n"+
+		"Dredgers wait at the north quay on June 1, 2021. John Doe, Harbour News\n"+
+		"DOVER — Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Egypt\n"+
+		"Ports\n"+
+		"Dredging\n"+
+		"Harbour News propels independent and unrivalled coverage of the coast; republish our stories under our licence.\n")
+	if a.Title != "Port: Dredging to start in June in the inner harbour next week" || !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+	if !slices.Equal(a.Captions, []string{"Dredgers wait at the north quay on June 1, 2021."}) {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+	checkText(t, a.Text, want{textStart: "DOVER", textEnd: "the works.", paragraphs: 2})
+}

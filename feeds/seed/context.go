@@ -317,6 +317,9 @@ func markNameBylines(ls []line) {
 		text, _, row := bylineRow(l.text)
 		if !row {
 			text = l.text
+			if name, outlet, ok := strings.Cut(text, ", "); ok && isMasthead(outlet) {
+				text = name // "Jane Roe, ABS-CBN News": the name and the outlet
+			}
 		}
 		if (l.kind != kindText && l.kind != kindCrumb && (l.kind != kindNav || !row)) || wordCount(text) > 8 || strings.ContainsAny(text, ".:;!?") {
 			continue

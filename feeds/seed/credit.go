@@ -157,6 +157,13 @@ func captionWithCredit(s string) (string, bool) {
 			return checkCaption(m[1])
 		}
 	}
+	if strings.Contains(s, ", ") {
+		if m := nameOutletTailRE.FindStringSubmatch(s); m != nil && (isMasthead(m[3]) || agencyName(m[3]) != "") {
+			if _, ok := personName(m[2]); ok {
+				return checkCaption(m[1])
+			}
+		}
+	}
 	// Every other credit form has a bracket, a slash, a colon, "Credit",
 	// "by" or "caption,"; most lines have none of them.
 	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") && !strings.Contains(s, "ourtesy of") {
@@ -178,6 +185,10 @@ func captionWithCredit(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// nameOutletTailRE finds a photographer and the outlet after a caption's
+// last sentence: "… on June 1, 2021. Jane Roe, ABS-CBN News".
+var nameOutletTailRE = regexp.MustCompile(`^(.+?[.!?])\s+(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2}), (\S.{1,40})$`)
 
 // photoNoteRE finds a one-word note after a caption's last sentence,
 // set before the credit's bar: "… in 2021. File | Photo Credit: Agency".

@@ -108,6 +108,12 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keep[k] = false
 			break
 		}
+		// A line marked by furniture and set apart from the story by
+		// labels (tags, a box's heading) is the page's blurb about itself.
+		if l := ls[body[k]]; keep[k] && last >= 0 && l.prose.furniture > 0 && !onlyJunkBetween(ls, body[last], body[k]) {
+			keep[k] = false
+			break
+		}
 	}
 	for k, i := range body {
 		switch {

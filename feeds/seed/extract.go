@@ -186,8 +186,8 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 				break
 			}
 		}
-		if !isHeadlineLike(l) || isPagePrompt(l.text) {
-			continue
+		if !isHeadlineLike(l) || isPagePrompt(l.text) || l.kind == kindCrumb && isMasthead(l.text) {
+			continue // a masthead's name heads no story
 		}
 		if i+1 < len(ls) && ls[i+1].why == whyLifeSpan {
 			return i, -1, "a name over life dates: an obituary's headline"

@@ -543,3 +543,17 @@ func TestNameCommaOutletForms(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "DOVER", textEnd: "the works.", paragraphs: 2})
 }
+
+func TestEditionAndLegalForm(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 The Harbour Germany\n"+
+		"Join The Harbour\n"+
+		"Harbour dredging to start in June\n"+
+		"Published: 3 June 2021 14:22 CEST\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"© Copyright The Harbour Europe AB\n")
+	if a.Source != "The Harbour" {
+		t.Errorf("Source = %q, want the publication without its edition and legal form", a.Source)
+	}
+}

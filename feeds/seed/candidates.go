@@ -27,7 +27,7 @@ var companyWords = setOf("ltd", "ltd.", "limited", "inc", "inc.", "llc", "pvt",
 	"pte", "plc", "co", "co.", "corp", "corp.", "corporation", "media",
 	"group", "digital", "publishing", "publications", "company", "holdings",
 	"newspaper", "newspapers", "dac", "gmbh", "ag", "sa", "s.a.", "srl",
-	"s.r.l.", "fc", "afc")
+	"s.r.l.", "fc", "afc", "ab", "bv", "nv", "pty", "sas", "oy", "asa", "kg")
 
 // nameKey returns the words that identify a publisher's name across its
 // spellings: lower case, without a leading "The", a web domain's ending or
@@ -165,7 +165,32 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 			}
 		}
 	}
-	return withThe(ls, ns[best].name), fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", ")), at
+	return withoutEdition(ls, withThe(ls, ns[best].name)), fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", ")), at
+}
+
+// editionWords end the name of a publication's regional edition: "The
+// Local Europe", "Harbour Times International".
+var editionWords = setOf("europe", "asia", "africa", "americas", "america",
+	"oceania", "international", "global", "uk", "us", "usa")
+
+// withoutEdition returns the publication's name without its edition
+// ("The Local" for "The Local Europe") when the page names the
+// publication so on its own ("Join The Local"), else name.
+func withoutEdition(ls []line, name string) string {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 || !editionWords[strings.ToLower(name[i+1:])] || wordCount(name[:i]) < 1 {
+		return name
+	}
+	short := name[:i]
+	if k, _ := nameKey(short); len(k) == 0 || k[0] == "the" {
+		return name
+	}
+	for _, l := range ls {
+		if pageNames(l.text, short) && !strings.Contains(l.text, name) {
+			return short
+		}
+	}
+	return name
 }
 
 // withThe returns name with the "The" of its title when the page's own

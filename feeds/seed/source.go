@@ -210,7 +210,7 @@ var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:c
 var holderFirstRE = regexp.MustCompile(`^(\p{Lu}[^©|]{0,60}?)\s*©\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?$`)
 
 // legalSuffixes are dropped from a copyright holder's name.
-var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp."}
+var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp.", " AB", " BV", " B.V.", " NV", " N.V.", " GmbH", " AG", " SAS", " S.A.", " Oy", " ASA", " Pty"}
 
 // firstPublisher returns the publisher's name by the first rule that
 // names one, and whether that rule was the copyright line: from a navigation row before the

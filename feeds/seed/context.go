@@ -321,6 +321,9 @@ func markNameBylines(ls []line) {
 			if name, outlet, ok := strings.Cut(text, ", "); ok && isMasthead(outlet) {
 				text = name // "Jane Roe, ABS-CBN News": the name and the outlet
 			}
+			if name, ok := cutRole(text); ok {
+				text = name // "Jane Roe Environment correspondent"
+			}
 		}
 		if (l.kind != kindText && l.kind != kindCrumb && (l.kind != kindNav || !row)) || wordCount(text) > 8 || strings.ContainsAny(text, ".:;!?") {
 			continue
@@ -541,6 +544,20 @@ func bylineRow(s string) (names, outlet string, ok bool) {
 	return names, outlet, true
 }
 
+// cutRole returns the name opening a line that is a name and a role run
+// together ("Jane Roe Environment correspondent"): two or three words of a
+// name, then a role.
+func cutRole(s string) (string, bool) {
+	ws := strings.Fields(s)
+	for n := 2; n <= 3 && n < len(ws); n++ {
+		name := strings.Join(ws[:n], " ")
+		if _, ok := personName(name); ok && roleRE.MatchString(strings.Join(ws[n:], " ")) && allPeople([]string{name}) {
+			return name, true
+		}
+	}
+	return "", false
+}
+
 // isCoAuthor reports whether a segment of a byline row is another person's
 // name: two words or more of a name, not an outlet, an organisation or a
 // role.
@@ -550,18 +567,21 @@ func isCoAuthor(seg string) bool {
 }
 
 // nextPastJunk returns the index of the first line after i that is not
-// junk, a crumb without letters ("·", "--") or a button: a profile's
+// junk, a crumb without letters ("·", "--"), a handle or a button: a profile's
 // "Follow" button and read time sit between a name and its date. It returns i+1 when all
 // the lines up to maxFurniture are such lines, which is len(ls) when i is
 // the last line: callers check.
 func nextPastJunk(ls []line, i int) int {
 	for j := i + 1; j < len(ls) && j <= i+maxFurniture+1; j++ {
-		if ls[j].kind != kindJunk && (ls[j].kind != kindCrumb || hasLetter(ls[j].text)) && !isButton(ls[j]) {
+		if ls[j].kind != kindJunk && (ls[j].kind != kindCrumb || hasLetter(ls[j].text) && !handleLineRE.MatchString(ls[j].text)) && !isButton(ls[j]) {
 			return j
 		}
 	}
 	return i + 1
 }
+
+// handleLineRE matches a social-media handle alone on its line.
+var handleLineRE = regexp.MustCompile(`^@\w{1,30}$`)
 
 // isButton reports whether l is a button of a few words shaped as a call
 // to action ("Follow", "Sign up", "Listen now") that the junk vocabulary

@@ -55,8 +55,12 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keepListItems(ls, body[k+1:], keep[k+1:])
 		}
 	}
+	voice := false // a kept paragraph so far speaks to the reader (a review, a how-to)
 	for k, i := range body {
-		if keep[k] || !isInstructionHeading(ls, body, keep, k) && (ls[i].prose.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && (wordCount(ls[i].text) > 2 || lowerShare(strings.Fields(ls[i].text)) < 0.5) && ls[i].why != whyNumbered) {
+		p := ls[i].prose
+		ownVoice := voice && p.furniture == 1 && p.reader && strings.HasSuffix(ls[i].text, "?")
+		voice = voice || keep[k] && p.reader
+		if keep[k] || !isInstructionHeading(ls, body, keep, k) && !ownVoice && (p.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && (wordCount(ls[i].text) > 2 || lowerShare(strings.Fields(ls[i].text)) < 0.5) && ls[i].why != whyNumbered) {
 			continue
 		}
 		// Junk between (an advertisement over the subhead) does not
@@ -343,6 +347,9 @@ func dropAppealBoxes(ls []line, body []int, keep []bool) {
 		}
 		for j := k; j < k+n; j++ {
 			keep[j] = false
+		}
+		if k > 0 && body[k-1] == i-1 {
+			keep[k-1] = false // the box's label, read as a subhead
 		}
 		k += n
 	}

@@ -443,9 +443,26 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			}
 		case kindText:
 			body = append(body, i)
+		case kindCrumb:
+			if len(body) > 0 && isSubheadLabel(ls, i) {
+				ls[i].kind, ls[i].why = kindText, "a subhead in sentence case between paragraphs"
+				body = append(body, i)
+			}
 		}
 	}
 	return body, len(ls)
+}
+
+// isSubheadLabel reports whether the short label at i is a subhead: two
+// words or more in sentence case ("Exemptions under scrutiny"), between
+// two paragraphs, past junk. A tag is one of a run of labels.
+func isSubheadLabel(ls []line, i int) bool {
+	ws := strings.Fields(ls[i].text)
+	if len(ws) < 2 || !startsUpper(ls[i].text) || lowerShare(ws) < 1 || endsSentence(ls[i].text) {
+		return false
+	}
+	p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
+	return p >= 0 && isParagraph(ls[p]) && n < len(ls) && isParagraph(ls[n])
 }
 
 // minMetaBlock is the run of labels, dates and names after the story's

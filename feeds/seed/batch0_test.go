@@ -590,10 +590,11 @@ func TestGuardianAndReviewSubheads(t *testing.T) {
 		"Sign up to receive an email with the top stories from the Harbour Weekly\n"+
 		"Exemptions under scrutiny\n"+
 		"Yachts moored in the basin will be moved to the outer marina for the duration of the works, if you own one.\n"+
+		"The authority said the exemptions granted to the ferry company would be reviewed before the works begin.\n"+
 		"Should you worry?\n"+
 		"If you keep a boat in the basin, you will get a letter from the authority with a new berth before the works begin.\n")
 	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
 		t.Errorf("Authors = %q", a.Authors)
 	}
-	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "works begin.", paragraphs: 5})
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "works begin.", paragraphs: 6})
 }

@@ -174,8 +174,9 @@ var editionWords = setOf("europe", "asia", "africa", "americas", "america",
 	"oceania", "international", "global", "uk", "us", "usa")
 
 // withoutEdition returns the publication's name without its edition
-// ("The Local" for "The Local Europe") when the page names the
-// publication so on its own ("Join The Local"), else name.
+// ("The Local" for "The Local Europe") when the page's own prompt names
+// the publication so ("Join The Local"), else name. A staff byline
+// ("Nikkei staff writer") is no such prompt: "Nikkei Asia" is a title.
 func withoutEdition(ls []line, name string) string {
 	i := strings.LastIndexByte(name, ' ')
 	if i < 0 || !editionWords[strings.ToLower(name[i+1:])] || wordCount(name[:i]) < 1 {
@@ -186,8 +187,11 @@ func withoutEdition(ls []line, name string) string {
 		return name
 	}
 	for _, l := range ls {
-		if pageNames(l.text, short) && !strings.Contains(l.text, name) {
-			return short
+		low := strings.ToLower(l.text)
+		for _, p := range []string{"join ", "subscribe to ", "support ", "follow "} {
+			if strings.HasPrefix(low, p) && strings.TrimSpace(l.text[len(p):]) == short {
+				return short
+			}
 		}
 	}
 	return name

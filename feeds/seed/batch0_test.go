@@ -598,3 +598,25 @@ func TestGuardianAndReviewSubheads(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "works begin.", paragraphs: 6})
 }
+
+func TestAhramLayout(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour Online\n"+
+		"Thursday, 03 June 2021\n"+
+		"Home\n"+
+		"Egypt\n"+
+		"Arts & Culture\n"+
+		"Sports\n"+
+		"Egypt > Ports\n"+
+		"Dover to open three new berths on the north quay by the end of 2021\n"+
+		"Harbour Online , Thursday 3 Jun 2021\n"+
+		"Views: 1,148\n"+
+		"File photo of the north quay (Photo: Harbour)\n"+
+		"The berths will add room for 40 fishing boats a day, the port authority said on Thursday\n"+
+		"Each berth will cost about £2 million and take a year to build, the authority said in a statement.\n"+
+		"Work will start in July, once the dredging of the inner harbour is finished.\n")
+	if a.Title != "Dover to open three new berths on the north quay by the end of 2021" || a.Summary != "The berths will add room for 40 fishing boats a day, the port authority said on Thursday" {
+		t.Errorf("Title = %q, Summary = %q", a.Title, a.Summary)
+	}
+	checkText(t, a.Text, want{textStart: "Each berth", textEnd: "is finished.", paragraphs: 2})
+}

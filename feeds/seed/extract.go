@@ -73,6 +73,13 @@ func extract(p page) extraction {
 		markLeadCaption(ls, max(title, standfirst)+1)
 	}
 	body, end := bodyLines(ls, max(title, standfirst)+1)
+	if standfirst < 0 && title >= 0 {
+		if sf := deckOverBody(ls, body); sf >= 0 {
+			standfirst, body = sf, body[1:]
+			a.Summary, roles[sf] = ls[sf].text, roleStandfirst
+			ls[sf].why = "an unterminated sentence opening the body: the standfirst under the picture"
+		}
+	}
 	body, dropped, cut := keepProse(ls, body)
 	for _, i := range dropped {
 		roles[i] = roleFurniture
@@ -186,8 +193,8 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 				break
 			}
 		}
-		if !isHeadlineLike(l) || isPagePrompt(l.text) || l.kind == kindCrumb && isMasthead(l.text) {
-			continue // a masthead's name heads no story
+		if !isHeadlineLike(l) || isPagePrompt(l.text) || l.kind == kindCrumb && (isMasthead(l.text) || inMenu(ls, i) || isCrumbPath(l.text)) {
+			continue // a masthead's name, a menu's item or a section path heads no story
 		}
 		if i+1 < len(ls) && ls[i+1].why == whyLifeSpan {
 			return i, -1, "a name over life dates: an obituary's headline"
@@ -215,6 +222,41 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		return h, sf, "metadata above the headline, a standfirst under it"
 	}
 	return h, -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// deckOverBody returns the first body line when it is the standfirst set
+// under the lead picture: one unterminated sentence of twelve words or
+// more, directly over a paragraph, after the header's metadata or
+// caption; or -1. The story's paragraphs end in full stops.
+func deckOverBody(ls []line, body []int) int {
+	if len(body) < 2 {
+		return -1
+	}
+	i := body[0]
+	l := ls[i]
+	if l.kind != kindText || endsSentence(l.text) || strings.HasSuffix(l.text, ":") || wordCount(l.text) < 12 || wordCount(l.text) > 50 || innerSentenceRE.MatchString(l.text) {
+		return -1
+	}
+	if body[1] != i+1 || !isParagraph(ls[i+1]) || !endsSentence(ls[i+1].text) {
+		return -1
+	}
+	p := prevPastJunk(ls, i)
+	if p < 0 || (ls[p].kind != kindCaption && ls[p].kind != kindCredit && ls[p].kind != kindDate && ls[p].kind != kindByline) {
+		return -1
+	}
+	return i
+}
+
+// isCrumbPath reports whether s is a path of sections: "Egypt >
+// Politics", "News » World", "Home / Cities".
+func isCrumbPath(s string) bool {
+	return strings.Contains(s, " > ") || strings.Contains(s, " » ") || strings.Contains(s, " / ")
+}
+
+// inMenu reports whether the label at i sits among labels, an item of a
+// menu: the lines on both sides are labels too.
+func inMenu(ls []line, i int) bool {
+	return i > 0 && i+1 < len(ls) && ls[i-1].kind == kindCrumb && ls[i+1].kind == kindCrumb && ls[i+1].why != whyLifeSpan
 }
 
 // deckUnderHeader returns the standfirst of the headline at h when its

@@ -69,6 +69,11 @@ func splitGlued(s string) []string {
 	if by, date, ok := splitBylineTrailingDate(s); ok {
 		return []string{by, date}
 	}
+	if name, date, ok := strings.Cut(s, " , "); ok && isMasthead(name) {
+		if st, ok := parseDateLine(date); ok && !st.t.IsZero() {
+			return []string{name, date} // "Ahram Online , Thursday 3 Jun 2021"
+		}
+	}
 	if m := deskBylineRE.FindStringSubmatch(s); m != nil {
 		if names, ok := parseByline(m[2]); ok && len(names) > 0 {
 			return []string{m[1], m[2]}

@@ -24,7 +24,7 @@ var mastheadWords = setOf(
 	"monitor", "weekly", "magazine", "zeitung", "rundschau", "presse",
 	"nachrichten", "tageblatt", "nouvelles", "bee", "eagle", "enquirer",
 	"advocate", "statesman", "citizen", "courant", "argus", "mercury",
-	"insider",
+	"insider", "online",
 )
 
 // genericWords make up section labels such as "Local News" or "World

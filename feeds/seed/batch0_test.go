@@ -620,3 +620,24 @@ func TestAhramLayout(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "Each berth", textEnd: "is finished.", paragraphs: 2})
 }
+
+func TestJakartaPostLayout(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 The Harbour Post\n"+
+		"Premium\n"+
+		"Dredging boom strains the harbour's power grid\n"+
+		"Rapid growth of dredging has outpaced the expansion of the grid, leaving nearby towns with rolling blackouts.\n"+
+		"Jane Roe (The Harbour Post)\n"+
+		"Dover ● Thu, June 3, 2021\n"+
+		"Share this article\n"+
+		"Change Size\n"+
+		"Residents of Dover have had rolling blackouts every evening since the dredgers began work on Monday.\n"+
+		"The port authority said the grid would be upgraded by the end of the year.\n"+
+		"© 2021 PT Harbour Media Tenggara\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) || a.Source != "The Harbour Post" {
+		t.Errorf("Authors = %q, Source = %q", a.Authors, a.Source)
+	}
+	if want := time.Date(2021, 6, 3, 0, 0, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v", a.Published)
+	}
+}

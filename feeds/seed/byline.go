@@ -52,6 +52,9 @@ var notNames = setOf(
 	"those", "its", "his", "her", "their", "our", "my", "your", "late",
 	"early", "midnight", "noon", "contrast", "comparison", "far", "law",
 	"verified", "contact", "about",
+	// The verbs of a page's controls: "Change Size", "Show Caption".
+	"show", "hide", "change", "load", "print", "copy", "open", "close",
+	"toggle", "share", "save", "view", "play", "next", "previous",
 )
 
 // parseBylineClock is parseByline that also reads a posting time at the end

@@ -279,6 +279,11 @@ func namings(ls []line, head, end int) []naming {
 				add(name, i, signalOutlet)
 			}
 		}
+		if l.kind == kindByline {
+			if m := nameOutletBracketRE.FindStringSubmatch(l.text); m != nil && isPublisherName(m[2]) {
+				add(m[2], i, signalOutlet) // "Jane Roe (The Jakarta Post)"
+			}
+		}
 	}
 	for i := max(head, 0); i < len(ls); i++ {
 		// "Published in", "Printed in", "Appeared in": checked cheaply first.

@@ -324,6 +324,9 @@ func markNameBylines(ls []line) {
 			if name, ok := cutRole(text); ok {
 				text = name // "Jane Roe Environment correspondent"
 			}
+			if m := nameOutletBracketRE.FindStringSubmatch(text); m != nil && isPublisherName(m[2]) {
+				text = m[1] // "Jane Roe (The Jakarta Post)"
+			}
 		}
 		if (l.kind != kindText && l.kind != kindCrumb && (l.kind != kindNav || !row)) || wordCount(text) > 8 || strings.ContainsAny(text, ".:;!?") {
 			continue
@@ -543,6 +546,10 @@ func bylineRow(s string) (names, outlet string, ok bool) {
 	}
 	return names, outlet, true
 }
+
+// nameOutletBracketRE reads a name with the outlet in brackets after it:
+// "Jane Roe (The Jakarta Post)".
+var nameOutletBracketRE = regexp.MustCompile(`^(\p{Lu}[^()]{2,40}?) \(((?:The )?\p{Lu}[^()]{1,40})\)$`)
 
 // cutRole returns the name opening a line that is a name and a role run
 // together ("Jane Roe Environment correspondent"): two or three words of a

@@ -152,11 +152,11 @@ func parseDateLine(s string) (stamp, bool) {
 }
 
 // isDateRow reports whether some segment of s is only a date or time and
-// every other segment is short. Segments are separated by "|", "•", "·" or a
+// every other segment is short. Segments are separated by "|", "•", "●", "·" or a
 // spaced dash ("May 12, 2021 - Economy & Business" on Axios).
 func isDateRow(s string) bool {
 	s = rowDashRE.ReplaceAllString(s, "|")
-	segs := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•·", r) })
+	segs := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•·●", r) })
 	found := false
 	for _, seg := range segs {
 		switch {
@@ -325,12 +325,12 @@ func (d dateMatch) instant(s string, all []dateMatch, i int) (time.Time, bool) {
 	// The date's own segment of a "Published: … | Updated: …" row first,
 	// so the update's time is not taken for the publication's.
 	segLo := lo
-	if k := strings.LastIndexAny(s[:d.start], "|•·"); k >= 0 {
+	if k := strings.LastIndexAny(s[:d.start], "|•·●"); k >= 0 {
 		_, w := utf8.DecodeRuneInString(s[k:])
 		segLo = max(lo, k+w)
 	}
 	segHi := hi
-	if k := strings.IndexAny(s[d.end:hi], "|•·"); k >= 0 {
+	if k := strings.IndexAny(s[d.end:hi], "|•·●"); k >= 0 {
 		segHi = d.end + k
 	}
 	h, mi, zone, ok := findClock(s[d.end:segHi])

@@ -499,6 +499,7 @@ func copyrightHolder(s string) string {
 	for _, suf := range legalSuffixes {
 		name = strings.TrimSuffix(name, suf)
 	}
+	name = strings.TrimPrefix(name, "PT ") // Indonesia's "PT Name", a limited company
 	if ag := agencyName(name); ag != "" {
 		return ag
 	}

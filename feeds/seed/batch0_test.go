@@ -641,3 +641,16 @@ func TestJakartaPostLayout(t *testing.T) {
 		t.Errorf("Published = %v", a.Published)
 	}
 }
+
+func TestLongBioUnderAuthorBox(t *testing.T) {
+	t.Parallel()
+	bio := "Jane Roe is an investigative reporter at the Harbour Times focusing on the port, the ferries and the coast road, and on how the authority spends the money it raises from berth fees; before joining she worked for ten years at a regional paper in the north, where she covered local government and the courts."
+	a := parsePage(t, harbourHeader+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Follow the Harbour Times on Twitter\n"+
+		"Jane Roe\n"+
+		"Follow\n"+
+		bio+"\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}

@@ -707,7 +707,7 @@ var bioRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu
 func cutBios(ls []line, body []int) (kept, bios []int) {
 	for len(body) > 1 {
 		i := body[len(body)-1]
-		if wordCount(ls[i].text) > 40 {
+		if wordCount(ls[i].text) > 40 && !underOwnName(ls, i) {
 			break
 		}
 		if m := bioRE.FindStringSubmatch(ls[i].text); m != nil {
@@ -721,6 +721,25 @@ func cutBios(ls []line, body []int) (kept, bios []int) {
 		body = body[:len(body)-1]
 	}
 	return body, bios
+}
+
+// underOwnName reports whether the bio at i sits under its subject's name
+// printed alone (past a "Follow" button): an author box, whose bio may
+// run long.
+func underOwnName(ls []line, i int) bool {
+	m := bioRE.FindStringSubmatch(ls[i].text)
+	if m == nil || wordCount(ls[i].text) > 100 {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ls[j].text == m[1] {
+			return true
+		}
+		if ls[j].kind != kindJunk && strings.TrimSpace(ls[j].text) != "" {
+			return false
+		}
+	}
+	return false
 }
 
 // firstNameBioRE matches a bio that calls its author by the first name:

@@ -654,3 +654,25 @@ func TestLongBioUnderAuthorBox(t *testing.T) {
 		bio+"\n")
 	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
 }
+
+func TestUSATodayLayout(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Skip to main content\n"+
+		"HEALTH\n"+
+		"Harbour clinics are closing their night wards. Some sailors now wait until morning.\n"+
+		"Jane Roe\n"+
+		"HARBOUR TODAY\n"+
+		"Published 5:14 a.m. ET June 3, 2021 | Updated 9:40 a.m. ET June 3, 2021\n"+
+		"Show Caption\n"+
+		"Hide Caption\n"+
+		"A nurse checks on a patient at the harbour clinic in Dover on May 26, 2021. Jane Doe, HARBOUR TODAY\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"The shuttered night ward of the north quay clinic in Dover. Getty Images\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	if a.Title != "Harbour clinics are closing their night wards. Some sailors now wait until morning." || !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+	if len(a.Captions) != 2 || a.Captions[1] != "The shuttered night ward of the north quay clinic in Dover." {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+}

@@ -152,6 +152,9 @@ func captionWithCredit(s string) (string, bool) {
 			return checkCaption(withoutPhotoNote(m[1]))
 		}
 	}
+	if m := agencyTailRE.FindStringSubmatch(s); m != nil && stockCreditRE.MatchString(strings.TrimSpace(m[2])) {
+		return checkCaption(m[1]) // "… in Ava, Missouri. Getty Images"
+	}
 	if endsWithAgency(s) {
 		if m := agencyTailRE.FindStringSubmatch(s); m != nil && agencyName(strings.TrimLeft(m[2], "—– ")) != "" {
 			return checkCaption(m[1])

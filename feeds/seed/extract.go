@@ -193,6 +193,14 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 				break
 			}
 		}
+		if paras == 1 && l.kind == kindText && endsStatement(l.text) && wordCount(l.text) <= maxHeadlineWords && startsUpper(l.text) && !isPagePrompt(l.text) {
+			// A headline in full sentences ("… maternity wards. Some
+			// mothers now drive 90 minutes to give birth.") over its
+			// byline, before any other paragraph.
+			if n1 := nextContent(ls, i); n1 >= 0 && ls[n1].kind == kindByline {
+				return i, -1, "a headline in sentences over its byline"
+			}
+		}
 		if !isHeadlineLike(l) || isPagePrompt(l.text) || l.kind == kindCrumb && (isMasthead(l.text) || inMenu(ls, i) || isCrumbPath(l.text)) {
 			continue // a masthead's name, a menu's item or a section path heads no story
 		}

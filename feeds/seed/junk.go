@@ -16,7 +16,7 @@ var junkLines = setOf(
 	"skip to content", "skip to main content", "skip to navigation",
 	"skip to footer", "read more", "also read", "see also", "listen",
 	"listen to this article", "view image in fullscreen", "enlarge this image",
-	"toggle caption", "hide caption", "continue reading", "subscribe",
+	"toggle caption", "hide caption", "show caption", "continue reading", "subscribe",
 	"subscribe now", "sign up", "sign in", "log in", "menu", "search", "close",
 	"home", "loading", "open in app", "join the conversation",
 	"notifications can be managed in browser preferences", "end of list",

@@ -676,3 +676,33 @@ func TestUSATodayLayout(t *testing.T) {
 		t.Errorf("Captions = %q", a.Captions)
 	}
 }
+
+func TestVoxLayout(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour homepage\n"+
+		"Give\n"+
+		"Give\n"+
+		"Explainers\n"+
+		"Why your berth fee is about to go up, explained\n"+
+		"Harbours across the country are running out of time to replace their quays.\n"+
+		"By Jane Roe@janeroe Jun 3, 2021, 7:00am EDT\n"+
+		"Share this story\n"+
+		"Harbour authorities have put off repairs to their quays for decades, and now the bill is coming due for everyone who keeps a boat.\n"+
+		"Engineers expect a well-built quay to last between 75 and 100 years, and many are far older than that now.\n"+
+		"Will you support Harbour's explanatory journalism?\n"+
+		"Millions turn to Harbour to understand what is happening on the coast. Our mission has never been more vital than it is in this moment.\n"+
+		"One-Time\n"+
+		"Monthly\n"+
+		"$95/year\n"+
+		"$120/year\n"+
+		"Other\n"+
+		"Yes, I'll give $120/year\n"+
+		"Who ends up paying\n"+
+		"Because harbours are mostly funded by fees, the cost of new quays lands on the people who keep boats there.\n"+
+		"Federal money has helped at the margins, but the amounts involved are small compared with the repairs needed.\n"+
+		"None of that will stop fees from rising, though it may decide who pays the most.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) || a.Source != "Harbour" {
+		t.Errorf("Authors = %q, Source = %q", a.Authors, a.Source)
+	}
+	checkText(t, a.Text, want{textStart: "Harbour authorities", textEnd: "pays the most.", paragraphs: 6, excludes: []string{"support", "$"}})
+}

@@ -332,8 +332,9 @@ func namings(ls []line, head, end int) []naming {
 }
 
 // logoRE reads the alternative text of a site's logo: "Business Insider
-// logo", "The Daily Lamp logo The words …".
-var logoRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\d&'’.-]*(?: [\p{L}\d&'’.-]+){0,4}) [Ll]ogo\b`)
+// logo", "The Daily Lamp logo The words …", "Vox homepage" (the logo's
+// link).
+var logoRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\d&'’.-]*(?: [\p{L}\d&'’.-]+){0,4}) (?:[Ll]ogo\b|homepage$|home page$)`)
 
 // rowSepRE splits a row of metadata into its segments.
 var rowSepRE = regexp.MustCompile(`\s+[·|•]\s+`)

@@ -65,7 +65,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 		// Junk between (an advertisement over the subhead) does not
 		// part it from the paragraphs around it.
-		prev := k > 0 && keep[k-1] && onlyJunkBetween(ls, body[k-1], i)
+		prev := k > 0 && keep[k-1] && onlyJunkBetween(ls, body[k-1], i) || afterBox(ls, body, keep, k)
 		next := k+1 < len(body) && keep[k+1] && ls[body[k+1]].verdict != verdictSubhead && onlyJunkBetween(ls, i, body[k+1])
 		if prev && next {
 			keep[k], ls[i].verdict = true, verdictSubhead
@@ -388,6 +388,41 @@ func dropKeyPoints(ls []line, body []int, keep []bool) {
 	for k := range n {
 		keep[k] = false
 	}
+}
+
+// afterBox reports whether a box (a call to action, then labels and
+// dropped lines, no kept line) parts the line at body[k] from the kept
+// paragraph before it: a donation box between two sections of a story,
+// with two strong paragraphs or more after it.
+func afterBox(ls []line, body []int, keep []bool, k int) bool {
+	strong := 0 // a section goes on after its subhead; a teaser stands alone
+	for j := k + 1; j < len(body) && strong < 2; j++ {
+		if keep[j] && ls[body[j]].prose.score >= proseStrong && ls[body[j]].prose.furniture == 0 {
+			strong++
+		}
+	}
+	if strong < 2 {
+		return false
+	}
+	cta := false
+	for j := k - 1; j >= 0; j-- {
+		if keep[j] {
+			return cta && onlyBoxBetween(ls, body[j], body[k])
+		}
+		cta = cta || ls[body[j]].prose.cta
+	}
+	return false
+}
+
+// onlyBoxBetween reports whether every line strictly between a and b is
+// junk, a label, blank or text (the body lines among them are dropped).
+func onlyBoxBetween(ls []line, a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if k := ls[j].kind; k != kindJunk && k != kindCrumb && k != kindText && strings.TrimSpace(ls[j].text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyJunkBetween reports whether every line strictly between a and b is

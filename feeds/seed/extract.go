@@ -472,7 +472,7 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 	run := 0
 	for i := max(start, from); start >= 0 && i < len(ls); i++ {
 		if k := ls[i].kind; k == kindCrumb || k == kindDate || k == kindByline {
-			if run++; run >= minMetaBlock && len(body) > 0 {
+			if run++; run >= minMetaBlock && len(body) > 0 && !isAmountBox(ls, i-run+1) {
 				return body, i - run + 1
 			}
 		} else if k != kindJunk {
@@ -514,6 +514,26 @@ func isSubheadLabel(ls []line, i int) bool {
 	p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
 	return p >= 0 && isParagraph(ls[p]) && n < len(ls) && isParagraph(ls[n])
 }
+
+// isAmountBox reports whether the run of labels from i is a donation or
+// subscription box's options: labels only, a third of them or more
+// amounts of money ("One-Time", "Monthly", "$95/year", …). The story goes
+// on after such a box; after tags or a listing it does not.
+func isAmountBox(ls []line, i int) bool {
+	labels, amounts := 0, 0
+	for ; i < len(ls) && (ls[i].kind == kindCrumb || ls[i].kind == kindJunk); i++ {
+		if ls[i].kind == kindCrumb {
+			labels++
+			if amountRE.MatchString(ls[i].text) {
+				amounts++
+			}
+		}
+	}
+	return i < len(ls) && ls[i].kind != kindDate && ls[i].kind != kindByline && 3*amounts >= labels
+}
+
+// amountRE finds an amount of money: "$95/year", "£5", "€10 a month".
+var amountRE = regexp.MustCompile(`[$£€]\s?\d`)
 
 // minMetaBlock is the run of labels, dates and names after the story's
 // paragraphs that ends its body: a schedule, a guest book's entries, a

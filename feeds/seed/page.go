@@ -66,6 +66,13 @@ func splitGlued(s string) []string {
 	if date, by, ok := splitDateByline(s); ok {
 		return []string{date, by}
 	}
+	if m := bylineHandleRE.FindStringSubmatchIndex(s); m != nil {
+		// "By Jane Roe@janeroe Jun 3, 2021, 7:00am EDT": the name, the
+		// handle glued to it, the date.
+		if st, ok := parseDateLine(s[m[6]:]); ok && !st.t.IsZero() {
+			return []string{s[:m[3]], s[m[4]:m[5]], s[m[6]:]}
+		}
+	}
 	if by, date, ok := splitBylineTrailingDate(s); ok {
 		return []string{by, date}
 	}
@@ -152,6 +159,10 @@ func splitBylineTrailingDate(s string) (by, date string, ok bool) {
 // deskBylineRE finds a desk's label set before a byline with a slash:
 // "ABC Rural / By Jane Roe".
 var deskBylineRE = regexp.MustCompile(`^(\p{Lu}[^/]{0,40}?) / ((?:By|BY) \p{Lu}.*)$`)
+
+// bylineHandleRE finds a handle glued to the name in a byline, before
+// the date.
+var bylineHandleRE = regexp.MustCompile(`^((?:By|BY|by) \p{Lu}[^@]{1,60}?)(@\w{1,30})\s+(\S.*)$`)
 
 // opensDate reports whether w can open a date: a digit, a month or a
 // weekday, "Today", or a publication label ("Updated:", "Published").

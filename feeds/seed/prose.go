@@ -375,6 +375,8 @@ func isCallToAction(s string) bool {
 			return true
 		case (first == "don't" || first == "don’t" || first == "never") && (next == "miss" || next == "forget"):
 			return true
+		case (first == "will" || first == "would") && next == "you" && i+2 < len(ws) && (ctaVerbs[strings.ToLower(ws[i+2])] || ctaObjectVerbs[strings.ToLower(ws[i+2])] || strings.EqualFold(ws[i+2], "consider")):
+			return true // "Will you support our journalism?"
 		case (next == "your" || next == "our" || i+1 < len(ws) && ws[i+1] == "us") && !openers[first] && !strings.HasSuffix(first, "ly") && !strings.ContainsAny(w, ",;"):
 			return true // "Access your favourite topics …", "Protect our …"
 		}

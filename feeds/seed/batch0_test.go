@@ -706,3 +706,33 @@ func TestVoxLayout(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "Harbour authorities", textEnd: "pays the most.", paragraphs: 6, excludes: []string{"support", "$"}})
 }
+
+func TestLocalTVAndWireCredits(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 78°\n"+
+		"Dover, KT\n"+
+		"KHAR\n"+
+		"News\n"+
+		"Weather\n"+
+		"Menu\n"+
+		"Dover council votes to cap harbour speeds at 5 knots\n"+
+		"by Jane Roe\n"+
+		"Thu, June 3rd 2021, 5:14 PM CDT\n"+
+		"Loading ...\n"+
+		"A row of rental boats moored along the north quay in Dover. (KHAR)\n"+
+		"DOVER (KHAR) — Boats in the inner harbour will be held to 5 knots under a rule the council passed on Thursday.\n"+
+		"The new rule requires the operators to fit speed limiters by August, the council said.\n"+
+		"WATCH | Councilors debate harbour rules:\n"+
+		"Dover councilors debate harbour speed limits\n"+
+		"Loading ...\n"+
+		"\"Nobody is trying to ban boats from the harbour,\" said councilor Ann Lee, who sponsored the rule.\n"+
+		"Ferries wait at the east berth on Tuesday. / Yonhap\n"+
+		"Two councilors voted against the rule, saying the limit was too low for the ferries.\n")
+	if a.Source == "78°" {
+		t.Errorf("Source = %q, a weather widget", a.Source)
+	}
+	if !slices.Equal(a.Captions, []string{"A row of rental boats moored along the north quay in Dover.", "Ferries wait at the east berth on Tuesday."}) {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+	checkText(t, a.Text, want{textStart: "DOVER", textEnd: "for the ferries.", paragraphs: 4, excludes: []string{"WATCH", "debate"}})
+}

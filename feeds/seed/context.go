@@ -858,11 +858,24 @@ func markSceneCaptions(ls []line) {
 // is a live post's time as often.
 var durationRE = regexp.MustCompile(`^(?i:duration):? \d{1,2}:\d{2}(?::\d{2})?$`)
 
+// mediaLabelRE reads the label over an embedded video or recording:
+// "WATCH | Title:", "Video: Title".
+var mediaLabelRE = regexp.MustCompile(`^(?i:watch|video|listen)\s*[|:]\s*(\S.*?):?$`)
+
 // markMediaBlocks marks as junk an embedded video's block: its running
 // time, the title above it (past its date), and the short description
-// under it ("… Jane Roe reports.").
+// under it ("… Jane Roe reports."); also a labelled video's label and the
+// title that repeats it.
 func markMediaBlocks(ls []line) {
 	for i := range ls {
+		if m := mediaLabelRE.FindStringSubmatch(ls[i].text); m != nil {
+			// "WATCH | Councilors debate speed limits:" over the video's
+			// title: the same words, or a short headline under the colon.
+			if n := nextPastJunk(ls, i); n < len(ls) && (key(ls[n].text) == key(m[1]) || strings.HasSuffix(ls[i].text, ":") && isTeaserHeadline(ls[n]) && wordCount(ls[n].text) <= 12) {
+				ls[i].kind, ls[i].why = kindJunk, "a video's label"
+				ls[n].kind, ls[n].why = kindJunk, "a video's title under its label"
+			}
+		}
 		if !durationRE.MatchString(ls[i].text) {
 			continue
 		}

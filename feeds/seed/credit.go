@@ -152,6 +152,9 @@ func captionWithCredit(s string) (string, bool) {
 			return checkCaption(withoutPhotoNote(m[1]))
 		}
 	}
+	if m := slashAgencyTailRE.FindStringSubmatch(s); m != nil && (agencyName(m[2]) != "" || isCreditText(m[2])) {
+		return checkCaption(m[1]) // "… near Seoul Station, Tuesday. / Yonhap"
+	}
 	if m := agencyTailRE.FindStringSubmatch(s); m != nil && stockCreditRE.MatchString(strings.TrimSpace(m[2])) {
 		return checkCaption(m[1]) // "… in Ava, Missouri. Getty Images"
 	}
@@ -188,6 +191,10 @@ func captionWithCredit(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// slashAgencyTailRE finds a credit set off by a slash after the caption's
+// last sentence: "… Tuesday. / Yonhap".
+var slashAgencyTailRE = regexp.MustCompile(`^(.+?[.!?])\s+/\s*(\S.{0,40})$`)
 
 // nameOutletTailRE finds a photographer and the outlet after a caption's
 // last sentence: "… on June 1, 2021. Jane Roe, ABS-CBN News".
@@ -260,6 +267,9 @@ func checkCaption(c string) (string, bool) {
 	return c, true
 }
 
+// callSignRE matches a US broadcaster's call sign: "KTUL", "WXYZ-TV".
+var callSignRE = regexp.MustCompile(`^[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?$`)
+
 // isSourceCredit reports whether inner, in round brackets after the
 // sentence caption, is the name of the body that supplied the picture:
 // "… off Cocoa Beach. (Brevard County Sheriff's Office)". It is two to six
@@ -268,6 +278,9 @@ func checkCaption(c string) (string, bool) {
 func isSourceCredit(caption, inner string) bool {
 	if !endsSentence(caption) || strings.ContainsAny(inner, "0123456789") {
 		return false
+	}
+	if callSignRE.MatchString(inner) {
+		return true // a US station's call sign: "… in downtown Tulsa. (KTUL)"
 	}
 	ws := strings.Fields(inner)
 	if len(ws) < 2 || len(ws) > 6 {

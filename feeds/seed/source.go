@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -159,8 +160,8 @@ var publisherLabels = setOf("published in", "writer for", "publié dans", "verö
 // generic menu word.
 func isPublisherName(s string) bool {
 	ws := strings.Fields(s)
-	if len(ws) == 0 || len(ws) > 6 || genericLabels[strings.ToLower(s)] {
-		return false
+	if len(ws) == 0 || len(ws) > 6 || genericLabels[strings.ToLower(s)] || !startsWithLetter(s) {
+		return false // "78°", a weather widget
 	}
 	if strings.ContainsAny(s, ",;:!?\"“”()") || !startsUpper(ws[0]) || !startsUpper(ws[len(ws)-1]) {
 		return false
@@ -175,6 +176,14 @@ func isPublisherName(s string) bool {
 		}
 	}
 	return true
+}
+
+// startsWithLetter reports whether s opens with a letter.
+func startsWithLetter(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r)
+	}
+	return false
 }
 
 // selfNamingREs find the publisher in the page's own words: a notification

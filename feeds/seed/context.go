@@ -789,6 +789,20 @@ func markBareCaptions(ls []line) {
 // 2021.", "… in 2019.").
 var sceneDayRE = regexp.MustCompile(`(?:\bon |, |\bin |\bat )(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?: \d{4})?|(?:19|20)\d\d)(?: (?:morning|afternoon|evening|night))?\.$`)
 
+// sceneEnds are the last words of a caption's day, besides numbers.
+var sceneEnds = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+	"Saturday", "Sunday", "morning", "afternoon", "evening", "night")
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // pastCues are irregular past forms and the persons of a writer
 // addressing a reader: a story's sentence has them, a picture's caption,
 // written in the present, does not.
@@ -818,6 +832,11 @@ var pastCues = setOf("arose", "awoke", "became", "began", "bent", "bet",
 // standfirsts) and on 17,868 paragraphs of the real-feed corpus (one hit,
 // a signature: "Name, December 20, 2025.").
 func isSceneCaption(s string) bool {
+	// Cheap first: the line ends on a year, a date's day or a day's name.
+	last := s[strings.LastIndexByte(s, ' ')+1:]
+	if !strings.HasSuffix(last, ".") || !sceneEnds[strings.TrimSuffix(last, ".")] && !isDigits(strings.TrimSuffix(last, ".")) {
+		return false
+	}
 	n := wordCount(s)
 	if n < 5 || n > 40 || !startsUpper(s) || !sceneDayRE.MatchString(s) || innerSentenceRE.MatchString(s) ||
 		strings.ContainsAny(s, "“”\"@") || stampLabelRE.MatchString(s) || strings.HasPrefix(s, "By ") {

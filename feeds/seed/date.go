@@ -70,6 +70,9 @@ var dateLabels = setOf(
 	"sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "vom",
 	"publié", "mis", "à", "jour", "le", "erstellt", "aktualisiert", "am",
 	"um", "veröffentlicht", "zuletzt", "edited",
+	// A relative age before the date: "Published 3 hours ago on 03 June
+	// 2021".
+	"ago", "hour", "hours", "minute", "minutes", "mins", "day", "days",
 )
 
 // dateMatch is one calendar date found in a line, at s[start:end].

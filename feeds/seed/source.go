@@ -509,6 +509,9 @@ func copyrightHolder(s string) string {
 		name = strings.TrimSuffix(name, suf)
 	}
 	name = strings.TrimPrefix(name, "PT ") // Indonesia's "PT Name", a limited company
+	if stockCreditRE.MatchString(name) {
+		return "" // "© Getty Images": a picture's credit, not the page's holder
+	}
 	if ag := agencyName(name); ag != "" {
 		return ag
 	}

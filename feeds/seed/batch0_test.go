@@ -761,3 +761,25 @@ func TestHillAndMalayMailForms(t *testing.T) {
 		t.Errorf("captionWithCredit = %q, %v", c, ok)
 	}
 }
+
+func TestBuzzFeedAndIrishForms(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour News Home\n"+
+		"Irish News\n"+
+		"Harbour Lawmakers Quietly Approved A Plan To Sell Off Three Quays\n"+
+		"The deal was added to a budget bill in the final hours of the session.\n"+
+		"Jane Roe\n"+
+		"Harbour News Reporter\n"+
+		"Posted on June 3, 2021, at 5:14 p.m. ET\n"+
+		"Harbour lawmakers approved a plan to sell three small quays to private developers in the last hours of the session.\n"+
+		"Conservation groups say they plan to sue to stop the sale before the end of the year.\n"+
+		"More on this\n"+
+		"Quay sale draws protest\n"+
+		"John Doe · April 12, 2021\n")
+	if a.Source != "Harbour News" {
+		t.Errorf("Source = %q", a.Source)
+	}
+	if want := time.Date(2021, 6, 3, 21, 14, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v: the header's date, not a teaser's", a.Published, want)
+	}
+}

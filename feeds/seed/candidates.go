@@ -165,7 +165,16 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 			}
 		}
 	}
-	return withoutEdition(ls, withThe(ls, ns[best].name)), fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", ")), at
+	return withoutEdition(ls, withThe(ls, withoutHome(ns[best].name))), fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", ")), at
+}
+
+// withoutHome returns a masthead's name without the "Home" of the logo's
+// link ("BuzzFeed News" for "BuzzFeed News Home"), else name.
+func withoutHome(name string) string {
+	if rest, ok := strings.CutSuffix(name, " Home"); ok && isMasthead(rest) {
+		return rest
+	}
+	return name
 }
 
 // editionWords end the name of a publication's regional edition: "The
@@ -266,7 +275,7 @@ func namings(ls []line, head, end int) []naming {
 		if isHeaderName(l) {
 			add(spelledPublisher(l.text), i, signalHeader)
 		}
-		if m := logoRE.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) {
+		if m := logoRE.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) && (m[2] == "" || isMasthead(m[1])) {
 			add(m[1], i, signalMasthead) // the masthead's image, by its alternative text
 		}
 	}
@@ -332,9 +341,10 @@ func namings(ls []line, head, end int) []naming {
 }
 
 // logoRE reads the alternative text of a site's logo: "Business Insider
-// logo", "The Daily Lamp logo The words …", "Vox homepage" (the logo's
-// link).
-var logoRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\d&'’.-]*(?: [\p{L}\d&'’.-]+){0,4}) (?:[Ll]ogo\b|homepage$|home page$)`)
+// logo", "The Daily Lamp logo The words …", "Vox homepage", "BuzzFeed
+// News Home" (the logo's link; "Home" only after a masthead's words, as
+// "Hartwell & Sons Funeral Home" is a name).
+var logoRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\d&'’.-]*(?: [\p{L}\d&'’.-]+){0,4}) (?:[Ll]ogo\b|[Hh]omepage$|[Hh]ome page$|(Home)$)`)
 
 // rowSepRE splits a row of metadata into its segments.
 var rowSepRE = regexp.MustCompile(`\s+[·|•]\s+`)

@@ -125,7 +125,7 @@ func extract(p page) extraction {
 		a.Authors = datelineAgency(paras[0])
 	}
 	a.Captions = captions(ls, end)
-	a.Published = published(ls, p, head, end)
+	a.Published = published(ls, p, head, end, body)
 	if off, ok := pageZone(ls, a.Published); ok {
 		a.Published = atOffset(a.Published, off)
 	}
@@ -895,12 +895,27 @@ func captions(ls []line, end int) []string {
 }
 
 // published returns the article's first publication: the earliest date
-// of the article's lines (from the headline to the end of the body) not
-// labelled as an update, else the earliest update, else the nearest date
-// above the headline, else the capture date. A date without a time of day
+// between the headline and the body's first line not labelled as an
+// update (else the earliest update there), else the same over the
+// article's lines (from the headline to the end of the body), else the
+// nearest date above the headline, else the capture date. A date without a time of day
 // takes the time a blog byline gives ("Posted by X at 9:14 PM").
-func published(ls []line, p page, head, end int) time.Time {
-	t, clock := earliestDate(ls[head:end], p.capturedEnd)
+func published(ls []line, p page, head, end int, body []int) time.Time {
+	t, clock := time.Time{}, false
+	if len(body) > 0 && body[0] > head {
+		// The header's own date first: dates after the story's opening
+		// may be other stories' (a list of teasers under it).
+		var header []line // its first-publication dates: an update may be a live page's latest
+		for _, l := range ls[head:body[0]] {
+			if l.kind != kindDate || !l.date.updated {
+				header = append(header, l)
+			}
+		}
+		t, clock = earliestDate(header, p.capturedEnd)
+	}
+	if t.IsZero() {
+		t, clock = earliestDate(ls[head:end], p.capturedEnd)
+	}
 	if t.IsZero() {
 		t, clock = dateAbove(ls[:head], p.capturedEnd)
 	}

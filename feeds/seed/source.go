@@ -93,7 +93,15 @@ func isListingName(s string) bool {
 var sectionPlaces = setOf("india", "china", "us", "u.s.", "uk", "asia",
 	"europe", "africa", "americas", "australia", "canada", "pakistan",
 	"israel", "ukraine", "russia", "middle east", "latin america", "local",
-	"world", "national", "regional")
+	"world", "national", "regional",
+	// More countries, and the adjectives of places: "Irish News".
+	"ireland", "scotland", "wales", "england", "britain", "germany", "france",
+	"japan", "korea", "philippines", "singapore", "malaysia", "nigeria",
+	"kenya", "south africa", "new zealand", "mexico", "brazil", "irish",
+	"british", "scottish", "welsh", "english", "american", "canadian",
+	"australian", "indian", "chinese", "european", "african", "asian",
+	"international", "global", "foreign", "domestic", "metro", "city",
+	"state")
 
 // isPlaceSection reports whether s is a place followed by "News".
 func isPlaceSection(s string) bool {

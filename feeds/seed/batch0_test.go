@@ -783,3 +783,16 @@ func TestBuzzFeedAndIrishForms(t *testing.T) {
 		t.Errorf("Published = %v, want %v: the header's date, not a teaser's", a.Published, want)
 	}
 }
+
+func TestSiblingImperativeSubheads(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, harbourHeader+
+		"Last summer I spent eleven weeks on the harbour walls counting barnacles, and I made most of the mistakes a first field season can hold.\n"+
+		"Decide your sampling rules before you see the site\n"+
+		"On my first morning I placed quadrats wherever the barnacles looked thickest, which made my counts useless for comparing sites.\n"+
+		"Talk to the people who use the harbour\n"+
+		"The most useful thing I learned all summer came from a fisherman who told me a storm had scoured one of my sites two winters earlier.\n"+
+		"Keep a log of anything you skip and why\n"+
+		"Some days the tide did not go out far enough, so now I write down every skipped quadrat with a reason.\n")
+	checkText(t, a.Text, want{textStart: "Last summer", textEnd: "with a reason.", paragraphs: 7})
+}

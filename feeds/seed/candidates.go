@@ -625,14 +625,6 @@ func plainTitle(ls []line, ns []naming, best int) int {
 	return best
 }
 
-// btoi is 1 for true, 0 for false.
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // exactLines counts the lines whose namings spell key exactly.
 func exactLines(ns []naming, key []string) int {
 	var lines []int

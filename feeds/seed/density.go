@@ -71,6 +71,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keep[k], ls[i].verdict = true, verdictSubhead
 		}
 	}
+	keepSiblingSubheads(ls, body, keep)
 	dropAppealBoxes(ls, body, keep)
 	dropKeyPoints(ls, body, keep)
 	stop := len(body)
@@ -388,6 +389,36 @@ func dropKeyPoints(ls []line, body []int, keep []bool) {
 	for k := range n {
 		keep[k] = false
 	}
+}
+
+// keepSiblingSubheads keeps, in a body that has a lone subhead, the
+// lines of the same shape that only an imperative marked ("Keep a log of
+// anything you skip and why" beside "Talk to the people who use the
+// shore"): short, unterminated, in sentence case, between kept
+// paragraphs. A post's tips are headed by imperatives; alone, an
+// imperative between paragraphs is a prompt.
+func keepSiblingSubheads(ls []line, body []int, keep []bool) {
+	if !slices.ContainsFunc(body, func(i int) bool { return ls[i].verdict == verdictSubhead }) {
+		return
+	}
+	for k := 1; k+1 < len(body); k++ {
+		l := ls[body[k]]
+		p := l.prose
+		if keep[k] || !p.cta || p.furniture != 1+btoi(p.reader) || wordCount(l.text) > 12 || endsSentence(l.text) || lowerShare(strings.Fields(l.text)) < 0.5 {
+			continue
+		}
+		if keep[k-1] && keep[k+1] && onlyJunkBetween(ls, body[k-1], body[k]) && onlyJunkBetween(ls, body[k], body[k+1]) {
+			keep[k], ls[body[k]].verdict = true, verdictSubhead
+		}
+	}
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // afterBox reports whether a box (a call to action, then labels and

@@ -796,3 +796,26 @@ func TestSiblingImperativeSubheads(t *testing.T) {
 		"Some days the tide did not go out far enough, so now I write down every skipped quadrat with a reason.\n")
 	checkText(t, a.Text, want{textStart: "Last summer", textEnd: "with a reason.", paragraphs: 7})
 }
+
+func TestOffersPageIsNoArticle(t *testing.T) {
+	t.Parallel()
+	page := " date 2021-06-03 Skip to main content\n" +
+		"The Harbour Times\n" +
+		"Get unlimited access to The Harbour Times\n" +
+		"Local journalism you can trust, on any device. Cancel anytime.\n" +
+		"Digital Basic\n" +
+		"$1 for 6 months\n" +
+		"Then $9.99/month. Billed monthly.\n" +
+		"Start now\n" +
+		"Digital Premium\n" +
+		"Then $119/year. Billed annually.\n" +
+		"Start now\n" +
+		"Print + Digital\n" +
+		"$4.99/week for 12 weeks\n" +
+		"Frequently asked questions\n" +
+		"Can I cancel at any time?\n" +
+		"Yes. You can cancel your subscription online or by calling customer service, and your access continues until the end of your billing period.\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), "offers") {
+		t.Errorf("err = %v, want an offers page", err)
+	}
+}

@@ -142,6 +142,9 @@ func (x extraction) check() error {
 	if name := x.profileOf(); name != "" {
 		return fmt.Errorf("%w: %s's profile (the only paragraphs are a bio of the name printed alone above them)", ErrNoArticle, name)
 	}
+	if n := x.priceLines(); n > 0 {
+		return fmt.Errorf("%w: an offers page (%d prices per period, no byline)", ErrNoArticle, n)
+	}
 	if n := x.figureLines(); n > 0 {
 		return fmt.Errorf("%w: a data page (%d lines of figures, no paragraph of twenty words)", ErrNoArticle, n)
 	}
@@ -157,6 +160,29 @@ func (x extraction) check() error {
 		return fmt.Errorf("%w: no headline or body text (navigation, furniture or empty)", ErrNoArticle)
 	}
 	return fmt.Errorf("%w: %q is followed by no body paragraph", ErrNoArticle, x.article.Title)
+}
+
+// priceRE finds a price per period: "$9.99/month", "$ 29 for your first
+// year", "£1 a week".
+var priceRE = regexp.MustCompile(`(?i)[$£€]\s?\d[\d.,]*\s*(?:/\s*|per |an? |for (?:\d+ |your first |the first )?)(?:months?|years?|weeks?|mo\b|yr\b|day)`)
+
+// priceLines returns how many lines of a subscription offers page quote
+// a price per period, or 0: three or more such lines, and no byline. A
+// story about prices names its author.
+func (x extraction) priceLines() int {
+	n := 0
+	for _, l := range x.lines {
+		if l.kind == kindByline {
+			return 0
+		}
+		if strings.ContainsAny(l.text, "$£€") && priceRE.MatchString(l.text) {
+			n++
+		}
+	}
+	if n < 3 {
+		return 0
+	}
+	return n
 }
 
 // minFigureLines is how many lines of figures make a page a table of data

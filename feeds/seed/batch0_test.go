@@ -819,3 +819,31 @@ func TestOffersPageIsNoArticle(t *testing.T) {
 		t.Errorf("err = %v, want an offers page", err)
 	}
 }
+
+func TestFoxAndTradeForms(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 HARBOUR Business\n"+
+		"Markets\n"+
+		"Economy\n"+
+		"MARKETS\n"+
+		"Published June 3, 2021 5:14pm EDT\n"+
+		"Ferry maker Harbourline soars after surprise profit, while rival sinks\n"+
+		"Harbourline posted its first quarterly profit as passengers returned after lockdowns\n"+
+		"By Jane Roe HARBOURBusiness\n"+
+		"Shares of ferry maker Harbourline jumped 18% on Thursday after the company reported its first quarterly profit.\n"+
+		"Ticker Security Last Change Change %\n"+
+		"HRBL HARBOURLINE INC. 23.41 +3.62 +18.29%\n"+
+		"Rival Quayside Holdings moved the other way, falling 6% after it cut its forecast for the year.\n"+
+		"CLICK HERE TO READ MORE ON HARBOUR BUSINESS\n"+
+		"Quotes displayed in real-time or delayed by at least 15 minutes. Market data provided by Factset.\n")
+	if a.Title != "Ferry maker Harbourline soars after surprise profit, while rival sinks" || !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+	checkText(t, a.Text, want{textStart: "Shares", textEnd: "for the year.", paragraphs: 2})
+	if got, ok := splitNames("Jane Roe, Senior Editor, Europe"); !ok || !slices.Equal(got, []string{"Jane Roe"}) {
+		t.Errorf("splitNames = %q, %v", got, ok)
+	}
+	if got, ok := splitNames("Ronald McDonald"); !ok || !slices.Equal(got, []string{"Ronald McDonald"}) {
+		t.Errorf("splitNames = %q, %v", got, ok)
+	}
+}

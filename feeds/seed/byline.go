@@ -42,6 +42,11 @@ var (
 	nameSepRE = regexp.MustCompile(`(?i)\s*(?:,|;|&|\band\b|\bund\b)\s*`)
 )
 
+// gluedBrandRE matches an outlet's brand written as one word, capitals
+// run into a capitalised word: "FOXBusiness", "CNNMoney". A name's own
+// capitals ("McDonald", "DeSantis") follow a lower-case letter.
+var gluedBrandRE = regexp.MustCompile(`^\p{Lu}{3,}\p{Ll}+$`)
+
 // notNames are words that follow "By" in prose and would otherwise pass for
 // a one-word name.
 var notNames = setOf(
@@ -162,11 +167,17 @@ func splitNames(s string) ([]string, bool) {
 	var names []string
 	for k, it := range items {
 		it = cutPlace(strings.TrimSpace(it))
+		if i := strings.LastIndexByte(it, ' '); i > 0 && gluedBrandRE.MatchString(it[i+1:]) {
+			it = it[:i] // "Daniel Okoye FOXBusiness": the outlet's brand after the name
+		}
 		if isStaffName(it) && k == 0 {
 			break // "HT Correspondent, New Delhi": a desk and its place
 		}
-		if it == "" || isStaffName(it) || k > 0 && roleRE.MatchString(it) {
-			continue // "By Jane Roe, Political Editor": the role is no name
+		if k > 0 && roleRE.MatchString(it) {
+			break // "By Jane Roe, Senior Editor, Europe": the role, then its beat
+		}
+		if it == "" || isStaffName(it) {
+			continue
 		}
 		got, ok := itemNames(it)
 		if !ok {

@@ -332,7 +332,7 @@ func namings(ls []line, head, end int) []naming {
 	for _, c := range ns[:n] {
 		short := shortForm(c.name)
 		for j, l := range ls {
-			if j != c.line && (pageNames(l.text, c.name) || short != "" && pageNames(l.text, short)) {
+			if j != c.line && (pageNames(l.text, c.name) || short != "" && pageNames(l.text, short) || isAllCaps(l.text) && pageNames(l.text, strings.ToUpper(c.name))) {
 				ns = append(ns, naming{name: c.name, key: c.key, line: j, signal: signalPage})
 			}
 		}
@@ -485,7 +485,8 @@ func isHeaderName(l line) bool {
 // reporter's own outlet).
 var namingBefore = []string{"follow ", "subscribe to ", "support ", "supporting ",
 	"get the ", "download the ", "download ", " at ", " for ", "/ ", "/", "source: ", "channel ",
-	"about ", "join ", "told ", "best of ", "read ", "article on ", "view of "}
+	"about ", "join ", "told ", "best of ", "read ", "article on ", "view of ",
+	"more on "}
 
 // namingAfter are the words after which a name is the page's own: "X
 // app", "X home" (the menu's link home), "X homepage", "X reporter", "X readers", "X is a …".

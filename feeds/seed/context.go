@@ -744,6 +744,9 @@ func markCaptionsBeforeCredits(ls []line) {
 		if l.kind != kindText || n >= len(ls) || ls[n].kind != kindCredit || !isTrailingCredit(ls[n].text) {
 			continue
 		}
+		if reportingRE.MatchString(l.text) && strings.ContainsAny(l.text, "“\"") {
+			continue // a quote someone said is the story's last paragraph, over the wire's sign-off
+		}
 		if c, ok := checkCaption(l.text); ok {
 			l.kind, l.caption, l.why = kindCaption, c, "text before a credit line"
 		} else {
@@ -1003,6 +1006,18 @@ func markLabelledCaptions(ls []line) {
 // caption's text, so a caption printed with and without its credit is
 // reported once and kept out of the body.
 func markCaptionCopies(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		// "Caption. | Credit" printed over the caption alone: the bar
+		// sets off the credit, whatever its name.
+		l := &ls[i]
+		if l.kind != kindText || !strings.Contains(l.text, " | ") {
+			continue
+		}
+		c, credit, _ := strings.Cut(l.text, " | ")
+		if n := nextContent(ls, i); n >= 0 && key(ls[n].text) == key(c) && wordCount(credit) <= 6 && wordCount(c) >= 4 {
+			l.kind, l.caption, l.why = kindCaption, c, "text over its copy, the credit set off by a bar"
+		}
+	}
 	captions := make(map[string]bool)
 	for _, l := range ls {
 		if l.kind == kindCaption {

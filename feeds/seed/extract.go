@@ -262,9 +262,10 @@ func isCrumbPath(s string) bool {
 }
 
 // inMenu reports whether the label at i sits among labels, an item of a
-// menu: the lines on both sides are labels too.
+// menu: the lines on both sides are labels too (the line after it, for
+// the page's first line).
 func inMenu(ls []line, i int) bool {
-	return i > 0 && i+1 < len(ls) && ls[i-1].kind == kindCrumb && ls[i+1].kind == kindCrumb && ls[i+1].why != whyLifeSpan
+	return i+1 < len(ls) && ls[i+1].kind == kindCrumb && ls[i+1].why != whyLifeSpan && (i == 0 || ls[i-1].kind == kindCrumb)
 }
 
 // deckUnderHeader returns the standfirst of the headline at h when its

@@ -85,6 +85,9 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
 	// A pointer to the site's front: "Visit X's homepage for more stories."
 	regexp.MustCompile(`(?i)\bfor more (?:stories|news|headlines|articles|coverage)\.?$`),
+	// A market data vendor's notice: "Quotes displayed in real-time or
+	// delayed by at least 15 minutes. Market data provided by …".
+	regexp.MustCompile(`(?i)^quotes (?:displayed .{0,30})?delayed\b`),
 	// An icon's alternative text: "Plus Icon", "Share icon".
 	regexp.MustCompile(`(?i)^(?:\S+ ){0,2}icon$`),
 	regexp.MustCompile(`(?i)^follow .{1,60} on (?:twitter|facebook|instagram|x|telegram|threads)\b`),

@@ -91,10 +91,16 @@
 // tag label over labels one per line, which closes the body. A news
 // picture's uncredited caption is read by its grammar: one sentence in
 // the present tense, with no auxiliary or past form, ending on the day
-// ("Demonstrators march in Bogotá on Friday."). An author's profile (the
-// only paragraphs are the bio of a name printed alone above them) and a
-// page of figures (eight lines mostly of numbers, no paragraph of twenty
-// words) are no article either.
+// ("Demonstrators march in Bogotá on Friday."). A donation box (labels,
+// a third of them amounts of money) parts two sections of a story without
+// ending it, and a box of key points opening the body, closed by a junk
+// line, restates the story below it. An author's profile (the only
+// paragraphs are the bio of a name printed alone above them), a page of
+// figures (eight lines mostly of numbers, no paragraph of twenty words),
+// an offers page (three prices per period, no byline) and an events
+// calendar (time spans) are no article either. The publication date is
+// looked for between the headline and the body first: dates after the
+// story's opening may be teasers'.
 //
 // Authors are the people the bylines name (a letter's signature, a name
 // over a place, is one), or the agencies when they name no person (unless

@@ -847,3 +847,55 @@ func TestFoxAndTradeForms(t *testing.T) {
 		t.Errorf("splitNames = %q, %v", got, ok)
 	}
 }
+
+// Rules from the held-out batch 084-097.
+
+func TestMoreCaptionForms(t *testing.T) {
+	for _, tt := range []struct{ s, want string }{
+		{"Nathan Road, Mong Kok. File photo: GovHK.", "Nathan Road, Mong Kok."},
+		{"Seagrass at a survey site. Credit: Hallett et al., Global Change Biology (2021). DOI: 10.1111/gcb.15703", "Seagrass at a survey site."},
+		{"Deputies vote in the Congress in Madrid on Thursday. CLAUDIO ÁLVAREZ", "Deputies vote in the Congress in Madrid on Thursday."},
+		{"Aluminum ingots at a plant in the Irkutsk region. Sibirsky Metall Press Service", "Aluminum ingots at a plant in the Irkutsk region."},
+	} {
+		if c, ok := captionWithCredit(tt.s); !ok || c != tt.want {
+			t.Errorf("captionWithCredit(%q) = %q, %v", tt.s, c, ok)
+		}
+	}
+	if !isTrailingCredit("Image Credit: Supplied") {
+		t.Error("Image Credit: Supplied is no credit")
+	}
+	for _, s := range []string{"Rendering of the planned storage facility on the north quay.", "Officials inspecting a bakery in Agege, Lagos."} {
+		if !verblessCaption(s) {
+			t.Errorf("verblessCaption(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Officials are inspecting bakeries across Lagos.", "The council closed 14 bakeries in Agege."} {
+		if verblessCaption(s) {
+			t.Errorf("verblessCaption(%q) = true", s)
+		}
+	}
+}
+
+func TestCaptionOverAgencyAndTimeLine(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour\n"+
+		"Harbour shuts 14 bakeries over unsanitary conditions\n"+
+		"By Jane Roe\n"+
+		"On 6:42 am\n"+
+		"June 3, 2021\n"+
+		"Kindly Share This Story:\n"+
+		"Officials inspecting a bakery on the north quay.\n"+
+		"The harbour authority shut 14 bakeries on Wednesday after inspectors found rats in their stores.\n"+
+		"Residents gather on the quay after the closures.\n"+
+		"AP\n"+
+		"The bakeries may reopen once they pass a second inspection, the authority said.\n"+
+		"This report by The Harbour Press was first published June 3, 2021.\n"+
+		"Comments expressed here do not reflect the opinions of the Harbour newspapers.\n")
+	if want := time.Date(2021, 6, 3, 6, 42, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v", a.Published, want)
+	}
+	if !slices.Equal(a.Captions, []string{"Officials inspecting a bakery on the north quay.", "Residents gather on the quay after the closures."}) {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+	checkText(t, a.Text, want{textStart: "The harbour authority", textEnd: "the authority said.", paragraphs: 2})
+}

@@ -753,6 +753,19 @@ func markCaptionsBeforeCredits(ls []line) {
 			l.why = "text"
 		}
 	}
+	for i := 0; i+1 < len(ls); i++ {
+		// A caption over an agency's name alone: "… from their homes." /
+		// "AP".
+		l, n := &ls[i], &ls[i+1]
+		if l.kind != kindText || !endsSentence(l.text) || wordCount(l.text) > 30 || wordCount(n.text) > 3 || agencyName(n.text) == "" && !stockCreditRE.MatchString(n.text) {
+			continue
+		}
+		if reportingRE.MatchString(l.text) || strings.ContainsAny(l.text, "“\"") || stampLabelRE.MatchString(l.text) || strings.Contains(l.text, strings.TrimSpace(n.text)) {
+			continue // "This report by The Canadian Press was first published …": the wire's note
+		}
+		l.kind, l.caption, l.why = kindCaption, l.text, "text over an agency's name"
+		n.kind, n.why = kindCredit, "an agency's name under a caption"
+	}
 }
 
 // participleCaptionRE matches a caption naming a thing and, after a
@@ -846,19 +859,24 @@ func isSceneCaption(s string) bool {
 		return false
 	}
 	// The date is left out: its "May" is no auxiliary.
-	ws := strings.Fields(s[:sceneDayRE.FindStringIndex(s)[0]])
+	return !hasFiniteVerb(strings.Fields(s[:sceneDayRE.FindStringIndex(s)[0]]))
+}
+
+// hasFiniteVerb reports whether the words ws hold an auxiliary, a
+// reporting verb, an irregular past, a speaker ("I", "we") or a form in
+// "-ed" that no determiner makes an adjective ("a controlled burn", "the
+// planned facility").
+func hasFiniteVerb(ws []string) bool {
 	for i, w := range ws {
 		w = strings.ToLower(strings.ReplaceAll(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }), "’", "'"))
 		if verbCues[w] || pastCues[w] || strings.HasSuffix(w, "n't") {
-			return false
+			return true
 		}
-		// A form in "-ed" is a past unless a determiner makes it an
-		// adjective ("a controlled burn", "the flooded road").
 		if len(w) >= 5 && strings.HasSuffix(w, "ed") && startsLower(ws[i]) && (i == 0 || !determiners[strings.ToLower(ws[i-1])]) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // determiners open a noun phrase.

@@ -52,7 +52,8 @@ var trailingCreditREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?[.!?])\s*(?:[—–-]\s*)?(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
 	// "… on Friday. Photo courtesy of the Hale family".
 	regexp.MustCompile(`^(.+?[.!?])\s*(?:(?:Photo|Photograph|Picture|Image)s? )?(?:courtesy|Courtesy) of\s+\S.{0,60}$`),
-	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,60}$`),
+	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,120}$`),
+
 	// "… on May 12, 2021. © Denis Charlet, AFP" (France 24).
 	regexp.MustCompile(`^(.+?[.!?])\s*©\s*\p{Lu}[^©]{0,60}$`),
 	// "… in January. Dan Peled/AAP" (The Conversation): a photographer and
@@ -79,7 +80,7 @@ var (
 // or after a "Photo:" style label, at the end of a line.
 var (
 	bracketTailRE = regexp.MustCompile(`^(.+?)\s*(?:\(([^()]+)\)|\[([^\[\]]+)\])$`)
-	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:Photographer|Photograph|Photo|Picture|Pic|Image|Foto|Bild|Credit)\s*:\s*([^:]{1,60})$`)
+	labelTailRE   = regexp.MustCompile(`^(.+?)\s*(?:(?i:file) )?(?:Photographer|Photograph|Photo|Picture|Pic|Image|Foto|Bild|Credit|photo)\s*:\s*([^:]{1,60})$`)
 )
 
 // isCreditText reports whether s, taken from brackets or after a label,
@@ -124,7 +125,7 @@ func isTrailingCredit(s string) bool {
 // labelCreditRE matches a labelled credit printed under its caption:
 // "Photograph: Amir Cohen/Reuters", "Credit: Name", "Bild: dpa".
 // "Photo by Name / Outlet" is one too.
-var labelCreditRE = regexp.MustCompile(`(?i)^(?:(?:photographer|photograph|photo|picture|pic|image|foto|bild|credit)s?\s*:\s*\S|(?:photo|photograph|picture)s? by [^/]{2,40} ?/ ?\S)`)
+var labelCreditRE = regexp.MustCompile(`(?i)^(?:(?:(?:photographer|photograph|photo|picture|pic|image|foto|bild)(?:\s+credit)?|credit)s?\s*:\s*\S|(?:photo|photograph|picture)s? by [^/]{2,40} ?/ ?\S)`)
 
 // wrapped returns the text inside s when s is wholly in round or square
 // brackets.
@@ -153,6 +154,13 @@ func captionWithCredit(s string) (string, bool) {
 		}
 	}
 	tail := strings.ToLower(s[max(0, len(s)-48):]) // every form below ends the line: look there first
+	if strings.HasSuffix(tail, "service") || strings.HasSuffix(tail, "office") || strings.HasSuffix(tail, "handout") || isAllCaps(s[strings.LastIndexAny(s, ".!?")+1:]) {
+		for _, re := range bareCreditTailREs {
+			if m := re.FindStringSubmatch(s); m != nil {
+				return checkCaption(m[1])
+			}
+		}
+	}
 	if strings.Contains(tail, " /") {
 		if m := slashAgencyTailRE.FindStringSubmatch(s); m != nil && (agencyName(m[2]) != "" || isCreditText(m[2])) {
 			return checkCaption(m[1]) // "… near Seoul Station, Tuesday. / Yonhap"
@@ -195,6 +203,15 @@ func captionWithCredit(s string) (string, bool) {
 		return checkCaption(m[1])
 	}
 	return "", false
+}
+
+// bareCreditTailREs split a caption from a credit after its last sentence
+// that no bracket, slash or label sets off: the photographer in capitals
+// ("… Madrid on Thursday. CLAUDIO ÁLVAREZ"), a press office ("… region.
+// Sibirsky Metall Press Service"). Prose ends on neither.
+var bareCreditTailREs = []*regexp.Regexp{
+	regexp.MustCompile(`^(.+?[.!?])\s+\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){1,3}$`),
+	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}\S* ){0,4}(?i:press service|press office|handout)$`),
 }
 
 // slashAgencyTailRE finds a credit set off by a slash after the caption's

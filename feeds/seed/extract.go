@@ -347,6 +347,15 @@ func markLeadCaption(ls []line, from int) {
 		return
 	}
 	l := &ls[i]
+	if verblessCaption(l.text) {
+		// "Rendering of the planned storage facility.", "Officials
+		// inspecting a bakery in Agege, Lagos.": a picture's caption in
+		// the lead picture's place, a sentence without a finite verb.
+		if p := prevPastJunk(ls, i); p >= from && (ls[p].kind == kindByline || ls[p].kind == kindDate) {
+			l.kind, l.caption, l.why = kindCaption, l.text, "a sentence without a verb between the byline or date and the first paragraph"
+		}
+		return
+	}
 	if n := wordCount(l.text); n < 6 || n > maxHeadlineWords || endsSentence(l.text) || strings.HasSuffix(l.text, ":") || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 {
 		return
 	}
@@ -354,6 +363,29 @@ func markLeadCaption(ls []line, from int) {
 		return
 	}
 	l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentence between the byline and the first paragraph"
+}
+
+// verblessCaption reports whether s reads as a picture's caption by its
+// grammar: one sentence of four to twenty words, terminated, with no
+// auxiliary, reporting verb or past form, no quote or person speaking ("I",
+// "we"), and either a present participle among its first five words
+// ("Officials inspecting a bakery …") or an opening noun followed by "of"
+// ("Rendering of the planned …", "View of …").
+func verblessCaption(s string) bool {
+	n := wordCount(s)
+	if n < 4 || n > 20 || !endsStatement(s) || innerSentenceRE.MatchString(s) || !startsUpper(s) || strings.ContainsAny(s, "“”\"") {
+		return false
+	}
+	ws := strings.Fields(s)
+	if hasFiniteVerb(ws) {
+		return false
+	}
+	for _, w := range ws[1:min(5, len(ws))] {
+		if lw := strings.ToLower(strings.Trim(w, ".,")); len(lw) > 4 && strings.HasSuffix(lw, "ing") && startsLower(w) {
+			return true
+		}
+	}
+	return len(ws) > 2 && ws[1] == "of" && startsUpper(ws[0]) && !determiners[strings.ToLower(ws[0])]
 }
 
 // headlineBeforeParagraph returns the first headline-like line directly
@@ -917,6 +949,17 @@ func published(ls []line, p page, head, end int, body []int) time.Time {
 	if t.IsZero() {
 		t, clock = earliestDate(ls[head:end], p.capturedEnd)
 	}
+	if !t.IsZero() && !clock && len(body) > 0 && body[0] > head {
+		// The time on a line of its own beside the date: "On 6:42 am" /
+		// "June 3, 2021".
+		for _, l := range ls[head:body[0]] {
+			if l.kind == kindDate && l.date.t.IsZero() && ampmRE.MatchString(l.text) { // "Listen · 3:48" is a running time
+				if h, m, zone, ok := findClock(l.text); ok && zone == "" {
+					return t.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+				}
+			}
+		}
+	}
 	if t.IsZero() {
 		t, clock = dateAbove(ls[:head], p.capturedEnd)
 	}
@@ -956,6 +999,9 @@ func pageZone(ls []line, t time.Time) (int, bool) {
 	}
 	return 0, false
 }
+
+// ampmRE finds a 12-hour clock's "am" or "pm".
+var ampmRE = regexp.MustCompile(`(?i)\d\s?[ap]\.?m\b`)
 
 // capturedToday returns the capture date, at the time a "Today 6:20 PM"
 // line gives when the capture names a day: a page that dates its story

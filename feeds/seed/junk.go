@@ -10,7 +10,7 @@ import (
 var junkLines = setOf(
 	"ad", "advertisement", "skip advertisement", "article content", "sponsored",
 	"sponsored content", "share", "share this", "share this article",
-	"share this story", "share on facebook", "share on twitter", "tweet",
+	"share this story", "kindly share this story", "share on facebook", "share on twitter", "tweet",
 	"email", "e-mail", "print", "copy link", "link copied", "whatsapp",
 	"facebook", "twitter", "linkedin", "reddit", "save", "save article",
 	"skip to content", "skip to main content", "skip to navigation",
@@ -85,6 +85,12 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
 	// A pointer to the site's front: "Visit X's homepage for more stories."
 	regexp.MustCompile(`(?i)\bfor more (?:stories|news|headlines|articles|coverage)\.?$`),
+	// A wire's note on first publication: "This report by The Canadian
+	// Press was first published June 3, 2021."
+	regexp.MustCompile(`(?i)^this (?:report|story|article) by .{2,60} was (?:first|originally) published\b`),
+	// A comments disclaimer: "Comments expressed here do not reflect the
+	// opinions of …".
+	regexp.MustCompile(`(?i)^comments? expressed here do(?: not|n't) (?:necessarily )?reflect\b`),
 	// A market data vendor's notice: "Quotes displayed in real-time or
 	// delayed by at least 15 minutes. Market data provided by …".
 	regexp.MustCompile(`(?i)^quotes (?:displayed .{0,30})?delayed\b`),

@@ -899,3 +899,30 @@ func TestCaptionOverAgencyAndTimeLine(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "The harbour authority", textEnd: "the authority said.", paragraphs: 2})
 }
+
+func TestHolderHouseAndFollowPrompt(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Suscríbete\n"+
+		"EL PUERTO\n"+
+		"English\n"+
+		"Harbour to open three new berths by September\n"+
+		"Jane Roe | Madrid\n"+
+		"Jun 03, 2021 - 17:24 CEST\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"© EDICIONES EL PUERTO S.L.\n")
+	if a.Source != "EL PUERTO" {
+		t.Errorf("Source = %q", a.Source)
+	}
+	b := parsePage(t, " date 2021-06-03 Skip to content\n"+
+		"Harbour\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"Published: June 03, 2021 17:24\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Follow Harbour News on Google News\n")
+	if b.Source != "Harbour News" {
+		t.Errorf("Source = %q", b.Source)
+	}
+}

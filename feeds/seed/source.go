@@ -55,7 +55,7 @@ func casedMasthead(s string) string {
 		lw := strings.ToLower(w)
 		if mastheadWords[lw] || lw == "the" && i == 0 {
 			ws[i] = capitalize(lw)
-		} else if minorWords[lw] {
+		} else if minorWords[lw] && i > 0 {
 			ws[i] = lw
 		}
 	}
@@ -200,7 +200,7 @@ func startsWithLetter(s string) bool {
 var selfNamingREs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^stay up to date with notifications from (.+)$`),
 	regexp.MustCompile(`^(?:Source|SOURCE): (.+?)(?i: and (?:news )?agencies)?$`),
-	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
+	regexp.MustCompile(`(?i)^follow (.+?) on (?:twitter|facebook|instagram|x|telegram|threads|google news|linkedin|whatsapp)\b`),
 	regexp.MustCompile(`(?i)^by (.+?) staff$`),
 	regexp.MustCompile(`(?i)^by .+?, (\S+(?: \S+){0,2}) staff$`),
 	// A portal's syndication note: "… has not been edited by NDTV staff …".
@@ -227,7 +227,7 @@ var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:c
 var holderFirstRE = regexp.MustCompile(`^(\p{Lu}[^©|]{0,60}?)\s*©\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?$`)
 
 // legalSuffixes are dropped from a copyright holder's name.
-var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp.", " AB", " BV", " B.V.", " NV", " N.V.", " GmbH", " AG", " SAS", " S.A.", " Oy", " ASA", " Pty"}
+var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp.", " AB", " BV", " B.V.", " NV", " N.V.", " GmbH", " AG", " SAS", " S.A.", " Oy", " ASA", " Pty", " S.L.", " S.L"}
 
 // firstPublisher returns the publisher's name by the first rule that
 // names one, and whether that rule was the copyright line: from a navigation row before the
@@ -517,6 +517,9 @@ func copyrightHolder(s string) string {
 		name = strings.TrimSuffix(name, suf)
 	}
 	name = strings.TrimPrefix(name, "PT ") // Indonesia's "PT Name", a limited company
+	for _, house := range []string{"EDICIONES ", "Ediciones ", "Editions ", "Edizioni "} {
+		name = strings.TrimPrefix(name, house) // the publishing house: "Ediciones El País"
+	}
 	if stockCreditRE.MatchString(name) {
 		return "" // "© Getty Images": a picture's credit, not the page's holder
 	}

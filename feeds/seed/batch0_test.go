@@ -926,3 +926,22 @@ func TestHolderHouseAndFollowPrompt(t *testing.T) {
 		t.Errorf("Source = %q", b.Source)
 	}
 }
+
+func TestCorporateRoleInByline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Newsroom\n"+
+		"Press Releases\n"+
+		"Harbourline to build a 120 MW battery at the north quay\n"+
+		"June 3, 2021\n"+
+		"By Jane Roe, Vice President of Project Development\n"+
+		"Share\n"+
+		"Rendering of the planned battery on the north quay.\n"+
+		"Harbourline said on Thursday it would build a 120-megawatt battery on the north quay, its largest yet.\n"+
+		"Construction will start in the autumn and take about a year, the company said.\n")
+	if a.Title != "Harbourline to build a 120 MW battery at the north quay" || !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+	if !slices.Equal(a.Captions, []string{"Rendering of the planned battery on the north quay."}) {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -25,12 +26,14 @@ func TestGolden(t *testing.T) {
 	if len(paths) == 0 {
 		t.Fatal("no testdata/*.txt files")
 	}
+	misses := knownMisses(t)
 	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			t.Parallel()
 			got := goldenOf(t, path)
 			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
-			if *update {
+			missed := misses[filepath.Base(path)[:3]]
+			if *update && len(missed) == 0 {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -40,10 +43,68 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("read golden (go test -update creates it): %v", err)
 			}
+			if len(missed) > 0 {
+				compareWithMisses(t, got, want, missed)
+				return
+			}
 			if !bytes.Equal(got, want) {
 				t.Errorf("article differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", golden, got, want)
 			}
 		})
+	}
+}
+
+// knownMisses reads testdata/known_misses.list: per file number, the
+// fields the extractor is known to get wrong ("085 source: …"). The
+// goldens stay what a careful reader extracts; a miss is recorded here
+// rather than blessed into its golden.
+func knownMisses(t *testing.T) map[string][]string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "known_misses.list"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	misses := make(map[string][]string)
+	for _, l := range strings.Split(string(data), "\n") {
+		num, rest, ok := strings.Cut(strings.TrimSpace(l), " ")
+		if !ok || strings.HasPrefix(num, "#") {
+			continue
+		}
+		field, _, _ := strings.Cut(rest, ":")
+		misses[num] = append(misses[num], field)
+	}
+	return misses
+}
+
+// compareWithMisses checks got against want in every field but the
+// missed ones, and that each missed field is still wrong: a fixed miss
+// must leave the list.
+func compareWithMisses(t *testing.T, got, want []byte, missed []string) {
+	t.Helper()
+	var g, w map[string]any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(want, &w); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range missed {
+		if reflect.DeepEqual(g[f], w[f]) {
+			t.Errorf("known miss %q is now right: remove it from testdata/known_misses.list", f)
+		}
+		delete(g, f)
+		delete(w, f)
+		switch f {
+		case "text":
+			delete(g, "content")
+			delete(w, "content")
+		case "published":
+			delete(g, "published_offset")
+			delete(w, "published_offset")
+		}
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("article differs from its golden outside the known misses %q\ngot:\n%s\nwant:\n%s", missed, got, want)
 	}
 }
 

@@ -496,6 +496,9 @@ func pageSpelling(ls []line, name string) string {
 // copyrightHolder returns the publisher named by a copyright line, or "".
 func copyrightHolder(s string) string {
 	low := strings.ToLower(s)
+	if low == "copyright" {
+		return "" // the footer's link to the copyright page
+	}
 	var name string
 	switch {
 	case strings.HasPrefix(low, "©") || strings.HasPrefix(low, "copyright") || strings.HasPrefix(low, "(c)"):

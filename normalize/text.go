@@ -507,6 +507,11 @@ func resolveAttrs(n *xhtml.Node, base *url.URL) {
 // stripInvalidXML removes characters that XML 1.0 cannot carry, such as
 // control characters a feed let through, so republished feeds stay valid.
 func stripInvalidXML(s string) string {
+	if isXMLText(s) {
+		// Nearly every body: nothing to strip, found without decoding
+		// runes one by one.
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if !strings.ContainsFunc(s, func(r rune) bool { return !xmlChar(r) }) {
 		return s
@@ -517,4 +522,17 @@ func stripInvalidXML(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// isXMLText reports whether s is valid UTF-8 made only of characters XML
+// 1.0 can carry (see xmlChar): no control character but tab, line feed and
+// carriage return, and no U+FFFE or U+FFFF; valid UTF-8 holds no
+// surrogates. stripInvalidXML returns such a string unchanged.
+func isXMLText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return utf8.ValidString(s) && !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF")
 }

@@ -59,6 +59,24 @@ func FuzzCollapseSpace(f *testing.F) {
 	})
 }
 
+// FuzzStripInvalidXML compares stripInvalidXML, which returns most strings
+// after a byte scan, with the rune by rune filter alone.
+func FuzzStripInvalidXML(f *testing.F) {
+	f.Add("plain \t\r\n text é \u00a0 \U0001F600")
+	f.Add("\x01\x1f\x7f \xff\xfe \ufffe\uffff\ufffd \xed\xa0\x80 \xef\xbf\xbe")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Map(func(r rune) rune {
+			if xmlChar(r) {
+				return r
+			}
+			return -1
+		}, strings.ToValidUTF8(s, "\uFFFD"))
+		if got := stripInvalidXML(s); got != want {
+			t.Fatalf("stripInvalidXML(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
 // FuzzHTMLToText compares HTMLToText, which collapses its paragraphs into
 // one buffer, with collapsing each on its own and joining them.
 func FuzzHTMLToText(f *testing.F) {

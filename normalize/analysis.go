@@ -115,14 +115,10 @@ func splitLines(f string) (words []string, lines []int) {
 	start := -1
 	for i := 0; i < len(f); {
 		c, size := rune(f[i]), 1
-		var sep bool
-		if c < utf8.RuneSelf {
-			sep = isASCIISeparator(c)
-		} else {
+		if c >= utf8.RuneSelf {
 			c, size = utf8.DecodeRuneInString(f[i:])
-			sep = isSeparator(c)
 		}
-		if sep {
+		if isSeparator(c) {
 			if start >= 0 {
 				words = append(words, f[start:i])
 				start = -1

@@ -118,9 +118,13 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 	base := cmp.Or(f.Link, docURL)
 	feedAuthors := feedAuthorNames(gf)
 	facts := originalFacts(gf)
-	if bases := itemBases(body, docURL); gf.FeedType == "rss" && len(bases) == len(facts) {
-		for i := range facts {
-			facts[i].base = bases[i]
+	if gf.FeedType == "rss" {
+		// Only RSS: gofeed applies xml:base to Atom content itself, and
+		// Atom feeds are most of those that carry one.
+		if bases := itemBases(body, docURL); len(bases) == len(facts) {
+			for i := range facts {
+				facts[i].base = bases[i]
+			}
 		}
 	}
 	items := gf.Items

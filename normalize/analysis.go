@@ -115,10 +115,14 @@ func splitLines(f string) (words []string, lines []int) {
 	start := -1
 	for i := 0; i < len(f); {
 		c, size := rune(f[i]), 1
-		if c >= utf8.RuneSelf {
+		var sep bool
+		if c < utf8.RuneSelf {
+			sep = isASCIISeparator(c)
+		} else {
 			c, size = utf8.DecodeRuneInString(f[i:])
+			sep = isSeparator(c)
 		}
-		if isSeparator(c) {
+		if sep {
 			if start >= 0 {
 				words = append(words, f[start:i])
 				start = -1

@@ -76,9 +76,16 @@ func foldRune(r rune) rune {
 // inside words: scripts such as Devanagari spell vowels with them.
 func isSeparator(r rune) bool {
 	if r < utf8.RuneSelf {
-		return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9')
+		return isASCIISeparator(r)
 	}
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+}
+
+// isASCIISeparator is isSeparator for r < utf8.RuneSelf. It is small
+// enough for the compiler to inline where isSeparator is not, into the
+// loops that test every byte of a body (splitLines).
+func isASCIISeparator(r rune) bool {
+	return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9')
 }
 
 // field names a part of an article that a query term can search.

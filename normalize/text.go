@@ -24,8 +24,9 @@ func PlainText(s string) string {
 		s = htmlText(s, false)
 	case strings.Contains(s, "&"):
 		// Entities but no tags ("AT&amp;T", "&#8217;"): one text token,
-		// which the tokenizer would only unescape.
-		s = strings.Map(lineBreakToSpace, xhtml.UnescapeString(s))
+		// which the tokenizer would only unescape. Its line breaks are
+		// white space that collapseSpace collapses.
+		s = xhtml.UnescapeString(s)
 	}
 	return collapseSpace(s)
 }
@@ -35,15 +36,58 @@ func PlainText(s string) string {
 func HTMLToText(s string) string {
 	if !strings.Contains(s, "<") {
 		// No tags: one paragraph, which tokenizing would only unescape.
-		return collapseSpace(strings.Map(lineBreakToSpace, xhtml.UnescapeString(s)))
+		// Its line breaks are white space that collapseSpace collapses.
+		return collapseSpace(xhtml.UnescapeString(s))
 	}
-	var paras []string
-	for _, p := range strings.Split(htmlText(s, true), "\n") {
-		if p = collapseSpace(p); p != "" {
-			paras = append(paras, p)
+	if text, ok := simpleHTMLToText(s); ok {
+		return text
+	}
+	return joinParagraphs(tokenizedText(s, true))
+}
+
+// simpleHTMLToText is HTMLToText for the HTML that simpleHTMLText reads,
+// which is what Finish derives Text from. Rather than write the text out
+// and then split and collapse it, it collapses each run of text into its
+// paragraph as it reads it: the text has no line breaks but those of
+// block elements (its own are white space, as simpleHTMLText writes them),
+// so the paragraphs are the same (FuzzHTMLToText). It reports false,
+// having done nothing that counts, where simpleHTMLText does.
+func simpleHTMLToText(s string) (string, bool) {
+	var c collapser
+	c.b.Grow(len(s))
+	for s != "" {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			i = len(s)
 		}
+		if i > 0 {
+			c.write(xhtml.UnescapeString(s[:i]))
+		}
+		if s = s[i:]; s == "" {
+			break
+		}
+		name, n, ok := simpleTag(s)
+		if !ok {
+			return "", false
+		}
+		if blockElements[name] {
+			c.endParagraph()
+		}
+		s = s[n:]
 	}
-	return strings.Join(paras, "\n\n")
+	return c.String(), true
+}
+
+// joinParagraphs returns the lines of text, each collapsed as collapseSpace
+// collapses it, without the empty ones, joined by blank lines.
+func joinParagraphs(text string) string {
+	var c collapser
+	c.b.Grow(len(text))
+	for line := range strings.SplitSeq(text, "\n") {
+		c.write(line)
+		c.endParagraph()
+	}
+	return c.String()
 }
 
 // TextToHTML renders plain text paragraphs (separated by blank lines) as
@@ -292,10 +336,26 @@ func lineBreakToSpace(r rune) rune {
 // collapseSpace trims s, collapses runs of white space (NBSP included) to one
 // space, drops characters XML 1.0 cannot carry and applies NFC.
 func collapseSpace(s string) string {
-	s = strings.TrimSpace(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
+	var c collapser
+	c.b.Grow(len(s))
+	c.write(s)
+	return c.String()
+}
+
+// collapser writes paragraphs of text as collapseSpace returns each, into
+// one buffer, separated by blank lines and without the empty ones. Each
+// paragraph may be written in pieces: white space at the end of one piece
+// and the start of the next is one space.
+type collapser struct {
+	b strings.Builder
+	// started says the paragraph has a word, space that white space
+	// followed its last one.
+	started, space bool
+}
+
+// write adds s to the paragraph. White space before its first word and
+// after its last is never written, which is the trimming.
+func (c *collapser) write(s string) {
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -310,24 +370,43 @@ func collapseSpace(s string) string {
 			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
 				j++
 			}
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteString(s[i-1 : j])
+			c.separate()
+			c.b.WriteString(s[i-1 : j])
 			i = j
 		case unicode.IsSpace(r) || r == '\u00a0':
-			space = true
+			c.space = true
 		case !xmlChar(r):
 		default:
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
+			c.separate()
+			c.b.WriteRune(r)
 		}
 	}
-	return norm.NFC.String(b.String())
+}
+
+// separate writes what goes before a word: a blank line before the first
+// word of a paragraph after another, a space before a later word that
+// followed white space.
+func (c *collapser) separate() {
+	switch {
+	case !c.started && c.b.Len() > 0:
+		c.b.WriteString("\n\n")
+	case c.started && c.space:
+		c.b.WriteByte(' ')
+	}
+	c.started, c.space = true, false
+}
+
+// endParagraph starts a new paragraph.
+func (c *collapser) endParagraph() {
+	c.started, c.space = false, false
+}
+
+// String returns the paragraphs in NFC. It normalizes them all at once,
+// rather than each: a line break neither composes nor reorders with its
+// neighbours, so NFC of the whole is NFC of each paragraph (FuzzHTMLToText
+// compares the two).
+func (c *collapser) String() string {
+	return norm.NFC.String(c.b.String())
 }
 
 // xmlChar reports whether r may appear in an XML 1.0 document.
@@ -428,6 +507,11 @@ func resolveAttrs(n *xhtml.Node, base *url.URL) {
 // stripInvalidXML removes characters that XML 1.0 cannot carry, such as
 // control characters a feed let through, so republished feeds stay valid.
 func stripInvalidXML(s string) string {
+	if isXMLText(s) {
+		// Nearly every body: nothing to strip, found without decoding
+		// runes one by one.
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if !strings.ContainsFunc(s, func(r rune) bool { return !xmlChar(r) }) {
 		return s
@@ -438,4 +522,17 @@ func stripInvalidXML(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// isXMLText reports whether s is valid UTF-8 made only of characters XML
+// 1.0 can carry (see xmlChar): no control character but tab, line feed and
+// carriage return, and no U+FFFE or U+FFFF; valid UTF-8 holds no
+// surrogates. stripInvalidXML returns such a string unchanged.
+func isXMLText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return utf8.ValidString(s) && !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF")
 }

@@ -59,6 +59,50 @@ func FuzzCollapseSpace(f *testing.F) {
 	})
 }
 
+// FuzzStripInvalidXML compares stripInvalidXML, which returns most strings
+// after a byte scan, with the rune by rune filter alone.
+func FuzzStripInvalidXML(f *testing.F) {
+	f.Add("plain \t\r\n text é \u00a0 \U0001F600")
+	f.Add("\x01\x1f\x7f \xff\xfe \ufffe\uffff\ufffd \xed\xa0\x80 \xef\xbf\xbe")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Map(func(r rune) rune {
+			if xmlChar(r) {
+				return r
+			}
+			return -1
+		}, strings.ToValidUTF8(s, "\uFFFD"))
+		if got := stripInvalidXML(s); got != want {
+			t.Fatalf("stripInvalidXML(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzHTMLToText compares HTMLToText, which collapses its paragraphs into
+// one buffer, with collapsing each on its own and joining them.
+func FuzzHTMLToText(f *testing.F) {
+	f.Add("<p> One\r\ntwo </p><p>\u00a0</p><p>e\u0301</p>\u0301x<br>\x01<li>\xff</li>")
+	f.Add("<p>a\u0308</p><p>\u0308\u0323b</p><p>\u2028\u3000 c \x7f</p>")
+	for _, tt := range xssVectors {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, in := range []string{s, SanitizeHTML(s, "https://news.example/a/b.html")} {
+			if !strings.Contains(in, "<") {
+				continue // FuzzTextNoTags
+			}
+			var paras []string
+			for _, p := range strings.Split(htmlTextReference(in, true), "\n") {
+				if p = collapseSpaceReference(p); p != "" {
+					paras = append(paras, p)
+				}
+			}
+			if got, want := HTMLToText(in), strings.Join(paras, "\n\n"); got != want {
+				t.Fatalf("HTMLToText(%q) = %q, want %q", in, got, want)
+			}
+		}
+	})
+}
+
 // FuzzHTMLText compares htmlText, and with it the scan of simpleHTMLText,
 // with the tokenizer, on any HTML and on HTML as the sanitizer writes it.
 func FuzzHTMLText(f *testing.F) {

@@ -171,7 +171,7 @@ func (s *Store) saveArticle(tx *bolt.Tx, source string, a *normalize.Article) (O
 			if isTombstone(id) {
 				return Tombstoned, s.seeTombstone(tx, bucketKeys, []byte(k), id)
 			}
-			if err := s.insertVersion(tx, a, string(id)); err != nil {
+			if err := s.insertVersion(tx, x, string(id)); err != nil {
 				return gone(0, err)
 			}
 			return Duplicate, guids.Put(gk, append([]byte{'a'}, a.ID...))
@@ -182,7 +182,7 @@ func (s *Store) saveArticle(tx *bolt.Tx, source string, a *normalize.Article) (O
 	if id, found, err := nearDuplicate(tx, x, a.ID, sig, sigOK); err != nil {
 		return 0, err
 	} else if found {
-		if err := s.insertVersion(tx, a, id); err != nil {
+		if err := s.insertVersion(tx, x, id); err != nil {
 			return gone(0, err)
 		}
 		return Duplicate, guids.Put(gk, append([]byte{'a'}, a.ID...))
@@ -211,15 +211,17 @@ func (s *Store) insertArticle(tx *bolt.Tx, x *normalize.Analysis, dedupeKeys []s
 	if err := indexSignature(tx, a, sig, sigOK); err != nil {
 		return err
 	}
-	return s.indexTopics(tx, a, x.Document())
+	return s.indexTopics(tx, x)
 }
 
-// insertVersion stores a as another outlet's version of the story whose
-// first version is (or leads to) id: kept and retrievable, listed with the
-// story, and an entry only of topics that include duplicates. It takes no
+// insertVersion stores the article x analyzes as another outlet's version
+// of the story whose first version is (or leads to) id: kept and
+// retrievable, listed with the story, and an entry only of topics that
+// include duplicates. It takes no
 // dedupe keys and no place in the time index, so search and feeds show the
 // story once.
-func (s *Store) insertVersion(tx *bolt.Tx, a *normalize.Article, id string) error {
+func (s *Store) insertVersion(tx *bolt.Tx, x *normalize.Analysis, id string) error {
+	a := x.Article()
 	story, err := getArticle(tx, id)
 	if err != nil {
 		return err
@@ -231,7 +233,8 @@ func (s *Store) insertVersion(tx *bolt.Tx, a *normalize.Article, id string) erro
 	if err := tx.Bucket(bucketVersions).Put([]byte(a.Story+a.ID), nil); err != nil {
 		return err
 	}
-	return s.indexTopics(tx, a, normalize.NewDocument(a))
+	// Story is no field that topics match, so x still analyzes a.
+	return s.indexTopics(tx, x)
 }
 
 // Versions returns the other outlets' versions of the story whose first
@@ -293,7 +296,7 @@ func (s *Store) updateArticle(tx *bolt.Tx, id string, a *normalize.Article) (Out
 			}
 		}
 	}
-	return Updated, s.indexTopics(tx, a, x.Document())
+	return Updated, s.indexTopics(tx, x)
 }
 
 // Article returns the stored article with the given ID, or ErrNotFound.

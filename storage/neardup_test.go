@@ -124,7 +124,7 @@ func TestNearDuplicateVersion(t *testing.T) {
 		if err != nil || !found {
 			return fmt.Errorf("nearDuplicate() = %q, %v, %v; want %q, true, nil", id, found, err, first.ID)
 		}
-		if err := s.insertVersion(tx, &copied, id); err != nil {
+		if err := s.insertVersion(tx, normalize.Analyze(&copied), id); err != nil {
 			return err
 		}
 		// Its source's guids entry, as saveArticle writes it.

@@ -220,11 +220,17 @@ func (s *Store) ReindexTopics(topics []*normalize.Topic) (Reindexed, error) {
 	return r, nil
 }
 
-// indexTopics adds a to the index of every current topic it matches.
-func (s *Store) indexTopics(tx *bolt.Tx, a *normalize.Article, doc *normalize.Document) error {
+// indexTopics adds the article x analyzes to the index of every current
+// topic it matches. It builds the Document that topics match only when
+// there are topics.
+func (s *Store) indexTopics(tx *bolt.Tx, x *normalize.Analysis) error {
 	s.mu.RLock()
 	topics := s.topics
 	s.mu.RUnlock()
+	if len(topics) == 0 {
+		return nil
+	}
+	a, doc := x.Article(), x.Document()
 	root := tx.Bucket(bucketTopics)
 	for _, t := range topics {
 		b := root.Bucket([]byte(t.Name))

@@ -316,6 +316,9 @@ func markNameBylines(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
 		l := &ls[i]
 		text, _, row := bylineRow(l.text)
+		if !row && (l.kind != kindText && l.kind != kindCrumb || wordCount(l.text) > 12) {
+			continue // the cheap test before the name forms below
+		}
 		if !row {
 			text = l.text
 			if name, outlet, ok := strings.Cut(text, ", "); ok && isMasthead(outlet) {
@@ -551,10 +554,22 @@ func bylineRow(s string) (names, outlet string, ok bool) {
 // "Jane Roe (The Jakarta Post)".
 var nameOutletBracketRE = regexp.MustCompile(`^(\p{Lu}[^()]{2,40}?) \(((?:The )?\p{Lu}[^()]{1,40})\)$`)
 
+// roleWords are the words a role ends on.
+var roleWords = setOf("writer", "reporter", "correspondent", "editor",
+	"columnist", "contributor", "photographer", "journalist", "critic",
+	"reviewer", "producer", "presenter", "anchor", "host", "commentator",
+	"blogger", "cartoonist", "illustrator", "videographer", "engineer",
+	"developer", "designer", "scientist", "researcher", "analyst",
+	"president", "director", "manager", "officer", "founder", "chair",
+	"chairman", "chairwoman", "spokesperson", "spokesman", "spokeswoman")
+
 // cutRole returns the name opening a line that is a name and a role run
 // together ("Jane Roe Environment correspondent"): two or three words of a
 // name, then a role.
 func cutRole(s string) (string, bool) {
+	if n := wordCount(s); n < 3 || n > 9 || !startsUpper(s) || !roleWords[strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])] {
+		return "", false // cheaply: a role ends on one of its words
+	}
 	ws := strings.Fields(s)
 	for n := 2; n <= 3 && n < len(ws); n++ {
 		name := strings.Join(ws[:n], " ")

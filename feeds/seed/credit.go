@@ -3,6 +3,8 @@ package seed
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // creditWordRE marks the text inside brackets as a photo credit.
@@ -98,7 +100,7 @@ func isCreditText(s string) bool {
 // "(photo credit: REUTERS/NAME)", "(AP Photo/Name)", "[Name/Agency]",
 // "Credit: Name", "Image source, EPA", "Photo: Twitter/Screenshot.".
 func isCredit(s string) bool {
-	if wordCount(s) > 12 || bylineRE.MatchString(s) {
+	if wordCount(s) > 12 || len(s) > 2 && (s[0] == 'B' || s[0] == 'b') && bylineRE.MatchString(s) {
 		return false // "BY NAME, OPINION CONTRIBUTOR" is a byline
 	}
 	if inner, ok := wrapped(s); ok {
@@ -153,8 +155,8 @@ func captionWithCredit(s string) (string, bool) {
 			return checkCaption(withoutPhotoNote(m[1]))
 		}
 	}
-	tail := strings.ToLower(s[max(0, len(s)-48):]) // every form below ends the line: look there first
-	if strings.HasSuffix(tail, "service") || strings.HasSuffix(tail, "office") || strings.HasSuffix(tail, "handout") || isAllCaps(s[strings.LastIndexAny(s, ".!?")+1:]) {
+	tail := s[max(0, len(s)-48):] // every form below ends the line: look there first
+	if hasSuffixFold(tail, "service") || hasSuffixFold(tail, "office") || hasSuffixFold(tail, "handout") || endsUpper(s) && isAllCaps(s[strings.LastIndexAny(s, ".!?")+1:]) {
 		for _, re := range bareCreditTailREs {
 			if m := re.FindStringSubmatch(s); m != nil {
 				return checkCaption(m[1])
@@ -166,7 +168,7 @@ func captionWithCredit(s string) (string, bool) {
 			return checkCaption(m[1]) // "… near Seoul Station, Tuesday. / Yonhap"
 		}
 	}
-	if strings.Contains(tail, "getty") || strings.Contains(tail, "stock") || strings.Contains(tail, "alamy") {
+	if strings.Contains(tail, "etty") || strings.Contains(tail, "tock") || strings.Contains(tail, "lamy") || strings.Contains(tail, "ETTY") || strings.Contains(tail, "TOCK") {
 		if m := agencyTailRE.FindStringSubmatch(s); m != nil && stockCreditRE.MatchString(strings.TrimSpace(m[2])) {
 			return checkCaption(m[1]) // "… in Ava, Missouri. Getty Images"
 		}
@@ -265,6 +267,17 @@ func cutCaptionLabel(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// hasSuffixFold reports whether s ends with suffix, ignoring case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// endsUpper reports whether s ends with a capital letter.
+func endsUpper(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // galleryCounterRE matches the counter of a picture gallery opening a

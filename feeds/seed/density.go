@@ -271,11 +271,23 @@ func repeatedTexts(ls []line, body []int) map[string]bool {
 // templateOpening returns the first six words of a line of seven to
 // twenty-five words, in lower case, or "".
 func templateOpening(s string) string {
-	ws := strings.Fields(s)
-	if len(ws) < 7 || len(ws) > 25 {
+	if n := wordCount(s); n < 7 || n > 25 {
 		return ""
 	}
-	return strings.ToLower(strings.Join(ws[:6], " "))
+	// The end of the sixth word, without splitting the line.
+	end, words, in := len(s), 0, false
+	for i, r := range s {
+		if sp := r == ' '; sp && in {
+			if words++; words == 6 {
+				end = i
+				break
+			}
+			in = false
+		} else if !sp {
+			in = true
+		}
+	}
+	return strings.ToLower(s[:end])
 }
 
 // frontTeasers returns how many teasers a section front page holds when

@@ -94,8 +94,6 @@ var junkPatterns = []*regexp.Regexp{
 	// A market data vendor's notice: "Quotes displayed in real-time or
 	// delayed by at least 15 minutes. Market data provided by …".
 	regexp.MustCompile(`(?i)^quotes (?:displayed .{0,30})?delayed\b`),
-	// An icon's alternative text: "Plus Icon", "Share icon".
-	regexp.MustCompile(`(?i)^(?:\S+ ){0,2}icon$`),
 	regexp.MustCompile(`(?i)^follow .{1,60} on (?:twitter|facebook|instagram|x|telegram|threads)\b`),
 	regexp.MustCompile(`(?i)^\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$`),
 	regexp.MustCompile(`(?i)^join .{0,40}\b(?:telegram|whatsapp|viber|signal) (?:channel|group)`),
@@ -164,6 +162,9 @@ func isJunk(s string) bool {
 	low := strings.ToLower(s)
 	if hasAnyPrefix(low, junkPrefixes) || isOwnViews(low) {
 		return true
+	}
+	if strings.HasSuffix(low, "icon") && wordCount(low) <= 3 && (low == "icon" || strings.HasSuffix(low, " icon")) {
+		return true // an icon's alternative text: "Plus Icon", "Share icon"
 	}
 	return junkStartRE.MatchString(s) || hasAnyKey(low, junkAnywhereKeys) && junkAnywhereRE.MatchString(s)
 }

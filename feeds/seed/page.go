@@ -66,7 +66,8 @@ func splitGlued(s string) []string {
 	if date, by, ok := splitDateByline(s); ok {
 		return []string{date, by}
 	}
-	if m := bylineHandleRE.FindStringSubmatchIndex(s); m != nil {
+	byPrefix := len(s) > 3 && (s[0] == 'B' || s[0] == 'b') && (s[1] == 'y' || s[1] == 'Y')
+	if m := handleByline(s, byPrefix); m != nil {
 		// "By Jane Roe@janeroe Jun 3, 2021, 7:00am EDT": the name, the
 		// handle glued to it, the date.
 		if st, ok := parseDateLine(s[m[6]:]); ok && !st.t.IsZero() {
@@ -81,7 +82,7 @@ func splitGlued(s string) []string {
 			return []string{name, date} // "Ahram Online , Thursday 3 Jun 2021"
 		}
 	}
-	if m := deskBylineRE.FindStringSubmatch(s); m != nil {
+	if m := deskByline(s); m != nil {
 		if names, ok := parseByline(m[2]); ok && len(names) > 0 {
 			return []string{m[1], m[2]}
 		}
@@ -134,7 +135,7 @@ func splitBylineDate(s string) (by, date string, ok bool) {
 // of up to eight words, opening with a capital or a digit, that reads as
 // a full date or a time today, after a head that reads as a byline.
 func splitBylineTrailingDate(s string) (by, date string, ok bool) {
-	if !strings.ContainsAny(s, "0123456789") || !bylineRE.MatchString(s) || wordCount(s) > 20 {
+	if len(s) < 4 || s[0] != 'B' && s[0] != 'b' || !strings.ContainsAny(s, "0123456789") || !bylineRE.MatchString(s) || wordCount(s) > 20 {
 		return "", "", false
 	}
 	ws := strings.Fields(s)
@@ -159,6 +160,24 @@ func splitBylineTrailingDate(s string) (by, date string, ok bool) {
 // deskBylineRE finds a desk's label set before a byline with a slash:
 // "ABC Rural / By Jane Roe".
 var deskBylineRE = regexp.MustCompile(`^(\p{Lu}[^/]{0,40}?) / ((?:By|BY) \p{Lu}.*)$`)
+
+// handleByline returns bylineHandleRE's match on s, which must open
+// with "By" and hold an "@" (checked cheaply first), or nil.
+func handleByline(s string, byPrefix bool) []int {
+	if !byPrefix || !strings.Contains(s, "@") {
+		return nil
+	}
+	return bylineHandleRE.FindStringSubmatchIndex(s)
+}
+
+// deskByline returns deskBylineRE's match on s, which must hold " / ",
+// or nil.
+func deskByline(s string) []string {
+	if !strings.Contains(s, " / ") {
+		return nil
+	}
+	return deskBylineRE.FindStringSubmatch(s)
+}
 
 // bylineHandleRE finds a handle glued to the name in a byline, before
 // the date.

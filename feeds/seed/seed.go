@@ -214,6 +214,9 @@ func (x extraction) figureLines() int {
 // isFigureLine reports whether half or more of the words of s are
 // numbers, signed numbers or percentages.
 func isFigureLine(s string) bool {
+	if !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
 	ws := strings.Fields(s)
 	nums := 0
 	for _, w := range ws {

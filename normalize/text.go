@@ -50,30 +50,13 @@ func HTMLToText(s string) string {
 // and then split and collapse it, it collapses each run of text into its
 // paragraph as it reads it: the text has no line breaks but those of
 // block elements (its own are white space, as simpleHTMLText writes them),
-// so the paragraphs are the same (FuzzHTMLToText). It reports false,
-// having done nothing that counts, where simpleHTMLText does.
+// so the paragraphs are the same (FuzzHTMLToText). It reports false
+// where simpleHTMLText does.
 func simpleHTMLToText(s string) (string, bool) {
 	var c collapser
 	c.b.Grow(len(s))
-	for s != "" {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			i = len(s)
-		}
-		if i > 0 {
-			c.write(xhtml.UnescapeString(s[:i]))
-		}
-		if s = s[i:]; s == "" {
-			break
-		}
-		name, n, ok := simpleTag(s)
-		if !ok {
-			return "", false
-		}
-		if blockElements[name] {
-			c.endParagraph()
-		}
-		s = s[n:]
+	if !scanSimpleHTML(s, func(text string) { c.write(xhtml.UnescapeString(text)) }, c.endParagraph) {
+		return "", false
 	}
 	return c.String(), true
 }
@@ -167,37 +150,48 @@ func tokenizedText(s string, blocks bool) string {
 // key="value", end tags without attributes, text with entities. That
 // grammar leaves the tokenizer no choice to make, so a scan that finds
 // each "<" does what it does at a fraction of its cost (FuzzHTMLText). It
-// reports false, having written nothing, for anything else: a comment, a
+// reports false for anything else: a comment, a
 // single-quoted or unquoted attribute, white space other than a space in a
 // tag, a raw-text element such as script, a "<" that starts no tag.
 func simpleHTMLText(s string, blocks bool) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
+	sep := byte(' ')
+	if blocks {
+		sep = '\n'
+	}
+	if !scanSimpleHTML(s, func(text string) { writeTextAsSpaces(&b, text) }, func() { b.WriteByte(sep) }) {
+		return "", false
+	}
+	return b.String(), true
+}
+
+// scanSimpleHTML walks s in simpleHTMLText's grammar, calling text with
+// each run of text between tags (entities still escaped) and block at
+// each tag of a block element. It reports false at the first thing the
+// grammar does not hold; the callers then discard what they wrote.
+func scanSimpleHTML(s string, text func(string), block func()) bool {
 	for s != "" {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
 			i = len(s)
 		}
 		if i > 0 {
-			writeTextAsSpaces(&b, s[:i])
+			text(s[:i])
 		}
 		if s = s[i:]; s == "" {
 			break
 		}
 		name, n, ok := simpleTag(s)
 		if !ok {
-			return "", false
+			return false
 		}
 		if blockElements[name] {
-			if blocks {
-				b.WriteByte('\n')
-			} else {
-				b.WriteByte(' ')
-			}
+			block()
 		}
 		s = s[n:]
 	}
-	return b.String(), true
+	return true
 }
 
 // rawTextElements are the elements whose contents the tokenizer reads as

@@ -353,6 +353,7 @@ func TestJunkAnywhereKeys(t *testing.T) {
 		"Weekly deals delivered to your inbox",
 		"Support us today and become a member of the club",
 		"Visit the Riverbend homepage for more stories.",
+		"Riverbend is an impartial platform and does not necessarily share the views of its advertisers.",
 	}
 	n := 0
 	for _, re := range junkPatterns {

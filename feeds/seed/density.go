@@ -60,7 +60,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		p := ls[i].prose
 		ownVoice := voice && p.furniture == 1 && p.reader && strings.HasSuffix(ls[i].text, "?")
 		voice = voice || keep[k] && p.reader
-		if keep[k] || !isInstructionHeading(ls, body, keep, k) && !ownVoice && (p.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && (wordCount(ls[i].text) > 2 || lowerShare(strings.Fields(ls[i].text)) < 0.5) && ls[i].why != whyNumbered) {
+		if keep[k] || !isInstructionHeading(ls, body, keep, k) && !ownVoice && (p.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && (wordCount(ls[i].text) > 2 || lowerShare(strings.Fields(ls[i].text)) < 0.5) && ls[i].why != whyNumbered && ls[i].why != whySubheadLabel) {
 			continue
 		}
 		// Junk between (an advertisement over the subhead) does not
@@ -101,8 +101,8 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keep[k] = false
 			continue
 		}
-		if keep[k] && p.score >= proseStrong && (p.furniture == 0 || p.furniture == 1 && p.reader && voice) {
-			last = k
+		if keep[k] && p.score >= proseStrong && (p.furniture == 0 || p.furniture == 1 && p.reader && voice) && !isBio(ls[i].text) {
+			last = k // an author's bio closes a story, it carries none on
 		}
 		voice = voice || keep[k] && p.reader
 	}

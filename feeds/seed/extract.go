@@ -528,7 +528,7 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			body = append(body, i)
 		case kindCrumb:
 			if len(body) > 0 && isSubheadLabel(ls, i) {
-				ls[i].kind, ls[i].why = kindText, "a subhead in sentence case between paragraphs"
+				ls[i].kind, ls[i].why = kindText, whySubheadLabel
 				body = append(body, i)
 			}
 		}
@@ -536,12 +536,15 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 	return body, len(ls)
 }
 
-// isSubheadLabel reports whether the short label at i is a subhead: two
-// words or more in sentence case ("Exemptions under scrutiny"), between
+// whySubheadLabel is the reason of a short label read as a subhead.
+const whySubheadLabel = "a subhead in sentence case between paragraphs"
+
+// isSubheadLabel reports whether the short label at i is a subhead: words
+// in sentence case ("Exemptions under scrutiny", "Background"), between
 // two paragraphs, past junk. A tag is one of a run of labels.
 func isSubheadLabel(ls []line, i int) bool {
 	ws := strings.Fields(ls[i].text)
-	if len(ws) < 2 || !startsUpper(ls[i].text) || lowerShare(ws) < 1 || endsSentence(ls[i].text) {
+	if len(ws) > 1 && lowerShare(ws) < 1 || !startsUpper(ls[i].text) || endsSentence(ls[i].text) || len(ws) == 1 && !hasLower(ws[0]) {
 		return false
 	}
 	p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
@@ -801,6 +804,17 @@ func underOwnName(ls []line, i int) bool {
 		}
 	}
 	return false
+}
+
+// isBio reports whether s is a bio by its full name: "Jane Roe is a
+// reporter at …".
+func isBio(s string) bool {
+	m := bioRE.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	_, ok := personName(m[1])
+	return ok
 }
 
 // firstNameBioRE matches a bio that calls its author by the first name:

@@ -91,6 +91,9 @@ var junkPatterns = []*regexp.Regexp{
 	// A comments disclaimer: "Comments expressed here do not reflect the
 	// opinions of …".
 	regexp.MustCompile(`(?i)^comments? expressed here do(?: not|n't) (?:necessarily )?reflect\b`),
+	// An outlet's disclaimer: "HKFP … does not necessarily share the views
+	// of opinion writers or advertisers."
+	regexp.MustCompile(`(?i)\b(?:do|does) not necessarily (?:share|reflect|represent) the (?:views|opinions)\b`),
 	// A market data vendor's notice: "Quotes displayed in real-time or
 	// delayed by at least 15 minutes. Market data provided by …".
 	regexp.MustCompile(`(?i)^quotes (?:displayed .{0,30})?delayed\b`),
@@ -187,7 +190,7 @@ var junkStartRE, junkAnywhereRE = joinAnchored(junkPatterns)
 // junkAnywhereKeys are words, in lower case, of which each unanchored
 // junk pattern needs one: lines with none of them skip the scan. A new
 // unanchored pattern must add its word here.
-var junkAnywhereKeys = []string{"rights reserved", "©", "(c)", "cookies", "your e", "your inbox", "become a", "for more "}
+var junkAnywhereKeys = []string{"rights reserved", "©", "(c)", "cookies", "your e", "your inbox", "become a", "for more ", "necessarily"}
 
 // hasAnyKey reports whether s contains one of keys.
 func hasAnyKey(s string, keys []string) bool {

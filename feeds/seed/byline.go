@@ -57,6 +57,9 @@ var notNames = setOf(
 	"those", "its", "his", "her", "their", "our", "my", "your", "late",
 	"early", "midnight", "noon", "contrast", "comparison", "far", "law",
 	"verified", "contact", "about",
+	// The first words of places, which a bar may set after a name: "By
+	// Jane Roe | New Delhi".
+	"new", "los", "las", "fort", "port", "north", "south", "east", "west", "greater",
 	// The verbs of a page's controls: "Change Size", "Show Caption".
 	"show", "hide", "change", "load", "print", "copy", "open", "close",
 	"toggle", "share", "save", "view", "play", "next", "previous",
@@ -167,14 +170,20 @@ func splitNames(s string) ([]string, bool) {
 	var names []string
 	for k, it := range items {
 		it = cutPlace(strings.TrimSpace(it))
+		if ws := strings.Fields(it); len(ws) >= 4 && ws[len(ws)-1] == "Staff" {
+			it = strings.Join(ws[:len(ws)-2], " ") // "Maria Castellano Globe Staff": the outlet's staff
+		}
+		if i := strings.Index(it, " - "); i > 0 && roleWords[strings.ToLower(strings.Fields(it[i+3:]+" x")[0])] {
+			it = it[:i] // "Jane Roe - Reporter / @handle"
+		}
 		if i := strings.LastIndexByte(it, ' '); i > 0 && gluedBrandRE.MatchString(it[i+1:]) {
 			it = it[:i] // "Daniel Okoye FOXBusiness": the outlet's brand after the name
 		}
 		if isStaffName(it) && k == 0 {
 			break // "HT Correspondent, New Delhi": a desk and its place
 		}
-		if k > 0 && roleRE.MatchString(it) {
-			break // "By Jane Roe, Senior Editor, Europe": the role, then its beat
+		if k > 0 && (roleRE.MatchString(it) || stampLabelRE.MatchString(strings.Fields(it + " x")[0])) {
+			break // "By Jane Roe, Senior Editor, Europe": the role, then its beat; "…, Updated June 3"
 		}
 		if it == "" || isStaffName(it) {
 			continue

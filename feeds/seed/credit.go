@@ -212,7 +212,7 @@ func captionWithCredit(s string) (string, bool) {
 // ("… Madrid on Thursday. CLAUDIO ÁLVAREZ"), a press office ("… region.
 // Sibirsky Metall Press Service"). Prose ends on neither.
 var bareCreditTailREs = []*regexp.Regexp{
-	regexp.MustCompile(`^(.+?[.!?])\s+\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){1,3}$`),
+	regexp.MustCompile(`^(.+?[.!?])\s+(?:[—–-]\s*)?\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){1,3}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}\S* ){0,4}(?i:press service|press office|handout)$`),
 }
 

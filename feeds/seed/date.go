@@ -29,7 +29,7 @@ var (
 	// clockRE matches "18:58", "6:20 AM", "4:00 p.m.", "12.38pm", "14.08 Uhr".
 	// "11h40" (French), "12.38 EDT" (a dotted time before a zone) and an
 	// hour alone, "5 AM PT", too.
-	clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\b\.?)?|\.(\d{2})\s*(?:([ap])\.?m\b\.?|uhr\b)|h(\d{2})\b|\.(\d{2})\s+((?:gmt|utc|bst|cet|cest|edt|est|ist|pdt|pst|cdt|cst)\b)|\s?([ap])\.?m\b\.?)`)
+	clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\b\.?)?|\.(\d{2})\s*(?:([ap])\.?m\b\.?|uhr\b)|h(\d{2})\b|\.(\d{2})\s+((?:gmt|utc|bst|cet|cest|edt|est|ist|pdt|pst|cdt|cst)\b)|\s?([ap])\.?m\b\.?)`)
 	// numericRE matches "07/09/2022", "28.03.2021" and, slashed only,
 	// "05/12/21" (The Hill).
 	numericRE = regexp.MustCompile(`\b(\d{1,2})([./])(\d{1,2})[./](\d{4}|\d{2})\b`)
@@ -173,8 +173,9 @@ func isDateRow(s string) bool {
 	return found
 }
 
-// rowDashRE matches a dash between spaces, which separates a row's segments.
-var rowDashRE = regexp.MustCompile(`\s[-–—]\s`)
+// rowDashRE matches a dash or a slash between spaces, which separates a
+// row's segments ("Philippine Daily Inquirer / 05:14 AM June 03, 2021").
+var rowDashRE = regexp.MustCompile(`\s[-–—/]\s`)
 
 // isDateSegment reports whether seg holds a date or clock time and, with
 // those and any label words removed, at most one other word.
@@ -336,20 +337,20 @@ func (d dateMatch) instant(s string, all []dateMatch, i int) (time.Time, bool) {
 	if k := strings.IndexAny(s[d.end:hi], "|•·●"); k >= 0 {
 		segHi = d.end + k
 	}
-	h, mi, zone, ok := findClock(s[d.end:segHi])
+	h, mi, sec, zone, ok := findClock(s[d.end:segHi])
 	if !ok {
-		h, mi, zone, ok = findClock(s[segLo:d.start])
+		h, mi, sec, zone, ok = findClock(s[segLo:d.start])
 	}
 	if !ok {
-		h, mi, zone, ok = findClock(s[d.end:hi])
+		h, mi, sec, zone, ok = findClock(s[d.end:hi])
 	}
 	if !ok {
-		h, mi, zone, ok = findClock(s[lo:d.start])
+		h, mi, sec, zone, ok = findClock(s[lo:d.start])
 	}
 	if !ok {
 		return time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC), false
 	}
-	local := time.Date(d.y, d.m, d.d, h, mi, 0, 0, time.UTC)
+	local := time.Date(d.y, d.m, d.d, h, mi, sec, 0, time.UTC)
 	if zone == "" {
 		return local, true // the clock time as written, marked UTC
 	}
@@ -365,28 +366,29 @@ func atOffset(local time.Time, off int) time.Time {
 
 // findClock returns the first clock time in s, as 24-hour hours and
 // minutes, and the zone written after it ("" when none).
-func findClock(s string) (h, m int, zone string, ok bool) {
+func findClock(s string) (h, m, sec int, zone string, ok bool) {
 	for _, g := range clockRE.FindAllStringSubmatchIndex(s, -1) {
 		h, _ = strconv.Atoi(group(s, g, 1))
-		mins, ampm, zone := group(s, g, 2), group(s, g, 3), zoneAfter(s[g[1]:])
+		mins, secs, ampm, zone := group(s, g, 2), group(s, g, 3), group(s, g, 4), zoneAfter(s[g[1]:])
 		switch {
-		case g[8] >= 0:
-			mins, ampm = group(s, g, 4), group(s, g, 5)
-		case g[12] >= 0:
-			mins = group(s, g, 6)
+		case g[10] >= 0:
+			mins, ampm = group(s, g, 5), group(s, g, 6)
 		case g[14] >= 0:
-			mins, zone = group(s, g, 7), strings.ToLower(group(s, g, 8))
-		case g[18] >= 0:
-			mins, ampm = "0", group(s, g, 9) // an hour alone: "5 AM PT"
+			mins = group(s, g, 7)
+		case g[16] >= 0:
+			mins, zone = group(s, g, 8), strings.ToLower(group(s, g, 9))
+		case g[20] >= 0:
+			mins, ampm = "0", group(s, g, 10) // an hour alone: "5 AM PT"
 		}
 		m, _ = strconv.Atoi(mins)
+		sec, _ = strconv.Atoi(secs)
 		h = to24(h, strings.ToLower(ampm))
-		if h > 23 || m > 59 {
+		if h > 23 || m > 59 || sec > 59 {
 			continue
 		}
-		return h, m, zone, true
+		return h, m, sec, zone, true
 	}
-	return 0, 0, "", false
+	return 0, 0, 0, "", false
 }
 
 // zoneAfter returns the zone name, with any "+3" style offset, that starts

@@ -968,8 +968,8 @@ func published(ls []line, p page, head, end int, body []int) time.Time {
 		// "June 3, 2021".
 		for _, l := range ls[head:body[0]] {
 			if l.kind == kindDate && l.date.t.IsZero() && ampmRE.MatchString(l.text) { // "Listen · 3:48" is a running time
-				if h, m, zone, ok := findClock(l.text); ok && zone == "" {
-					return t.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+				if h, m, sec, zone, ok := findClock(l.text); ok && zone == "" {
+					return t.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second)
 				}
 			}
 		}

@@ -969,3 +969,20 @@ func TestSecondsStaffAndSlashRows(t *testing.T) {
 		t.Errorf("captionWithCredit = %q, %v", c, ok)
 	}
 }
+
+func TestPlaceSectionAndPvtHolder(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 The Harbour Express\n"+
+		"Hong Kong\n"+
+		"India\n"+
+		"Hong Kong\n"+
+		"Harbour dredging to start in June\n"+
+		"By Jane Roe\n"+
+		"June 3, 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"© 2021 The Harbour Express Pvt Ltd\n")
+	if a.Source != "The Harbour Express" {
+		t.Errorf("Source = %q", a.Source)
+	}
+}

@@ -460,8 +460,8 @@ func isHeaderName(l line) bool {
 	if l.kind != kindText && l.kind != kindCrumb && l.kind != kindNav {
 		return false
 	}
-	if wordCount(l.text) > 5 || !isPublisherName(l.text) || isCallToAction(l.text) {
-		return false
+	if wordCount(l.text) > 5 || !isPublisherName(l.text) || isCallToAction(l.text) || sectionPlaces[strings.ToLower(l.text)] {
+		return false // "India", "Hong Kong": a section
 	}
 	first, _, _ := strings.Cut(strings.ToLower(l.text), " ")
 	if ctaVerbs[first] || first == "sign" || first == "log" {

@@ -89,7 +89,8 @@ func isListingName(s string) bool {
 }
 
 // sectionPlaces are the countries and regions that, before "News", make a
-// section label ("India News", "Middle East News") rather than a masthead.
+// section label ("India News", "Middle East News") rather than a masthead;
+// alone above the headline they are sections too.
 var sectionPlaces = setOf("india", "china", "us", "u.s.", "uk", "asia",
 	"europe", "africa", "americas", "australia", "canada", "pakistan",
 	"israel", "ukraine", "russia", "middle east", "latin america", "local",
@@ -101,7 +102,14 @@ var sectionPlaces = setOf("india", "china", "us", "u.s.", "uk", "asia",
 	"british", "scottish", "welsh", "english", "american", "canadian",
 	"australian", "indian", "chinese", "european", "african", "asian",
 	"international", "global", "foreign", "domestic", "metro", "city",
-	"state")
+	"state", "hong kong", "macau", "taiwan", "vietnam", "thailand",
+	"indonesia", "egypt", "turkey", "iran", "iraq", "syria", "lebanon",
+	"saudi arabia", "qatar", "uae", "spain", "italy", "poland",
+	"netherlands", "belgium", "sweden", "norway", "denmark", "finland",
+	"greece", "portugal", "argentina", "chile", "colombia", "peru",
+	"venezuela", "cuba", "ghana", "ethiopia", "uganda", "tanzania",
+	"zimbabwe", "bangladesh", "sri lanka", "nepal", "afghanistan",
+	"myanmar", "cambodia", "south korea", "north korea", "mongolia")
 
 // isPlaceSection reports whether s is a place followed by "News".
 func isPlaceSection(s string) bool {
@@ -227,7 +235,7 @@ var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:c
 var holderFirstRE = regexp.MustCompile(`^(\p{Lu}[^©|]{0,60}?)\s*©\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?$`)
 
 // legalSuffixes are dropped from a copyright holder's name.
-var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp.", " AB", " BV", " B.V.", " NV", " N.V.", " GmbH", " AG", " SAS", " S.A.", " Oy", " ASA", " Pty", " S.L.", " S.L"}
+var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp.", " AB", " BV", " B.V.", " NV", " N.V.", " GmbH", " AG", " SAS", " S.A.", " Oy", " ASA", " Pty", " S.L.", " S.L", " Pvt.", " Pvt", " Private"}
 
 // firstPublisher returns the publisher's name by the first rule that
 // names one, and whether that rule was the copyright line: from a navigation row before the

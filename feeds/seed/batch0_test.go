@@ -986,3 +986,42 @@ func TestPlaceSectionAndPvtHolder(t *testing.T) {
 		t.Errorf("Source = %q", a.Source)
 	}
 }
+
+func TestDirectoryAndDatedListAreNoArticles(t *testing.T) {
+	t.Parallel()
+	directory := " date 2021-06-03 Harbour Times\n" +
+		"Newsletters\n" +
+		"Today's Headlines\n" +
+		"Start your day with the stories everyone on the coast is talking about.\n" +
+		"Daily\n" +
+		"Sign up\n" +
+		"Ferry Watch\n" +
+		"Every change to the timetable, the day it is announced.\n" +
+		"Weekly\n" +
+		"Sign up\n" +
+		"Harbour Food\n" +
+		"Where to eat on the quay, and what to order when you get there.\n" +
+		"Weekly\n" +
+		"Sign up\n" +
+		"Tide Tables\n" +
+		"High and low water for the week ahead, every Monday morning.\n" +
+		"Weekly\n" +
+		"Sign up\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(directory)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("directory: err = %v, want ErrNoArticle", err)
+	}
+	corrections := " date 2021-06-03 Harbour Times\n" +
+		"Corrections and clarifications\n" +
+		"The Harbour Times is committed to accuracy. When we make a mistake, we correct it here.\n" +
+		"June 3, 2021\n" +
+		"A story on Wednesday about the ferry timetable gave the wrong time for the first sailing; it leaves at 6:40 a.m.\n" +
+		"June 2, 2021\n" +
+		"A caption on Tuesday misidentified the harbour master. She is Jane Roe, not Jane Doe, the authority said.\n" +
+		"June 1, 2021\n" +
+		"An article on Monday about the dredging misstated its cost. The works will cost £4 million, not £40 million.\n" +
+		"May 31, 2021\n" +
+		"A headline on Sunday misspelled the name of the north quay's new café, which is called The Galley.\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(corrections)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("corrections: err = %v, want ErrNoArticle", err)
+	}
+}

@@ -173,7 +173,7 @@ func splitNames(s string) ([]string, bool) {
 		if ws := strings.Fields(it); len(ws) >= 4 && ws[len(ws)-1] == "Staff" {
 			it = strings.Join(ws[:len(ws)-2], " ") // "Maria Castellano Globe Staff": the outlet's staff
 		}
-		if i := strings.Index(it, " - "); i > 0 && roleWords[strings.ToLower(strings.Fields(it[i+3:]+" x")[0])] {
+		if i := strings.Index(it, " - "); i > 0 && roleWords[strings.ToLower(strings.Fields(it[i+3:] + " x")[0])] {
 			it = it[:i] // "Jane Roe - Reporter / @handle"
 		}
 		if i := strings.LastIndexByte(it, ' '); i > 0 && gluedBrandRE.MatchString(it[i+1:]) {

@@ -145,6 +145,12 @@ func (x extraction) check() error {
 	if n := x.priceLines(); n > 0 {
 		return fmt.Errorf("%w: an offers page (%d prices per period, no byline)", ErrNoArticle, n)
 	}
+	if n := x.datedEntries(); n > 0 {
+		return fmt.Errorf("%w: a list of dated entries (%d paragraphs, each under its own date, no byline)", ErrNoArticle, n)
+	}
+	if button, n := x.repeatedButton(); n > 0 {
+		return fmt.Errorf("%w: a listing (%d items, each with %q, no byline, no paragraph of 25 words)", ErrNoArticle, n, button)
+	}
 	if n := x.figureLines(); n > 0 {
 		return fmt.Errorf("%w: a data page (%d lines of figures, no paragraph of twenty words)", ErrNoArticle, n)
 	}
@@ -183,6 +189,66 @@ func (x extraction) priceLines() int {
 		return 0
 	}
 	return n
+}
+
+// datedEntries returns how many paragraphs of a list of dated entries (a
+// corrections index, a list of briefs) the page holds, or 0: four or more
+// body paragraphs, four in five of them directly under a full date of
+// their own, and no byline. A live page dates its posts by the time of day.
+func (x extraction) datedEntries() int {
+	for _, l := range x.lines {
+		if l.kind == kindByline {
+			return 0
+		}
+	}
+	body := x.bodyIndexes()
+	dated := 0
+	for _, i := range body {
+		if p := prevPastJunk(x.lines, i); p >= 0 && x.lines[p].kind == kindDate && !x.lines[p].date.t.IsZero() {
+			dated++
+		}
+	}
+	if dated < 4 || 5*dated < 4*len(body) {
+		return 0
+	}
+	return dated
+}
+
+// repeatedButton returns the button a listing repeats after each of its
+// items and how many times, or 0: a short label ("Sign up", "Play")
+// printed three times or more from the body's first line to just past
+// its last,
+// a body of short lines only (none of 25 words), and no byline. A story
+// with an advertisement label between paragraphs has long paragraphs.
+func (x extraction) repeatedButton() (string, int) {
+	body := x.bodyIndexes()
+	if len(body) < 2 {
+		return "", 0
+	}
+	for _, i := range body {
+		if wordCount(x.lines[i].text) >= 25 {
+			return "", 0
+		}
+	}
+	counts := make(map[string]int)
+	for _, l := range x.lines {
+		if l.kind == kindByline {
+			return "", 0
+		}
+	}
+	best, n := "", 0
+	for _, l := range x.lines[body[0]:min(len(x.lines), body[len(body)-1]+4)] { // the last item's button too
+		if (l.kind == kindJunk || l.kind == kindCrumb || l.kind == kindText && isButton(l)) && wordCount(l.text) <= 4 && hasLetter(l.text) {
+			k := key(l.text)
+			if counts[k]++; counts[k] > n {
+				best, n = l.text, counts[k]
+			}
+		}
+	}
+	if n < 3 {
+		return "", 0
+	}
+	return best, n
 }
 
 // minFigureLines is how many lines of figures make a page a table of data

@@ -1025,3 +1025,26 @@ func TestDirectoryAndDatedListAreNoArticles(t *testing.T) {
 		t.Errorf("corrections: err = %v, want ErrNoArticle", err)
 	}
 }
+
+func TestReachHeader(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour Evening News\n"+
+		"650 homes at derelict harbour mill approved despite hundreds of objections\n"+
+		"Neighbours say the road into the site is already gridlocked at rush hour\n"+
+		"Bookmark\n"+
+		"Share\n"+
+		"Comments\n"+
+		"News\n"+
+		"By\n"+
+		"Jane Roe Senior Reporter\n"+
+		"17:14, 3 JUN 2021\n"+
+		"Updated 18:02, 3 JUN 2021\n"+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n")
+	if a.Title != "650 homes at derelict harbour mill approved despite hundreds of objections" || !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+	if want := time.Date(2021, 6, 3, 17, 14, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v", a.Published)
+	}
+}

@@ -95,7 +95,11 @@ func joinBylines(ls []line) {
 		if l.kind != kindAuthorLabel && (l.kind != kindByline || !bylineContinues(l.text)) {
 			continue
 		}
-		names, ok := parseNames(next.text)
+		text := next.text
+		if name, ok := cutRole(text); ok {
+			text = name // "By" / "Jane Roe Senior Reporter"
+		}
+		names, ok := parseNames(text)
 		if !ok || len(names) == 0 {
 			continue
 		}

@@ -413,6 +413,10 @@ func nextContent(ls []line, i int) int {
 		switch ls[j].kind {
 		case kindJunk, kindCrumb, kindPlace, kindRepeat:
 			continue
+		case kindEnd:
+			if wordCount(ls[j].text) == 1 {
+				continue // a comments button in the header: "Comments"
+			}
 		}
 		return j
 	}

@@ -1048,3 +1048,9 @@ func TestReachHeader(t *testing.T) {
 		t.Errorf("Published = %v", a.Published)
 	}
 }
+
+func TestSquareBracketSourceCredit(t *testing.T) {
+	if c, ok := captionWithCredit("Fishermen mend nets on the north quay on Wednesday. [John Doe, Standard]"); !ok || c != "Fishermen mend nets on the north quay on Wednesday." {
+		t.Errorf("captionWithCredit = %q, %v", c, ok)
+	}
+}

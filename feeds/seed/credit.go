@@ -198,7 +198,7 @@ func captionWithCredit(s string) (string, bool) {
 			return checkCaption(m[1])
 		}
 	}
-	if m := bracketTailRE.FindStringSubmatch(s); m != nil && (isCreditText(m[2]+m[3]) || isSourceCredit(m[1], m[2])) {
+	if m := bracketTailRE.FindStringSubmatch(s); m != nil && (isCreditText(m[2]+m[3]) || isSourceCredit(m[1], m[2]+m[3])) {
 		return checkCaption(m[1])
 	}
 	if m := labelTailRE.FindStringSubmatch(s); m != nil && (isCreditText(m[2]) || wordCount(m[2]) <= 4) {

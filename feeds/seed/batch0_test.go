@@ -1054,3 +1054,18 @@ func TestSquareBracketSourceCredit(t *testing.T) {
 		t.Errorf("captionWithCredit = %q, %v", c, ok)
 	}
 }
+
+func TestRelatedLinksAndPrintEditionNote(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, harbourHeader+
+		"Dredging of the inner harbour will begin in June and last six weeks, the port authority said on Wednesday.\n"+
+		"Related Links\n"+
+		"Ferry fares to rise in July as fuel costs bite\n"+
+		"Coast road to close for three weeks of repairs\n"+
+		"Yachts moored in the basin will be moved to the outer marina for the duration of the works.\n"+
+		"Published in the print edition of the June 7, 2021, issue, with the headline “Dredging Days.”\n"+
+		"Jane Roe is a contributing writer at the Harbour Times, where she covers the coast.\n"+
+		"The secret lives of lighthouse keepers.\n"+
+		"What happens when a town votes to disappear?\n")
+	checkText(t, a.Text, want{textStart: "Dredging", textEnd: "the works.", paragraphs: 2})
+}

@@ -246,8 +246,8 @@ func isQuestionHeadline(ls []line, j int) bool {
 // "Read more" label, up to the next sentence.
 func dropTeasers(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
-		if ls[i].kind != kindJunk || !readMoreLabels[key(ls[i].text)] {
-			continue
+		if !(ls[i].kind == kindJunk && readMoreLabels[key(ls[i].text)]) && !(ls[i].kind == kindCrumb && strings.HasPrefix(key(ls[i].text), "related ") && wordCount(ls[i].text) <= 3) {
+			continue // "Read more", or a box's label "Related Links"
 		}
 		marker := ""
 		for j := i + 1; j < len(ls) && j <= i+maxFurniture && (ls[j].kind == kindJunk || ls[j].kind == kindText); j++ {

@@ -133,6 +133,9 @@ var endLines = setOf(
 
 // endPrefixes start end-matter lines, compared in lower case.
 var endPrefixes = []string{
+	// A magazine's print-edition note closing a feature: "Published in
+	// the print edition of the June 7, 2021, issue, with the headline …".
+	"published in the print edition", "appeared in the print edition",
 	"never miss breaking news", "(reporting by", "explore more on these topics",
 	"more stories from", "tags:", "topics:", "labels:", "disclaimer:",
 	"the views expressed", "the opinions expressed", "views expressed in",

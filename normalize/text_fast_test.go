@@ -35,13 +35,7 @@ func FuzzTextNoTags(f *testing.F) {
 		if strings.Contains(s, "<") {
 			return
 		}
-		var paras []string
-		for _, p := range strings.Split(htmlText(s, true), "\n") {
-			if p = collapseSpaceReference(p); p != "" {
-				paras = append(paras, p)
-			}
-		}
-		if got, want := HTMLToText(s), strings.Join(paras, "\n\n"); got != want {
+		if got, want := HTMLToText(s), referenceParagraphs(htmlText(s, true)); got != want {
 			t.Fatalf("HTMLToText(%q) = %q, want %q", s, got, want)
 		}
 		if got, want := PlainText(s), collapseSpaceReference(htmlText(s, false)); got != want {
@@ -90,13 +84,7 @@ func FuzzHTMLToText(f *testing.F) {
 			if !strings.Contains(in, "<") {
 				continue // FuzzTextNoTags
 			}
-			var paras []string
-			for _, p := range strings.Split(htmlTextReference(in, true), "\n") {
-				if p = collapseSpaceReference(p); p != "" {
-					paras = append(paras, p)
-				}
-			}
-			if got, want := HTMLToText(in), strings.Join(paras, "\n\n"); got != want {
+			if got, want := HTMLToText(in), referenceParagraphs(htmlTextReference(in, true)); got != want {
 				t.Fatalf("HTMLToText(%q) = %q, want %q", in, got, want)
 			}
 		}
@@ -189,4 +177,17 @@ func collapseSpaceReference(s string) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+// referenceParagraphs renders text with one block per line as HTMLToText
+// must: each line collapsed by the reference collapser, the empty ones
+// dropped, the rest joined by blank lines.
+func referenceParagraphs(text string) string {
+	var paras []string
+	for _, p := range strings.Split(text, "\n") {
+		if p = collapseSpaceReference(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }

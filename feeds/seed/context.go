@@ -824,9 +824,9 @@ func markBareCaptions(ls []line) {
 // 2021.", "… in 2019.").
 var sceneDayRE = regexp.MustCompile(`(?:\bon |, |\bin |\bat )(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?: \d{4})?|(?:19|20)\d\d)(?: (?:morning|afternoon|evening|night))?\.$`)
 
-// sceneEnds are the last words of a caption's day, besides numbers.
-var sceneEnds = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	"Saturday", "Sunday", "morning", "afternoon", "evening", "night")
+// dayParts end a caption's day besides a weekday or a number: "on
+// Wednesday morning."
+var dayParts = setOf("morning", "afternoon", "evening", "night")
 
 // isDigits reports whether s is one or more ASCII digits.
 func isDigits(s string) bool {
@@ -869,7 +869,8 @@ var pastCues = setOf("arose", "awoke", "became", "began", "bent", "bet",
 func isSceneCaption(s string) bool {
 	// Cheap first: the line ends on a year, a date's day or a day's name.
 	last := s[strings.LastIndexByte(s, ' ')+1:]
-	if !strings.HasSuffix(last, ".") || !sceneEnds[strings.TrimSuffix(last, ".")] && !isDigits(strings.TrimSuffix(last, ".")) {
+	end := strings.TrimSuffix(last, ".")
+	if !strings.HasSuffix(last, ".") || !dayParts[end] && !(weekdays[strings.ToLower(end)] && startsUpper(end)) && !isDigits(end) {
 		return false
 	}
 	n := wordCount(s)

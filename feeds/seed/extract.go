@@ -778,8 +778,8 @@ func cutBios(ls []line, body []int) (kept, bios []int) {
 		if wordCount(ls[i].text) > 40 && !underOwnName(ls, i) {
 			break
 		}
-		if m := bioRE.FindStringSubmatch(ls[i].text); m != nil {
-			if _, ok := personName(m[1]); !ok {
+		if bioRE.MatchString(ls[i].text) {
+			if !isBio(ls[i].text) {
 				break
 			}
 		} else if !isFirstNameBio(ls, ls[i].text) {

@@ -95,6 +95,14 @@ func extract(p page) extraction {
 	for _, i := range bios {
 		roles[i] = roleBio
 	}
+	// The publisher is known before the body is final: the lines where
+	// the page names it in its own voice are furniture (self.go).
+	source, sourceWhy, at := publisher(ls, title, end)
+	body, own := cutSelfNaming(ls, body, ownNames(source))
+	for _, i := range own {
+		roles[i] = roleFurniture
+		ls[i].why = "the page names its publisher in its own voice"
+	}
 	var paras []string
 	for _, i := range body {
 		roles[i] = roleBody
@@ -133,7 +141,6 @@ func extract(p page) extraction {
 		_, off := a.Published.Zone()
 		a.Published, a.PublishedOffset = a.Published.UTC(), &off
 	}
-	source, sourceWhy, at := publisher(ls, title, end)
 	a.Source = source
 	if at < 0 {
 		at = head

@@ -25,7 +25,7 @@ var (
 	// She …". The first group is the comma.
 	bylineBioRE = regexp.MustCompile(`^(?i:by)\s+[^,.]{3,60}(,)\s+(?:a|an)\s+\p{Ll}`)
 	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer".
-	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|reporter|correspondent|editor|columnist|contributor|photographer|journalist|critic|reviewer|producer|presenter|anchor|host|commentator|blogger|cartoonist|illustrator|videographer|engineer|developer|designer|scientist|researcher|analyst|president|director|manager|officer|founder|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|(?:president|director|manager|officer|chair)\s+of\s+[\p{L} &]{1,40})$`)
+	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|author|reporter|correspondent|editor|columnist|contributor|photographer|journalist|critic|reviewer|producer|presenter|anchor|host|commentator|blogger|cartoonist|illustrator|videographer|engineer|developer|designer|scientist|researcher|analyst|president|director|manager|officer|founder|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|(?:president|director|manager|officer|chair)\s+of\s+[\p{L} &]{1,40})$`)
 	// authorRE matches "Author: …" with the names on the same line.
 	// DW leaves the colon out: "Author Jane Schmidt".
 	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)(?:\s*:\s*|\s+)(\S.*)$`)
@@ -172,6 +172,9 @@ func splitNames(s string) ([]string, bool) {
 		it = cutPlace(strings.TrimSpace(it))
 		if ws := strings.Fields(it); len(ws) >= 4 && ws[len(ws)-1] == "Staff" {
 			it = strings.Join(ws[:len(ws)-2], " ") // "Maria Castellano Globe Staff": the outlet's staff
+		}
+		if name, ok := cutRole(it); ok {
+			it = name // "Jane Roe Staff Reporter": the role run on without a comma
 		}
 		if i := strings.Index(it, " - "); i > 0 && roleWords[strings.ToLower(strings.Fields(it[i+3:] + " x")[0])] {
 			it = it[:i] // "Jane Roe - Reporter / @handle"

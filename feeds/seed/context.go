@@ -95,6 +95,11 @@ func joinBylines(ls []line) {
 		if l.kind != kindAuthorLabel && (l.kind != kindByline || !bylineContinues(l.text)) {
 			continue
 		}
+		if _, named := cutRole(next.text); l.kind == kindAuthorLabel && !named && roleRE.MatchString(next.text) {
+			// "Authors" / "Guest Author" / name: the role labels the name too.
+			*next = line{text: next.text, kind: kindAuthorLabel, why: "the author's role under a byline label"}
+			continue
+		}
 		text := next.text
 		if name, ok := cutRole(text); ok {
 			text = name // "By" / "Jane Roe Senior Reporter"
@@ -559,7 +564,7 @@ func bylineRow(s string) (names, outlet string, ok bool) {
 var nameOutletBracketRE = regexp.MustCompile(`^(\p{Lu}[^()]{2,40}?) \(((?:The )?\p{Lu}[^()]{1,40})\)$`)
 
 // roleWords are the words a role ends on.
-var roleWords = setOf("writer", "reporter", "correspondent", "editor",
+var roleWords = setOf("writer", "author", "reporter", "correspondent", "editor",
 	"columnist", "contributor", "photographer", "journalist", "critic",
 	"reviewer", "producer", "presenter", "anchor", "host", "commentator",
 	"blogger", "cartoonist", "illustrator", "videographer", "engineer",

@@ -288,8 +288,8 @@ func personName(s string) (string, bool) {
 			return "", false
 		}
 	}
-	if isAllCaps(s) {
-		return titleCaseName(s), true
+	if isAllCaps(s) || isAllCaps(strings.ReplaceAll(s, "Mc", "MC")) {
+		return titleCaseName(s), true // "DANIEL McGRATH" is set in capitals too
 	}
 	return s, true
 }

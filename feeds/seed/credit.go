@@ -151,8 +151,13 @@ func wrapped(s string) (string, bool) {
 // credit.
 func captionWithCredit(s string) (string, bool) {
 	if strings.Contains(s, "|") {
-		if m := pipeTailRE.FindStringSubmatch(s); m != nil && isCreditText(m[2]) {
-			return checkCaption(withoutPhotoNote(m[1]))
+		if m := pipeTailRE.FindStringSubmatch(s); m != nil && (isCreditText(m[2]) || endsSentence(m[1]) && isPhotographer(m[2])) {
+			return checkCaption(withoutPhotoNote(m[1])) // "… in October. | Jane Roe"
+		}
+	}
+	if strings.Contains(s, " for ") || strings.Contains(s, " FOR ") {
+		if m := forOutletTailRE.FindStringSubmatch(s); m != nil && isPhotographer(m[2]) && wordCount(m[1]) >= 4 && !hasSuffixFold(m[1], "by") {
+			return checkCaption(m[1]) // "… her husband's surgery. Jane Roe for The Ledger"
 		}
 	}
 	tail := s[max(0, len(s)-48):] // every form below ends the line: look there first
@@ -214,6 +219,24 @@ func captionWithCredit(s string) (string, bool) {
 var bareCreditTailREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:[—–-]\s*)?\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){1,3}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}\S* ){0,4}(?i:press service|press office|handout)$`),
+}
+
+// forOutletTailRE finds a photographer working for an outlet after a
+// caption: "… on Thursday. Jane Roe for The Ledger", "… in about 200
+// schools JANE ROE FOR THE LEDGER". Prose does not end on a name and "for"
+// a capitalised name of at most four words.
+var forOutletTailRE = regexp.MustCompile(`^(.+?[\p{Ll}\d.!?’”)])\s+(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) (?:for|FOR) (?:[Tt]he |THE )?\p{Lu}[\p{L}\d.&'’-]*(?: \p{Lu}[\p{L}\d.&'’-]*){0,3}[^.]$`)
+
+// isPhotographer reports whether s, after a caption, is a person's name
+// alone: two or three words, in capitals or not.
+func isPhotographer(s string) bool {
+	s = strings.TrimSpace(s)
+	n := wordCount(s)
+	if n < 2 || n > 3 {
+		return false
+	}
+	name, ok := personName(s)
+	return ok && !isOrganisation(name) && allPeople([]string{name})
 }
 
 // slashAgencyTailRE finds a credit set off by a slash after the caption's

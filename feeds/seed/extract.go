@@ -420,6 +420,10 @@ func nextContent(ls []line, i int) int {
 		switch ls[j].kind {
 		case kindJunk, kindCrumb, kindPlace, kindRepeat:
 			continue
+		case kindText:
+			if strings.HasPrefix(ls[j].text, "• ") {
+				continue // a headline's key points, one per line
+			}
 		case kindEnd:
 			if wordCount(ls[j].text) == 1 {
 				continue // a comments button in the header: "Comments"
@@ -442,6 +446,9 @@ func isHeadlineLike(l line) bool {
 	case l.kind != kindText && l.kind != kindCrumb:
 		return false
 	}
+	if listMarker(l.text) != "" {
+		return false // an item of a list: a story's key points under its headline
+	}
 	return n <= maxHeadlineWords && len(l.text) <= 300 && startsUpper(l.text) &&
 		hasLower(l.text) && !endsStatement(l.text) && strings.Count(l.text, " | ") < 2
 }
@@ -457,7 +464,7 @@ func isHeadlineLike(l line) bool {
 // section crumb above the headline makes no run).
 func isStandfirstLike(l, h line, adjacent, inRun bool) bool {
 	n := wordCount(l.text)
-	if l.kind != kindText || n < 5 || n >= 40 && len(innerSentenceRE.FindAllStringIndex(l.text, 3)) >= 2 {
+	if l.kind != kindText || n < 5 || listMarker(l.text) != "" || n >= 40 && len(innerSentenceRE.FindAllStringIndex(l.text, 3)) >= 2 {
 		return false // three sentences and more make a paragraph, not a deck
 	}
 	if endsSentence(l.text) || n >= 15 {

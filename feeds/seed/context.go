@@ -941,6 +941,10 @@ func markMediaBlocks(ls []line) {
 				ls[n].kind, ls[n].why = kindJunk, "a video's title under its label"
 			}
 		}
+		if videoCreditRE.MatchString(ls[i].text) {
+			markCreditedVideo(ls, i)
+			continue
+		}
 		if !durationRE.MatchString(ls[i].text) {
 			continue
 		}
@@ -959,6 +963,34 @@ func markMediaBlocks(ls []line) {
 		if n < len(ls) && ls[n].kind == kindText && wordCount(ls[n].text) <= 30 {
 			ls[n].kind, ls[n].why = kindJunk, "a video's description under its running time"
 		}
+	}
+}
+
+// videoCreditRE reads the credit of an embedded video: "Video by: Jane
+// Roe".
+var videoCreditRE = regexp.MustCompile(`^(?i:video|footage)\s+(?i:by)\s*:?\s*\p{Lu}.{0,40}$`)
+
+// bareDurationRE matches a running time alone on its line: "01:58".
+var bareDurationRE = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?$`)
+
+// markCreditedVideo marks as junk the embedded video whose credit is at
+// i: the bare running time over the credit, the video's title under it
+// and the one-sentence description under the title. A bare time alone is
+// a live post's as often; with a video's credit under it, it is the
+// player's.
+func markCreditedVideo(ls []line, i int) {
+	ls[i].kind, ls[i].why = kindJunk, "a video's credit"
+	if i > 0 && bareDurationRE.MatchString(ls[i-1].text) {
+		ls[i-1].kind, ls[i-1].why = kindJunk, "a video's running time"
+	}
+	n := nextPastJunk(ls, i)
+	if n >= len(ls) || !isTeaserHeadline(ls[n]) || endsSentence(ls[n].text) {
+		return
+	}
+	ls[n].kind, ls[n].why = kindJunk, "a video's title under its credit"
+	d := nextPastJunk(ls, n)
+	if d < len(ls) && ls[d].kind == kindText && wordCount(ls[d].text) <= 30 && endsSentence(ls[d].text) && !innerSentenceRE.MatchString(ls[d].text) {
+		ls[d].kind, ls[d].why = kindJunk, "a video's description under its title"
 	}
 }
 

@@ -191,6 +191,9 @@ func splitNames(s string) ([]string, bool) {
 		if it == "" || isStaffName(it) {
 			continue
 		}
+		if _, person := personName(it); k > 0 && len(names) > 0 && (isMasthead(it) && !person || wordCount(it) == 1 && isPublisherName(it) && agencyName(it) == "") {
+			continue // "By A, ProPublica, and B, The Ledger": each name's outlet
+		}
 		got, ok := itemNames(it)
 		if !ok {
 			return nil, false

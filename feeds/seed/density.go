@@ -60,7 +60,13 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		p := ls[i].prose
 		ownVoice := voice && p.furniture == 1 && p.reader && strings.HasSuffix(ls[i].text, "?")
 		voice = voice || keep[k] && p.reader
-		if keep[k] || !isInstructionHeading(ls, body, keep, k) && !ownVoice && (p.furniture > 0 || capitalisedShare(ls[i].text) >= 0.5 && (wordCount(ls[i].text) > 2 || lowerShare(strings.Fields(ls[i].text)) < 0.5) && ls[i].why != whyNumbered && ls[i].why != whySubheadLabel) {
+		// A subhead quoting someone ("“I Didn’t Know I Could Ask”") is
+		// set in title case as any subhead may be; teasers are not quotes.
+		furniture, titleCase := p.furniture, capitalisedShare(ls[i].text) >= 0.5
+		if quotedSubhead(ls[i].text) {
+			furniture, titleCase = furniture-btoi(p.caps), false
+		}
+		if keep[k] || !isInstructionHeading(ls, body, keep, k) && !ownVoice && (furniture > 0 || titleCase && (wordCount(ls[i].text) > 2 || lowerShare(strings.Fields(ls[i].text)) < 0.5) && ls[i].why != whyNumbered && ls[i].why != whySubheadLabel) {
 			continue
 		}
 		// Junk between (an advertisement over the subhead) does not
@@ -138,6 +144,17 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 		}
 	}
 	return kept, dropped, cut
+}
+
+// quotedSubhead reports whether s is a short line wholly in quotes, of
+// ten words or fewer, with no other quote inside.
+func quotedSubhead(s string) bool {
+	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}} {
+		if inner, ok := strings.CutPrefix(s, q[0]); ok && strings.HasSuffix(inner, q[1]) && !strings.ContainsAny(strings.TrimSuffix(inner, q[1]), "“”\"") {
+			return wordCount(s) <= 10
+		}
+	}
+	return false
 }
 
 // signOff returns the position in body of the author's sign-off, or -1:
@@ -361,6 +378,9 @@ func dropAppealBoxes(ls []line, body []int, keep []bool) {
 		for j := k; j < k+n; j++ {
 			keep[j] = false
 		}
+		if ls[i+n].verdict == verdictSubhead {
+			keep[k+n] = false // the call to action closing the box, read as a subhead
+		}
 		if k > 0 && body[k-1] == i-1 {
 			keep[k-1] = false // the box's label, read as a subhead
 		}
@@ -410,7 +430,7 @@ func dropKeyPoints(ls []line, body []int, keep []bool) {
 // paragraphs. A post's tips are headed by imperatives; alone, an
 // imperative between paragraphs is a prompt.
 func keepSiblingSubheads(ls []line, body []int, keep []bool) {
-	if !slices.ContainsFunc(body, func(i int) bool { return ls[i].verdict == verdictSubhead }) {
+	if !slices.ContainsFunc(body, func(i int) bool { return ls[i].verdict == verdictSubhead && !quotedSubhead(ls[i].text) }) {
 		return
 	}
 	for k := 1; k+1 < len(body); k++ {

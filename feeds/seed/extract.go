@@ -204,8 +204,16 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			// A headline in full sentences ("… maternity wards. Some
 			// mothers now drive 90 minutes to give birth.") over its
 			// byline, before any other paragraph.
-			if n1 := nextContent(ls, i); n1 >= 0 && ls[n1].kind == kindByline {
+			n1 := nextContent(ls, i)
+			if n1 >= 0 && ls[n1].kind == kindByline {
 				return i, -1, "a headline in sentences over its byline"
+			}
+			// In title case, also over a standfirst: "Hospitals Sued
+			// Thousands Over Unpaid Bills. Many Qualified for Free Care."
+			if i > 0 && n1 >= 0 && capitalisedShare(l.text) >= 0.6 && endsSentence(ls[n1].text) && isStandfirstLike(ls[n1], l, n1 == i+1, false) {
+				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
+					return i, n1, "a headline in title-case sentences over its standfirst and byline"
+				}
 			}
 		}
 		if !isHeadlineLike(l) || isPagePrompt(l.text) || l.kind == kindCrumb && (isMasthead(l.text) || inMenu(ls, i) || isCrumbPath(l.text)) {

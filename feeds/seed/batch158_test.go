@@ -1,0 +1,116 @@
+package seed
+
+import (
+	"slices"
+	"testing"
+)
+
+// Rules found on held-out batch 158-171, each pinned on invented text.
+
+func TestCreditFormsAfterCaption(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ s, want string }{
+		{"A closed boatyard in Dover, in October. One in five yards stands empty. | Jane Roe", "A closed boatyard in Dover, in October. One in five yards stands empty."},
+		{"Ann Lee at her home in Dover. The port sued her over a $7,400 bill. John Doe for The Harbour Ledger", "Ann Lee at her home in Dover. The port sued her over a $7,400 bill."},
+		{"Pupils at a school in Dover. The trial will cover about 200 schools JOHN DOE FOR THE LEDGER", "Pupils at a school in Dover. The trial will cover about 200 schools"},
+	}
+	for _, tt := range tests {
+		if got, ok := captionWithCredit(tt.s); !ok || got != tt.want {
+			t.Errorf("captionWithCredit(%q) = %q, %v; want %q", tt.s, got, ok, tt.want)
+		}
+	}
+	for _, s := range []string{
+		"The study was funded by the Science Foundation and the Westmarch Institute for Sustainable Materials.",
+		"The quay stood idle for a year.Photograph by Jane Roe for The Ledger",
+		"The council will vote on Tuesday. | Advertisement",
+	} {
+		if got, ok := captionWithCredit(s); ok && got != "The quay stood idle for a year." {
+			t.Errorf("captionWithCredit(%q) = %q, want no credit", s, got)
+		}
+	}
+}
+
+func TestBylineNamesWithOutlets(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s    string
+		want []string
+	}{
+		{"by Jane Roe, Harbourwatch, and John Doe, The Dover Ledger", []string{"Jane Roe", "John Doe"}},
+		{"By JANE McKAY and JOHN DOE Associated Press", []string{"Jane McKay", "John Doe", "Associated Press"}},
+		{"By Jane Roe Staff Reporter", []string{"Jane Roe"}},
+	}
+	for _, tt := range tests {
+		if got, ok := parseByline(tt.s); !ok || !slices.Equal(got, tt.want) {
+			t.Errorf("parseByline(%q) = %q, %v; want %q", tt.s, got, ok, tt.want)
+		}
+	}
+}
+
+// A headline in title-case sentences over a two-sentence standfirst and
+// the byline; a quoted subhead in title case is kept, and an appeal box
+// whose call to action looks like a subhead is not.
+func TestTitleCaseSentenceHeadline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-06-27 Skip to content\n"+
+		"Harbourwatch\n"+
+		"Topics\n"+
+		"Ports\n"+
+		"Harbours Sued Hundreds of Boat Owners Over Unpaid Fees. Many Should Have Been Exempt.\n"+
+		"State law requires public harbours to waive the fees of low-income owners. Our analysis found that two harbours sued more than 300 who appear to have qualified.\n"+
+		"by Jane Roe, Harbourwatch, and John Doe, The Dover Ledger\n"+
+		"June 27, 2024, 6 a.m. EDT\n"+
+		"When Ann Lee's husband fell ill in 2021, the couple lived on his pension and her wages from the fish market, and the mooring fee went unpaid for a year.\n"+
+		"Two years later, the harbour sued them for $7,400, and a judge ordered part of her wages to be withheld until the debt was paid.\n"+
+		"“I Didn’t Know I Could Ask”\n"+
+		"Harbour officials said they screen owners for the waiver and that lawsuits are a last resort, filed only after months of letters and calls.\n"+
+		"Help Us Report on Harbour Fees\n"+
+		"Have you been sued by a harbour over a mooring fee? We want to hear from you.\n"+
+		"Share your story\n"+
+		"Both harbours said they had waived thousands of dollars in fees under the state program since it began.\n"+
+		"The state attorney general said on Tuesday that her office would review the lawsuits.\n")
+	if a.Title != "Harbours Sued Hundreds of Boat Owners Over Unpaid Fees. Many Should Have Been Exempt." || !slices.Equal(a.Authors, []string{"Jane Roe", "John Doe"}) {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+	if a.Summary == "" {
+		t.Error("no Summary")
+	}
+	checkText(t, a.Text, want{textStart: "When Ann Lee", textEnd: "review the lawsuits.", paragraphs: 6, excludes: []string{"Share your story", "Help Us", "hear from you"}})
+}
+
+// "• " key points under the headline are neither the headline nor its
+// standfirst.
+func TestBulletKeyPointsUnderHeadline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-01-09 The Harbour Post\n"+
+		"Ports\n"+
+		"Dover to trial driverless ferries on harbour routes from March\n"+
+		"• Two autonomous ferries will carry passengers between the quays during a 12-month trial\n"+
+		"• Officials say crew will stay on board for at least the first six months\n"+
+		"Jane Roe\n"+
+		"Published: 7:30pm, 8 Jan 2025\n"+
+		"Dover will begin trialling driverless ferries in March, carrying passengers between the north and south quays, the port said on Wednesday.\n"+
+		"Two 12-seat electric ferries will run every 20 minutes between 10am and 4pm on weekdays, the port said.\n")
+	if a.Title != "Dover to trial driverless ferries on harbour routes from March" || a.Summary != "" {
+		t.Errorf("Title = %q, Summary = %q", a.Title, a.Summary)
+	}
+}
+
+// An embedded video known by its credit line: the bare running time over
+// it, its title and its one-sentence description go.
+func TestVideoBlockByCredit(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-09-18 News\n"+
+		"Hail destroys grapes across Dover's vineyards\n"+
+		"By: Jane Roe\n"+
+		"Issued on: 18/09/2024 - 15:42\n"+
+		"Hail the size of walnuts battered vineyards around Dover for nearly 20 minutes late on Tuesday, destroying most of the grapes in some plots.\n"+
+		"The growers' federation said it was too early to put a figure on the damage but that some estates had lost half their crop.\n"+
+		"01:58\n"+
+		"Video by: John Doe\n"+
+		"Dover growers count the cost of overnight hail\n"+
+		"Growers walk through their plots the morning after the storm, assessing the damage to grapes due to be picked next week.\n"+
+		"The agriculture ministry said it would consider declaring a disaster in the worst-hit villages, which would allow growers to claim compensation.\n"+
+		"Meteorologists say hailstorms in late summer have become more frequent in the region over the past decade.\n")
+	checkText(t, a.Text, want{textStart: "Hail the size", textEnd: "past decade.", paragraphs: 4, excludes: []string{"Video by", "assessing", "01:58"}})
+}

@@ -3,6 +3,7 @@ package seed
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 // Rules found on held-out batch 158-171, each pinned on invented text.
@@ -113,4 +114,50 @@ func TestVideoBlockByCredit(t *testing.T) {
 		"The agriculture ministry said it would consider declaring a disaster in the worst-hit villages, which would allow growers to claim compensation.\n"+
 		"Meteorologists say hailstorms in late summer have become more frequent in the region over the past decade.\n")
 	checkText(t, a.Text, want{textStart: "Hail the size", textEnd: "past decade.", paragraphs: 4, excludes: []string{"Video by", "assessing", "01:58"}})
+}
+
+// A date line signed by the outlet ("…, The Times") is a date line.
+func TestDateLineSignedByOutlet(t *testing.T) {
+	t.Parallel()
+	st, ok := parseDateLine("Thursday June 05 2025, 12.01am BST, The Harbour Times")
+	if !ok || !st.t.Equal(time.Date(2025, 6, 4, 23, 1, 0, 0, time.UTC)) {
+		t.Errorf("parseDateLine = %v, %v", st.t, ok)
+	}
+}
+
+// A sentence ending on a link's pointer ("… can be viewed here.") is the
+// page's furniture.
+func TestPointsHere(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"Comments are subject to our community guidelines, which can be viewed here.": true,
+		"The full report is available here.":                                          true,
+		"“If it comes next year, I don't know if I'm still here.”":                    false,
+		"The quay has stood here since 1911.":                                         false,
+	} {
+		if got := pointsHere(s); got != want {
+			t.Errorf("pointsHere(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A box of key points restated by the story, closed by a player's
+// prompt, is no part of the body; nor is the prompt over the player's
+// times, which is no live post's heading.
+func TestKeyPointsClosedByPlayer(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-04-24 News\n"+
+		"Dover to replace 5,000 lead water lines this year with federal money\n"+
+		"Jane Roe\n"+
+		"Published 5:02 a.m. ET April 24, 2024\n"+
+		"Key Points\n"+
+		"Dover will replace about 5,000 lead service lines this year, more than double last year's total.\n"+
+		"The work will be paid for with $90 million in federal infrastructure money.\n"+
+		"Listen to this article with a free account\n"+
+		"00:00\n"+
+		"04:12\n"+
+		"Dover will replace about 5,000 lead water service lines this year, more than double the number it replaced last year, using $90 million in federal infrastructure money, officials said.\n"+
+		"The work will focus first on neighborhoods with the most children under 6, said the director of the water department.\n"+
+		"Residents will not be charged for the work, and crews will replace the full line from the main to the meter.\n")
+	checkText(t, a.Text, want{textStart: "Dover will replace about 5,000 lead water", textEnd: "to the meter.", paragraphs: 3, excludes: []string{"Listen"}})
 }

@@ -158,6 +158,9 @@ func parseDateLine(s string) (stamp, bool) {
 // every other segment is short. Segments are separated by "|", "•", "●", "·" or a
 // spaced dash ("May 12, 2021 - Economy & Business" on Axios).
 func isDateRow(s string) bool {
+	if i := strings.LastIndex(s, ", "); i > 0 && !strings.ContainsAny(s[i:], "0123456789") && isPublisherName(s[i+2:]) {
+		s = s[:i] // "Thursday June 05 2025, 12.01am BST, The Times": the outlet signs the date
+	}
 	s = rowDashRE.ReplaceAllString(s, "|")
 	segs := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|•·●", r) })
 	found := false

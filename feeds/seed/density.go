@@ -219,11 +219,11 @@ func keepListItems(ls []line, body []int, keep []bool) {
 }
 
 // headsPost reports whether the line at i heads a live post: its next line
-// past junk is the post's byline or date.
+// past junk is the post's byline or date, and it is no call to action.
 func headsPost(ls []line, i int) bool {
 	n := nextPastJunk(ls, i)
-	if n >= len(ls) || !isHeadlineLike(ls[i]) {
-		return false
+	if n >= len(ls) || !isHeadlineLike(ls[i]) || ls[i].prose.cta {
+		return false // "Listen to this article" over a player's times
 	}
 	switch ls[n].kind {
 	case kindByline, kindDate:
@@ -528,13 +528,14 @@ func hasStrongAfter(ls []line, body []int, keep []bool) bool {
 
 // restatedOpening returns how many lines open the body as a box of key
 // points without a label, or 0: two to five short lines, one after the
-// other, closed by a junk line ("Visit X's homepage for more stories."),
+// other, closed by a junk line ("Visit X's homepage for more stories.")
+// or a prompt ("Listen to this article"),
 // each telling in brief what the story below tells again (half or more
 // of its words recur there). A story's own short opening paragraphs run
 // on into the next without a box's end between.
 func restatedOpening(ls []line, body []int) int {
 	n := 0
-	for n < len(body) && n < 6 && body[n] == body[0]+n && wordCount(ls[body[n]].text) <= 30 {
+	for n < len(body) && n < 6 && body[n] == body[0]+n && wordCount(ls[body[n]].text) <= 30 && !isPromptLine(ls[body[n]]) {
 		n++
 	}
 	if n < 2 || n > 5 || n >= len(body) {
@@ -544,7 +545,7 @@ func restatedOpening(ls []line, body []int) int {
 	for after < len(ls) && strings.TrimSpace(ls[after].text) == "" {
 		after++
 	}
-	if after >= len(ls) || ls[after].kind != kindJunk {
+	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) {
 		return 0
 	}
 	var rest strings.Builder
@@ -559,6 +560,17 @@ func restatedOpening(ls []line, body []int) int {
 		}
 	}
 	return n
+}
+
+// isPromptLine reports whether l is a text line that scores as no prose
+// and carries a furniture signal: a player's or a box's prompt ("Listen to
+// this article with a free account").
+func isPromptLine(l line) bool {
+	if l.kind != kindText {
+		return false
+	}
+	p := scoreProse(l.text, false)
+	return p.score < proseMin && p.furniture > 0
 }
 
 // recurShare returns the share of the content words of s (four letters

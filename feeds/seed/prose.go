@@ -167,6 +167,9 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 		p.add(-5, "call to action", true)
 		p.cta = true
 	}
+	if pointsHere(own) {
+		p.add(-3, "points to a link (… can be found here)", true)
+	}
 	reader, self := addressWords(own)
 	if reader {
 		p.add(-2, "addresses the reader", true)
@@ -393,6 +396,19 @@ func endsWithHere(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// hereParticiples are the words before a link's "here" at the end of a
+// sentence pointing to it: "… which can be viewed here."
+var hereParticiples = setOf("viewed", "found", "read", "seen", "accessed",
+	"downloaded", "available", "listed", "registered")
+
+// pointsHere reports whether s ends on a pointer to a link: "Our
+// guidelines can be viewed here.", "The full report is available here."
+func pointsHere(s string) bool {
+	ws := strings.Fields(strings.TrimRight(s, ".!\"”’ "))
+	n := len(ws)
+	return n >= 3 && strings.EqualFold(ws[n-1], "here") && hereParticiples[strings.ToLower(ws[n-2])]
 }
 
 // endsClause reports whether a word ends a sentence or a label, so that

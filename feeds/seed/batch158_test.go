@@ -161,3 +161,25 @@ func TestKeyPointsClosedByPlayer(t *testing.T) {
 		"Residents will not be charged for the work, and crews will replace the full line from the main to the meter.\n")
 	checkText(t, a.Text, want{textStart: "Dover will replace about 5,000 lead water", textEnd: "to the meter.", paragraphs: 3, excludes: []string{"Listen"}})
 }
+
+// An appeal with no label, closed by its button, and a link's teaser
+// speaking to the reader ("Here’s how …") are no part of the story (a
+// paragraph speaking to the reader over a "Follow me" button, naming
+// neither the page nor journalism, is no appeal: 603).
+func TestButtonAppealAndHeresHow(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-11-20 News\n"+
+		"Dover pays families to take over empty harbour cottages\n"+
+		"By Jane Roe\n"+
+		"Nov 20, 2024\n"+
+		"Dover will pay families up to £30,000 to buy and restore empty cottages on the harbour, in one of the most generous offers yet by a coastal town.\n"+
+		"The council said on Wednesday that households moving from outside the county will also pay no council tax for five years.\n"+
+		"In a time of both misinformation and too much information, quality journalism is more crucial than ever.\n"+
+		"By subscribing, you can help us get the story right.\n"+
+		"SUBSCRIBE NOW\n"+
+		"According to a council survey, 212 of the harbour's 1,100 cottages are empty, most of them left by owners who moved inland.\n"+
+		"Early voting on the scheme opens next week. Here’s how to vote by mail where you live.\n"+
+		"The first keys will be handed over in the spring, the council said, once the buyers' restoration plans are approved.\n"+
+		"Follow me on Twitter.\n")
+	checkText(t, a.Text, want{textStart: "Dover will pay", textEnd: "plans are approved.", paragraphs: 4, excludes: []string{"subscribing", "journalism", "Here’s how"}})
+}

@@ -79,6 +79,7 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 	}
 	keepSiblingSubheads(ls, body, keep)
 	dropAppealBoxes(ls, body, keep)
+	dropButtonAppeals(ls, body, keep)
 	dropKeyPoints(ls, body, keep)
 	stop := len(body)
 	for k, i := range body {
@@ -386,6 +387,63 @@ func dropAppealBoxes(ls []line, body []int, keep []bool) {
 		}
 		k += n
 	}
+}
+
+// dropButtonAppeals drops an appeal with no label, known by the button
+// that closes it: up to three lines directly over a junk line that calls
+// to action ("SUBSCRIBE NOW"), each speaking to the reader, of the page
+// or of journalism, one of them to the reader and one of the page or its
+// journalism ("In a time of … quality journalism is more crucial than
+// ever." / "By subscribing, you can help us get the story right.").
+func dropButtonAppeals(ls []line, body []int, keep []bool) {
+	for k, i := range body {
+		if i+1 >= len(ls) || ls[i+1].kind != kindJunk || !isCallToAction(ls[i+1].text) && !isCallToAction(titleCaseLine(ls[i+1].text)) {
+			continue
+		}
+		from, reader, own := k+1, false, false
+		for j := k; j >= 0 && j > k-3 && body[j] == i-(k-j); j-- {
+			r, o := appealWords(ls[body[j]].text)
+			if !r && !o {
+				break
+			}
+			from, reader, own = j, reader || r, own || o
+		}
+		if !reader || !own {
+			continue
+		}
+		for j := from; j <= k; j++ {
+			keep[j] = false
+		}
+	}
+}
+
+// appealNouns are the words an appeal speaks of besides the reader.
+var appealNouns = []string{"journalism", "subscrib", "donat", "contribut", "membership"}
+
+// appealWords reports whether s, outside quotes, speaks to the reader
+// ("you", a call to action, "help us") or of the page and its journalism.
+func appealWords(s string) (reader, own bool) {
+	s = unquoted(s)
+	reader, own = addressWords(s)
+	reader = reader || isCallToAction(s) || strings.Contains(s, "help us")
+	low := strings.ToLower(s)
+	for _, w := range appealNouns {
+		own = own || strings.Contains(low, w)
+	}
+	return reader, own
+}
+
+// titleCaseLine returns s in title case when it is set in capitals
+// ("SUBSCRIBE NOW" is "Subscribe Now"), else s.
+func titleCaseLine(s string) string {
+	if !isAllCaps(s) {
+		return s
+	}
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		ws[i] = capitalize(w)
+	}
+	return strings.Join(ws, " ")
 }
 
 // dropKeyPoints drops the box of key points that opens a body: under a

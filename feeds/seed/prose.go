@@ -374,6 +374,8 @@ func isCallToAction(s string) bool {
 			return true
 		case ctaObjectVerbs[first] && endsWithHere(ws[i:]):
 			return true // "Send it to the newsdesk here.": a link's anchor
+		case (first == "here's" || first == "here’s") && (next == "how" || next == "what" || next == "where") && addressesReader(ws[i:]):
+			return true // "Here’s how to vote by mail where you live.": a link's teaser
 		case (first == "thanks" || first == "thank") && (next == "for" || next == "you"):
 			return true
 		case (first == "don't" || first == "don’t" || first == "never") && (next == "miss" || next == "forget"):
@@ -396,6 +398,12 @@ func endsWithHere(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// addressesReader reports whether the words ws say "you" or "your".
+func addressesReader(ws []string) bool {
+	reader, _ := addressWords(strings.Join(ws, " "))
+	return reader
 }
 
 // hereParticiples are the words before a link's "here" at the end of a

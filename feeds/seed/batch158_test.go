@@ -1,7 +1,9 @@
 package seed
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -182,4 +184,22 @@ func TestButtonAppealAndHeresHow(t *testing.T) {
 		"The first keys will be handed over in the spring, the council said, once the buyers' restoration plans are approved.\n"+
 		"Follow me on Twitter.\n")
 	checkText(t, a.Text, want{textStart: "Dover will pay", textEnd: "plans are approved.", paragraphs: 4, excludes: []string{"subscribing", "journalism", "Here’s how"}})
+}
+
+// A page of videos, each a title over its running time, holds no
+// article, even with a byline-like "More From X" in its footer.
+func TestVideoListRejected(t *testing.T) {
+	t.Parallel()
+	page := " date 2025-08-20 Harbour TV\nLatest Videos\nNow Playing\n" +
+		"Flash floods sweep through Dover harbour, forcing evacuations\n02:41\n" +
+		"Heavy rain sent a wall of water through the harbour on Wednesday, washing boats onto the quay and forcing dozens of families from their homes.\n" +
+		"Aug. 20, 2025\nUP NEXT\n" +
+		"Council committee advances plan to dredge the inner harbour\n01:58\nAug. 20, 2025\n" +
+		"Ferry passengers stranded after computer outage grounds sailings\n03:12\nAug. 20, 2025\n" +
+		"Inside the race to save the harbour's oyster beds from record heat\n05:47\nAug. 19, 2025\n" +
+		"Meet the 92-year-old who just swam the harbour for the first time\n02:33\nAug. 19, 2025\n" +
+		"More From Harbour TV\nWatch Harbour TV NOW\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), "videos") {
+		t.Errorf("err = %v, want a list of videos", err)
+	}
 }

@@ -56,7 +56,7 @@ var notNames = setOf(
 	"tomorrow", "yesterday", "then", "now", "the", "this", "that", "these",
 	"those", "its", "his", "her", "their", "our", "my", "your", "late",
 	"early", "midnight", "noon", "contrast", "comparison", "far", "law",
-	"verified", "contact", "about",
+	"verified", "contact", "about", "more", "watch", "follow", "latest",
 	// The first words of places, which a bar may set after a name: "By
 	// Jane Roe | New Delhi".
 	"new", "los", "las", "fort", "port", "north", "south", "east", "west", "greater",

@@ -151,6 +151,9 @@ func (x extraction) check() error {
 	if button, n := x.repeatedButton(); n > 0 {
 		return fmt.Errorf("%w: a listing (%d items, each with %q, no byline, no paragraph of 25 words)", ErrNoArticle, n, button)
 	}
+	if n := x.videoClips(); n > 0 {
+		return fmt.Errorf("%w: a list of videos (%d clips, each a title over its running time, no byline)", ErrNoArticle, n)
+	}
 	if n := x.figureLines(); n > 0 {
 		return fmt.Errorf("%w: a data page (%d lines of figures, no paragraph of twenty words)", ErrNoArticle, n)
 	}
@@ -212,6 +215,26 @@ func (x extraction) datedEntries() int {
 		return 0
 	}
 	return dated
+}
+
+// videoClips returns how many clips a page of videos lists, or 0: four
+// or more titles each directly over a bare running time ("02:41"), more
+// clips than body paragraphs, and no byline. A story closing on a box of
+// videos has a byline and its paragraphs.
+func (x extraction) videoClips() int {
+	n := 0
+	for i, l := range x.lines {
+		if l.kind == kindByline && x.roles[i] != roleOutside {
+			return 0 // the footer's "More From X" is no byline
+		}
+		if i > 0 && bareDurationRE.MatchString(l.text) && isHeadlineLike(x.lines[i-1]) {
+			n++
+		}
+	}
+	if n < 4 || n <= len(x.bodyIndexes()) {
+		return 0
+	}
+	return n
 }
 
 // repeatedButton returns the button a listing repeats after each of its

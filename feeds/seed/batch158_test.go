@@ -203,3 +203,28 @@ func TestVideoListRejected(t *testing.T) {
 		t.Errorf("err = %v, want a list of videos", err)
 	}
 }
+
+// A link's label over the page's short address names nobody and gives the
+// canonical link; the headline printed again under the picture is no
+// standfirst; a headline under a "Sponsored" label is a paid link.
+func TestShortURLLabelAndSponsoredTeaser(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Harbour News\n"+
+		"Business\n"+
+		"Dover harbour fees jump 31% in first quarter as ferry traffic recovers\n"+
+		"Short Url\n"+
+		"https://harbour.news/9x4mq\n"+
+		"June 03, 2021 17:24\n"+
+		"Jane Roe\n"+
+		"June 03, 2021 17:24\n"+
+		"Boats are moored at the north quay on June 2, 2021. (AFP)\n"+
+		"Dover harbour fees jump 31% in first quarter as ferry traffic recovers\n"+
+		"DOVER: The harbour authority said on Thursday that fee income rose 31 percent in the first quarter of the year.\n"+
+		"Sponsored\n"+
+		"The surprising reason sailors are switching insurers this summer\n"+
+		"The value of fees, including mooring and pilotage, reached £6.4 million between January and March, the authority said.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) || a.Link != "https://harbour.news/9x4mq" || a.Summary != "" {
+		t.Errorf("Authors = %q, Link = %q, Summary = %q", a.Authors, a.Link, a.Summary)
+	}
+	checkText(t, a.Text, want{textStart: "DOVER: The harbour", textEnd: "the authority said.", paragraphs: 2})
+}

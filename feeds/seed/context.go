@@ -29,6 +29,7 @@ func classifyAll(texts []string) []line {
 	for i, s := range texts {
 		ls[i] = classify(s)
 	}
+	markLinkLabels(ls)
 	joinBylines(ls)
 	markLifeSpans(ls)
 	markNameBylines(ls)
@@ -50,6 +51,24 @@ func classifyAll(texts []string) []line {
 	markRepeats(ls)
 	markNumberedSubheads(ls)
 	return ls
+}
+
+// whyLinkLabel is the reason given for the label over the page's own
+// address ("Short Url" / "https://…").
+const whyLinkLabel = "the label of the address under it"
+
+// markLinkLabels marks as junk a label of one to three words naming a
+// link ("Short Url", "Permalink", "Share link") over an address alone on
+// the next line: it names no person. canonicalLink reads the address.
+func markLinkLabels(ls []line) {
+	for i := 0; i+1 < len(ls); i++ {
+		if n := wordCount(ls[i].text); n > 3 || n == 0 || !bareLinkRE.MatchString(ls[i+1].text) {
+			continue
+		}
+		if k := strings.ToLower(ls[i].text); strings.Contains(k, "url") || strings.Contains(k, "link") {
+			ls[i].kind, ls[i].why = kindJunk, whyLinkLabel
+		}
+	}
 }
 
 // whyNumbered is the reason given for a short label numbered as the next
@@ -135,7 +154,9 @@ func dropListItems(ls []line) {
 // follow on lines of their own.
 var readMoreLabels = setOf("read more", "also read", "see also", "read also",
 	"lire aussi", "à lire aussi", "اقرأ أيضا", "اقرأ أيضاً", "related", "mehr lesen",
-	"citește și", "leia também", "lee también", "leggi anche")
+	"citește și", "leia também", "lee también", "leggi anche",
+	// Paid links set between paragraphs, one headline each.
+	"sponsored", "promoted", "paid content", "partner content", "sponsored content")
 
 // boxLabels are headings, by key, of the boxes an academic outlet prints
 // before the body (The Conversation): the line under each is boilerplate.

@@ -74,7 +74,7 @@ func extract(p page) extraction {
 	}
 	body, end := bodyLines(ls, max(title, standfirst)+1)
 	if standfirst < 0 && title >= 0 {
-		if sf := deckOverBody(ls, body); sf >= 0 {
+		if sf := deckOverBody(ls, body); sf >= 0 && key(ls[sf].text) != key(a.Title) {
 			standfirst, body = sf, body[1:]
 			a.Summary, roles[sf] = ls[sf].text, roleStandfirst
 			ls[sf].why = "an unterminated sentence opening the body: the standfirst under the picture"
@@ -149,6 +149,9 @@ func extract(p page) extraction {
 		ls[at].why += "; " + sourceWhy
 	}
 	a.Link = canonicalLink(ls, title)
+	if u, err := normalize.CanonicalURL(a.Link); err == nil {
+		a.URL = u // Finish sets it again; the goldens read it here
+	}
 	for i := range roles {
 		if roles[i] == "" && (i < head || i >= end) || teasers > 0 || snippets > 0 {
 			roles[i] = roleOutside // a section front holds no article
@@ -1123,13 +1126,16 @@ var (
 )
 
 // canonicalLink returns the article address the page shows: the first
-// labelled one, else a bare one above the headline (below it, bare URLs are
+// labelled one (on its line, or under a label of its own), else a bare one above the headline (below it, bare URLs are
 // embeds and references). An address without a path (a home page) is not
 // an article's. It returns "" when there is none.
 func canonicalLink(ls []line, head int) string {
-	for _, l := range ls {
+	for i, l := range ls {
 		if m := linkRE.FindStringSubmatch(l.text); m != nil {
 			return strings.TrimRight(m[1], ".,;)")
+		}
+		if m := bareLinkRE.FindStringSubmatch(l.text); m != nil && i > 0 && ls[i-1].why == whyLinkLabel {
+			return strings.TrimRight(m[1], ".,;)") // "Short Url" / address
 		}
 	}
 	for _, l := range ls[:max(head, 0)] {

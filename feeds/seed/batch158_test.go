@@ -228,3 +228,23 @@ func TestShortURLLabelAndSponsoredTeaser(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "DOVER: The harbour", textEnd: "the authority said.", paragraphs: 2})
 }
+
+// When appeals and boxes over the story read as paragraphs, the headline
+// is the headline-like line under the byline and its date.
+func TestHeadlineUnderBylineAndDate(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Stand up for the facts!\n"+
+		"Our only agenda is to publish the truth so you can be an informed participant in democracy. We need your help.\n"+
+		"Harbour Check\n"+
+		"stated on June 1, 2021 in a Facebook post:\n"+
+		"Says the harbour authority reported 12,000 sunken boats in May 2021.\n"+
+		"The claim was shared more than 9,000 times since June 1 by accounts in three countries.\n"+
+		"By Jane Roe\n"+
+		"June 3, 2021\n"+
+		"No, the harbour did not confirm 12,000 sunken boats in May\n"+
+		"A post circulating on Facebook claims that harbour officials quietly admitted that storms sank thousands of boats last month.\n"+
+		"The number appears to come from a database of insurance claims, which anyone can file and which are not verified.\n")
+	if a.Title != "No, the harbour did not confirm 12,000 sunken boats in May" || !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+}

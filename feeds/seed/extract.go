@@ -244,6 +244,11 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		}
 	}
 	h := headlineBeforeParagraph(ls)
+	if h < 0 {
+		if h = headlineUnderByline(ls); h >= 0 {
+			return h, -1, "the headline-like line under a byline and its date"
+		}
+	}
 	if sf := deckUnderHeader(ls, h); sf >= 0 {
 		return h, sf, "metadata above the headline, a standfirst under it"
 	}
@@ -418,6 +423,26 @@ func headlineBeforeParagraph(ls []line) int {
 		}
 		if n := nextContent(ls, i); n >= 0 && isParagraph(ls[n]) {
 			return i
+		}
+	}
+	return -1
+}
+
+// headlineUnderByline returns the first headline-like line set directly
+// under a byline and its date (a fact-check prints the claim, the byline
+// and the date, then the headline), or -1. It is the last resort, for a
+// page whose appeals and boxes over the story read as paragraphs.
+func headlineUnderByline(ls []line) int {
+	for i, l := range ls {
+		if l.kind != kindByline {
+			continue
+		}
+		d := nextContent(ls, i)
+		if d < 0 || ls[d].kind != kindDate {
+			continue
+		}
+		if h := nextContent(ls, d); h >= 0 && ls[h].kind == kindText && isHeadlineLike(ls[h]) {
+			return h
 		}
 	}
 	return -1

@@ -248,3 +248,26 @@ func TestHeadlineUnderBylineAndDate(t *testing.T) {
 		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
 	}
 }
+
+// A date glued to its reading time is a date line; an author's bio ending
+// on a handle is no caption.
+func TestDateGluedToReadTimeAndBioNoCaption(t *testing.T) {
+	t.Parallel()
+	st, ok := parseDateLine("Thu., June 3, 2021timer3 min. read")
+	if !ok || !st.t.Equal(time.Date(2021, 6, 3, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("parseDateLine = %v, %v", st.t, ok)
+	}
+	a := parsePage(t, " date 2021-06-03 News\n"+
+		"Harbour bike lanes one step closer to becoming permanent\n"+
+		"By Jane Roe Staff Reporter\n"+
+		"Thu., June 3, 2021timer3 min. read\n"+
+		"Updated June 3, 2021 at 6:02 p.m.\n"+
+		"Dover's plan to turn the harbour road into a permanent complete street with wider sidewalks cleared its first hurdle on Thursday.\n"+
+		"If council approves the plan, work on new curbs and planters would begin next spring and cost about $7.8 million.\n"+
+		"Jane Roe is a Dover-based reporter covering city hall for the Ledger. Follow her on Twitter: @janeroe\n"+
+		"Conversations are opinions of our readers and are subject to the Code of Conduct.\n")
+	if len(a.Captions) > 0 || !a.Published.Equal(time.Date(2021, 6, 3, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("Captions = %q, Published = %v", a.Captions, a.Published)
+	}
+	checkText(t, a.Text, want{textStart: "Dover's plan", textEnd: "$7.8 million.", paragraphs: 2})
+}

@@ -125,7 +125,13 @@ var yearClockRE = regexp.MustCompile(`(, (?:19|20)\d\d)(\d{1,2}:\d\d\b)`)
 // zero for a timestamp or a date without a year.
 func parseDateLine(s string) (stamp, bool) {
 	// Every date and clock form has a digit; most lines have none.
-	if !strings.ContainsAny(s, "0123456789") || wordCount(s) > 20 || !isDateRow(s) {
+	if !strings.ContainsAny(s, "0123456789") || wordCount(s) > 20 {
+		return stamp{}, false
+	}
+	if strings.HasSuffix(s, "read") {
+		s = readTimeTailRE.ReplaceAllString(s, "") // "Thu., June 3, 2021timer3 min. read"
+	}
+	if !isDateRow(s) {
 		return stamp{}, false
 	}
 	if strings.Contains(s, ":") {
@@ -153,6 +159,10 @@ func parseDateLine(s string) (stamp, bool) {
 	}
 	return best, true
 }
+
+// readTimeTailRE finds a reading time glued after a date, with the alt
+// text of its icon: "…, 2021timer3 min. read", "… 2021 · 4 min read".
+var readTimeTailRE = regexp.MustCompile(`(?i)\s*[·|•]?\s*(?:timer|clock)?\s*\d{1,2}\s*min(?:ute)?s?\.?\s*read$`)
 
 // isDateRow reports whether some segment of s is only a date or time and
 // every other segment is short. Segments are separated by "|", "•", "●", "·" or a

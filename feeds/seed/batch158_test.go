@@ -271,3 +271,32 @@ func TestDateGluedToReadTimeAndBioNoCaption(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "Dover's plan", textEnd: "$7.8 million.", paragraphs: 2})
 }
+
+// A columnist's name alone between the headline and the date is the
+// byline (a name the headline holds, alone over the date, is the story's
+// subject: a company's release), and a
+// bio after the columnist's role closes the body.
+func TestNameUnderHeadlineAndRoleBio(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Opinion\n"+
+		"The harbour toll isn’t a fee. It’s a wall\n"+
+		"Jane Roe\n"+
+		"A charge sold as paying for upkeep has become a barrier to the town’s own fishermen\n"+
+		"Thu 3 Jun 2021 11.14 EDT\n"+
+		"For most of the past decade, Dover has been told that the harbour toll pays for the quays and keeps the harbour open to all.\n"+
+		"What the toll actually does is simpler: it keeps the smallest boats out, and with them the town's last fishermen.\n"+
+		"Guest columnist Jane Roe is a retired harbour pilot who worked for the port authority for 30 years.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q", a.Authors)
+	}
+	checkText(t, a.Text, want{textStart: "For most", textEnd: "last fishermen.", paragraphs: 2})
+	b := parsePage(t, " date 2021-06-03 Press releases\n"+
+		"Harbour Robotics raises $40 million to expand its quay cranes\n"+
+		"Harbour Robotics\n"+
+		"Jun 03, 2021, 09:00 ET\n"+
+		"DOVER, June 3, 2021 – Harbour Robotics, which builds autonomous quay cranes, said on Thursday it had raised $40 million.\n"+
+		"The company will use the money to open a second plant in Calais, it said.\n")
+	if len(b.Authors) > 0 {
+		t.Errorf("Authors = %q, want none", b.Authors)
+	}
+}

@@ -71,6 +71,10 @@ func markLinkLabels(ls []line) {
 	}
 }
 
+// whyNamesBeforeDate is the reason given for a name alone over a date
+// made a byline.
+const whyNamesBeforeDate = "names alone, before a date"
+
 // whyNumbered is the reason given for a short label numbered as the next
 // subhead of a series; the density pass keeps it as a subhead whatever its
 // capitals ("3. Gordon returns").
@@ -377,7 +381,7 @@ func markNameBylines(ls []line) {
 		next := &ls[n]
 		switch {
 		case next.kind == kindDate && (!next.date.t.IsZero() || isTodayLine(next.text) || isRelativeDate(next.text)):
-			l.why = "names alone, before a date"
+			l.why = whyNamesBeforeDate
 		case isAffiliation(next.text) && (next.kind == kindText || next.kind == kindCrumb):
 			l.why = "names alone, before an affiliation"
 			next.kind, next.why = kindJunk, whyAffiliation

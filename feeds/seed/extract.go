@@ -58,6 +58,7 @@ func extract(p page) extraction {
 	title, standfirst, why := findHeadline(ls)
 	resolveRepeats(ls, title, standfirst)
 	markCaptionCopies(ls)
+	markHeaderName(ls, title)
 
 	var a normalize.Article
 	if title >= 0 {
@@ -426,6 +427,47 @@ func headlineBeforeParagraph(ls []line) int {
 		}
 	}
 	return -1
+}
+
+// markHeaderName makes a byline of a person's name alone between the
+// headline at h and the date under it, when the header has no byline: an
+// opinion page sets the columnist's name there, over the standfirst.
+func markHeaderName(ls []line, h int) {
+	if h < 0 {
+		return
+	}
+	name, texts := -1, 0
+	for j := h + 1; j < len(ls) && j <= h+maxFurniture; j++ {
+		switch l := ls[j]; {
+		case l.kind == kindByline && l.why == whyNamesBeforeDate && strings.Contains(ls[h].text, l.text):
+			ls[j].kind, ls[j].names, ls[j].why = kindCrumb, nil, "a name the headline holds: the story's subject, not its author"
+			return
+		case l.kind == kindByline:
+			return
+		case l.kind == kindDate:
+			if name >= 0 {
+				names, _ := parseNames(ls[name].text)
+				ls[name] = line{text: ls[name].text, kind: kindByline, names: names, why: "a name alone between the headline and its date"}
+			}
+			return
+		case name < 0 && (l.kind == kindCrumb || l.kind == kindText) && isBareName(l.text) && !strings.Contains(ls[h].text, l.text):
+			name = j // a name the headline holds is the story's subject
+		case l.kind == kindText:
+			if texts++; texts > 1 {
+				return // past the standfirst, no date came
+			}
+		}
+	}
+}
+
+// isBareName reports whether s is only a person's name: two or three
+// words, none a word of an organisation's or a publication's name.
+func isBareName(s string) bool {
+	if n := wordCount(s); n < 2 || n > 3 || isMasthead(s) || isOrganisation(s) {
+		return false
+	}
+	names, ok := parseNames(s)
+	return ok && len(names) == 1 && names[0] == s && allPeople(names)
 }
 
 // headlineUnderByline returns the first headline-like line set directly
@@ -816,8 +858,9 @@ func cutFactBox(ls []line, body []int) (kept, facts []int) {
 }
 
 // bioRE matches a line about an author: "Jacob Magid is The Times of
-// Israel's US correspondent", "Maria Lopez can be reached at …".
-var bioRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu}[\p{L}'’.-]*){1,3}) (?:is|was|joined|writes|covers|reports|can be reached|can be contacted)\b`)
+// Israel's US correspondent", "Maria Lopez can be reached at …", also
+// after the author's role: "Guest columnist Jane Roe is a retired …".
+var bioRE = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}+ (?:columnist|contributor|writer|reporter|correspondent|editor|journalist) )?(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu}[\p{L}'’.-]*){1,3}) (?:is|was|joined|writes|covers|reports|can be reached|can be contacted)\b`)
 
 // cutBios removes the author bios that end a body (the lines just before
 // the end matter that start with a person's name and "is", "writes", "can

@@ -300,3 +300,33 @@ func TestNameUnderHeadlineAndRoleBio(t *testing.T) {
 		t.Errorf("Authors = %q, want none", b.Authors)
 	}
 }
+
+// A crumb row opening with a blog's name that the menu lists among
+// others names a section, not the publisher; a sign-up box headed by its
+// prompt, with a form's junk between its lines, is no part of the body.
+func TestMenuBlogRowAndSignUpBox(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Subscribe\n"+
+		"The Harbour Review\n"+
+		"North Sea\n"+
+		"Baltic\n"+
+		"The Quay\n"+
+		"Tide Tables\n"+
+		"Port Power\n"+
+		"Crossroads Harbour\n"+
+		"Crossroads Harbour | Politics | North Sea\n"+
+		"Dover Closes the Door on Foreign Ownership of Moorings\n"+
+		"By Jane Roe\n"+
+		"June 03, 2021\n"+
+		"Sign up for the Harbour Daily Brief\n"+
+		"Our free, fast and fun briefing, delivered every weekday morning.\n"+
+		"Enter your email\n"+
+		"Sign me up\n"+
+		"Dover's council on Wednesday approved a ban on the sale or long lease of harbour moorings to foreign owners.\n"+
+		"The ban, which the mayor is expected to sign within days, also bars companies with foreign partners from holding moorings.\n"+
+		"© 2021 Harbour Review Media Inc. All Rights Reserved.\n")
+	if a.Source != "The Harbour Review" {
+		t.Errorf("Source = %q", a.Source)
+	}
+	checkText(t, a.Text, want{textStart: "Dover's council", textEnd: "holding moorings.", paragraphs: 2})
+}

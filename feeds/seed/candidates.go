@@ -123,6 +123,11 @@ var priority = map[string]int{signalOutlet: 5, signalRule: 4, signalMasthead: 3,
 // end, the article's end (a guest book, comments), name no publisher.
 func publisher(ls []line, head, end int) (name, why string, at int) {
 	ns := namings(ls, head, end)
+	// "Crossroads Asia | Politics" names a blog the menu lists among
+	// others: the rule that read the row took a section for the outlet.
+	if len(ns) > 0 && ns[0].signal == signalRule && isMenuItem(ls, ns, ns[0]) {
+		ns = ns[1:]
+	}
 	firstHeader := slices.IndexFunc(ns, func(n naming) bool { return n.signal == signalHeader || n.signal == signalMasthead })
 	companyHolder := slices.ContainsFunc(ns, func(n naming) bool { return n.company })
 	best := -1
@@ -131,6 +136,7 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 		if c.signal == signalPage {
 			continue // a mention supports its candidate; it is none itself
 		}
+
 		score, companyOnly, count := support(ns, c)
 		eligible := c.signal == signalRule || c.signal == signalOutlet || c.signal == signalMasthead || c.signal == signalHolder || count >= 2 || i == firstHeader && companyHolder
 		if !eligible {
@@ -166,6 +172,20 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 		}
 	}
 	return withoutEdition(ls, withThe(ls, withoutHome(ns[best].name))), fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", ")), at
+}
+
+// isMenuItem reports whether c is named by a line of the menu above the
+// headline that sits after two other items, with more of the menu after
+// it: a section's or a blog's name, not the publisher's, which heads its
+// menu.
+func isMenuItem(ls []line, ns []naming, c naming) bool {
+	for _, s := range ns {
+		if s.signal == signalHeader && s.line > 1 && slices.Equal(s.key, c.key) && ls[s.line].kind == kindCrumb && ls[s.line-1].kind == kindCrumb && ls[s.line-2].kind == kindCrumb &&
+			s.line+1 < len(ls) && (ls[s.line+1].kind == kindCrumb || ls[s.line+1].kind == kindNav) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutHome returns a masthead's name without the "Home" of the logo's

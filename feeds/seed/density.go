@@ -363,23 +363,26 @@ func isTagListLabel(ls []line, i int) bool {
 func dropAppealBoxes(ls []line, body []int, keep []bool) {
 	for k := 0; k < len(body); k++ {
 		i := body[k]
-		if i == 0 || !isBoxLabel(ls[i-1]) {
-			continue
+		if i == 0 || !isBoxLabel(ls[i-1]) && !(ls[i-1].kind == kindJunk && isCallToAction(ls[i-1].text)) {
+			continue // a label, or a sign-up prompt heading the box
 		}
+		// The box's lines follow one another, or with only junk (a
+		// form's "Enter your email") between them.
+		next := func(k int) bool { return k < len(body) && onlyJunkBetween(ls, body[k-1], body[k]) }
 		n := 0
-		for ; n < 3 && k+n < len(body) && body[k+n] == i+n; n++ {
-			p := ls[i+n].prose
-			if p.cta || p.furniture == 0 && wordCount(ls[i+n].text) > 12 {
+		for ; n < 3 && (n == 0 || next(k+n)); n++ {
+			p := ls[body[k+n]].prose
+			if p.cta || p.furniture == 0 && wordCount(ls[body[k+n]].text) > 12 {
 				break
 			}
 		}
-		if n == 0 || k+n >= len(body) || body[k+n] != i+n || !ls[i+n].prose.cta {
+		if n == 0 || k+n >= len(body) || !next(k+n) || !ls[body[k+n]].prose.cta {
 			continue
 		}
 		for j := k; j < k+n; j++ {
 			keep[j] = false
 		}
-		if ls[i+n].verdict == verdictSubhead {
+		if ls[body[k+n]].verdict == verdictSubhead {
 			keep[k+n] = false // the call to action closing the box, read as a subhead
 		}
 		if k > 0 && body[k-1] == i-1 {

@@ -330,3 +330,23 @@ func TestMenuBlogRowAndSignUpBox(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "Dover's council", textEnd: "holding moorings.", paragraphs: 2})
 }
+
+// "Posted by NAME on DATE" under the headline is the byline and the date.
+func TestPostedByNameOnDate(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Skip to primary navigation\n"+
+		"The Dover Courier\n"+
+		"Serving Dover and the harbour since 1897\n"+
+		"Home\nLocal News\nSports\n"+
+		"Village board OKs $2.3 million quay repair\n"+
+		"Posted by Jane Roe on June 3, 2021\n"+
+		"Leave a Comment\n"+
+		"The village board voted 4-1 Tuesday night to move ahead with a $2.3 million project to repair the north quay.\n"+
+		"The project will be paid for with a state loan, the village treasurer told the board.\n")
+	if a.Title != "Village board OKs $2.3 million quay repair" || !slices.Equal(a.Authors, []string{"Jane Roe"}) || a.Source != "The Dover Courier" {
+		t.Errorf("Title = %q, Authors = %q, Source = %q", a.Title, a.Authors, a.Source)
+	}
+	if !a.Published.Equal(time.Date(2021, 6, 3, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("Published = %v", a.Published)
+	}
+}

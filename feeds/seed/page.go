@@ -281,9 +281,20 @@ func splitNameRow(s string) ([]string, bool) {
 // postedByRE matches a blog's "Posted on May 12, 2021 by Jane Smith".
 var postedByRE = regexp.MustCompile(`^((?i:posted|published)(?: (?i:on))? .+?) (?i:by) (\S.*)$`)
 
-// splitDateByline splits a blog's date-and-author row into a date line and
-// a "By" line, when each reads as such.
+// postedByOnRE matches a blog's "Posted by Jane Smith on May 12, 2021".
+var postedByOnRE = regexp.MustCompile(`^(?i:posted|written|published) (?i:by) (\S.*?) (?i:on) (\S.*\d.*)$`)
+
+// splitDateByline splits a blog's date-and-author row, either way round,
+// into a date line and a "By" line, when each reads as such.
 func splitDateByline(s string) (date, by string, ok bool) {
+	if m := postedByOnRE.FindStringSubmatch(s); m != nil {
+		// "Posted by Jane Smith on June 3, 2021": the author first.
+		if st, ok := parseDateLine(m[2]); ok && !st.t.IsZero() {
+			if names, ok := parseNames(m[1]); ok && len(names) > 0 {
+				return m[2], "by " + m[1], true // as printed, so Explain can point at it
+			}
+		}
+	}
 	m := postedByRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", "", false

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -348,5 +349,25 @@ func TestPostedByNameOnDate(t *testing.T) {
 	}
 	if !a.Published.Equal(time.Date(2021, 6, 3, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("Published = %v", a.Published)
+	}
+}
+
+// A photo gallery (pictures under their counters) and a listing whose
+// repeated button sits between the headline and a one-line body hold no
+// article.
+func TestGalleryAndListingRejected(t *testing.T) {
+	t.Parallel()
+	gallery := " date 2021-06-03 Harbour Wire\nPictures\nPhotos of the week\nOur top photos from the past week.\nJun 3, 2021\n"
+	for k, c := range []string{"A man cools off in a fountain on the quay as temperatures reach 34 degrees, May 29, 2021.", "Supporters of a candidate rally on the harbour front, May 31, 2021.", "A firefighter battles a fire on a fishing boat, June 1, 2021.", "Students attend a graduation held on a ferry, June 1, 2021.", "Children play in the flooded streets of the old town after heavy rain, June 2, 2021."} {
+		gallery += fmt.Sprintf("%d of 20\n%s REUTERS/Jane Roe\nNext\n", k+1, c)
+	}
+	listing := " date 2021-06-03 Menu\nThe Dover Ledger\nPuzzles\nToday's puzzle\nQuick Crossword No. 15,982\nThursday June 3, 2021\nPlay now\n" +
+		"Cryptic Crossword\nNo. 29,441 set by Halcyon\nThursday June 3, 2021\nPlay now\n" +
+		"Word Search\nTheme: Things you find in a boat shed\nThursday June 3, 2021\nPlay now\n" +
+		"Subscribe to unlock every puzzle\nSubscribers get unlimited access to every puzzle, with hints and solutions.\nSubscribe now\n"
+	for name, page := range map[string]string{"gallery": gallery, "listing": listing} {
+		if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) {
+			t.Errorf("%s: err = %v, want ErrNoArticle", name, err)
+		}
 	}
 }

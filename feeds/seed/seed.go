@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -151,6 +152,9 @@ func (x extraction) check() error {
 	if button, n := x.repeatedButton(); n > 0 {
 		return fmt.Errorf("%w: a listing (%d items, each with %q, no byline, no paragraph of 25 words)", ErrNoArticle, n, button)
 	}
+	if n := x.galleryPictures(); n > 0 {
+		return fmt.Errorf("%w: a photo gallery (%d pictures, each under its counter, no byline)", ErrNoArticle, n)
+	}
 	if n := x.videoClips(); n > 0 {
 		return fmt.Errorf("%w: a list of videos (%d clips, each a title over its running time, no byline)", ErrNoArticle, n)
 	}
@@ -217,6 +221,29 @@ func (x extraction) datedEntries() int {
 	return dated
 }
 
+// pictureCounterRE matches a gallery's counter alone on its line: "3 of
+// 20", "3/20".
+var pictureCounterRE = regexp.MustCompile(`^\d{1,3}(?: of |/| / )\d{1,3}$`)
+
+// galleryPictures returns how many pictures a photo gallery shows, or 0:
+// four counters or more ("1 of 20") each followed by a caption or text,
+// more pictures than body paragraphs, and no byline in the article.
+func (x extraction) galleryPictures() int {
+	n := 0
+	for i, l := range x.lines {
+		if l.kind == kindByline && x.roles[i] != roleOutside {
+			return 0
+		}
+		if i+1 < len(x.lines) && pictureCounterRE.MatchString(l.text) && (x.lines[i+1].kind == kindCaption || x.lines[i+1].kind == kindText) {
+			n++
+		}
+	}
+	if n < 4 || n <= len(x.bodyIndexes()) {
+		return 0
+	}
+	return n
+}
+
 // videoClips returns how many clips a page of videos lists, or 0: four
 // or more titles each directly over a bare running time ("02:41"), more
 // clips than body paragraphs, and no byline. A story closing on a box of
@@ -245,13 +272,19 @@ func (x extraction) videoClips() int {
 // with an advertisement label between paragraphs has long paragraphs.
 func (x extraction) repeatedButton() (string, int) {
 	body := x.bodyIndexes()
-	if len(body) < 2 {
+	if len(body) == 0 {
 		return "", 0
 	}
 	for _, i := range body {
 		if wordCount(x.lines[i].text) >= 25 {
 			return "", 0
 		}
+	}
+	from := body[0]
+	if h := slices.Index(x.roles, roleHeadline); h >= 0 && h < from {
+		from = h // a listing whose items the body search passed over
+	} else if len(body) < 2 {
+		return "", 0
 	}
 	counts := make(map[string]int)
 	for _, l := range x.lines {
@@ -260,7 +293,7 @@ func (x extraction) repeatedButton() (string, int) {
 		}
 	}
 	best, n := "", 0
-	for _, l := range x.lines[body[0]:min(len(x.lines), body[len(body)-1]+4)] { // the last item's button too
+	for _, l := range x.lines[from:min(len(x.lines), body[len(body)-1]+4)] { // the last item's button too
 		if (l.kind == kindJunk || l.kind == kindCrumb || l.kind == kindText && isButton(l)) && wordCount(l.text) <= 4 && hasLetter(l.text) {
 			k := key(l.text)
 			if counts[k]++; counts[k] > n {

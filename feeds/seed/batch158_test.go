@@ -371,3 +371,15 @@ func TestGalleryAndListingRejected(t *testing.T) {
 		}
 	}
 }
+
+// A copyright line with a year range and a policy link after the holder,
+// and a holder spelled as a domain in capitals, share the masthead's key.
+func TestHolderWithDomainAndYears(t *testing.T) {
+	t.Parallel()
+	if got := copyrightHolder("© HARBOURWIRE.COM PLC 1999-2021 | Content and Trademarks Policy"); got != "HARBOURWIRE.COM" {
+		t.Errorf("copyrightHolder = %q", got)
+	}
+	if k, _ := nameKey("HARBOURWIRE.COM PLC"); !slices.Equal(k, []string{"harbourwire"}) {
+		t.Errorf("nameKey = %q", k)
+	}
+}

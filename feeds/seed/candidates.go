@@ -48,6 +48,9 @@ func nameKey(name string) (key []string, company bool) {
 	for len(key) > 1 && companyWords[key[len(key)-1]] {
 		key, company = key[:len(key)-1], true
 	}
+	if n := len(key); n > 0 {
+		key[n-1] = domainSuffixRE.ReplaceAllString(key[n-1], "") // "EURACTIV.COM PLC"
+	}
 	// A sports club's legal form: "Rovers Football Club" is "Rovers FC".
 	if n := len(key); n > 2 && key[n-2] == "football" && key[n-1] == "club" {
 		key, company = key[:n-2], true

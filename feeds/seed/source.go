@@ -228,14 +228,14 @@ var publisherSpellings = map[string]string{
 // copyrightRE reads the holder of a copyright line: "© 2021 The Times of
 // Israel, All rights reserved", "Copyright © 2021 BBC.", "© Rheinische
 // Rundschau 2021".
-var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?:copyright\s+)?(.+?)(?:\s+\d{4})?(?:[.,]\s.*|[.,]|\s+(?:[-–—|]\s+)?all rights reserved.*)?$`)
+var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?:copyright\s+)?(.+?)(?:\s+\d{4}(?:\s*[-–]\s*\d{4})?)?(?:[.,]\s.*|[.,]|\s+(?:[-–—|]\s+)?all rights reserved.*|\s+\|\s.*)?$`)
 
 // holderFirstRE reads a copyright line that names the holder before the
 // sign: "The Daily Lamp © 2021", "Harbour Notes © 2019–2021".
 var holderFirstRE = regexp.MustCompile(`^(\p{Lu}[^©|]{0,60}?)\s*©\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?$`)
 
 // legalSuffixes are dropped from a copyright holder's name.
-var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp.", " AB", " BV", " B.V.", " NV", " N.V.", " GmbH", " AG", " SAS", " S.A.", " Oy", " ASA", " Pty", " S.L.", " S.L", " Pvt.", " Pvt", " Private"}
+var legalSuffixes = []string{" Company", " Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " Corporation", " Corp.", " AB", " BV", " B.V.", " NV", " N.V.", " GmbH", " AG", " SAS", " S.A.", " Oy", " ASA", " Pty", " S.L.", " S.L", " Pvt.", " Pvt", " Private", " PLC", " plc"}
 
 // firstPublisher returns the publisher's name by the first rule that
 // names one, and whether that rule was the copyright line: from a navigation row before the
@@ -436,7 +436,7 @@ func appealedMasthead(s string) string {
 }
 
 // domainSuffixRE matches a web domain's ending on a name: "Le Monde.fr".
-var domainSuffixRE = regexp.MustCompile(`\.(?:com|fr|de|co\.uk|org|net|es|it|in)$`)
+var domainSuffixRE = regexp.MustCompile(`(?i)\.(?:com|fr|de|co\.uk|org|net|es|it|in)$`)
 
 // withoutDomain returns name without its domain ending ("Le Monde" for
 // "Le Monde.fr") when the page also names the publisher so, on a line of

@@ -383,3 +383,25 @@ func TestHolderWithDomainAndYears(t *testing.T) {
 		t.Errorf("nameKey = %q", k)
 	}
 }
+
+// A box of related stories inside the body (its heading, controls and
+// snippets) does not end the story when two paragraphs follow it.
+func TestRelatedBoxInsideBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-08-15 News\n"+
+		"Harbour ferry recalled after engine fire\n"+
+		"By Jane Roe\n"+
+		"Published: 14:22 BST, 14 August 2024\n"+
+		"A harbour ferry was withdrawn from service on Wednesday after a fire broke out in its engine room during a crossing.\n"+
+		"All 40 passengers were taken off safely at the north quay, the operator said.\n"+
+		"RELATED ARTICLES\n"+
+		"Previous\n1\nNext\n"+
+		"Urgent recall of popular life jackets over buckle fears as...\n"+
+		"Thousands of boat chargers pulled from shelves after...\n"+
+		"Share this article\n"+
+		"The ferry, built in 1998, had passed its annual inspection in March, the harbour authority said.\n"+
+		"Investigators from the marine accident branch are expected to arrive on Thursday.\n"+
+		"Comments\n"+
+		"I was on that ferry last week and the engine sounded awful, to be honest.\n")
+	checkText(t, a.Text, want{textStart: "A harbour ferry", textEnd: "arrive on Thursday.", paragraphs: 4, excludes: []string{"recall", "I was on"}})
+}

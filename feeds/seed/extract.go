@@ -470,6 +470,32 @@ func isBareName(s string) bool {
 	return ok && len(names) == 1 && names[0] == s && allPeople(names)
 }
 
+// resumesAfter returns the line where the story resumes after a box of
+// related stories set inside it, or 0: the box's heading at i speaks of
+// related stories ("RELATED ARTICLES", "Related coverage"), and within
+// maxFurniture lines, past its headlines, snippets cut short by an
+// ellipsis and controls, come two strong paragraphs in a row: a box's
+// teasers are headlines, not running prose. Comments and other end
+// matter stop the body.
+func resumesAfter(ls []line, i int, body []int) int {
+	if len(body) < 2 || !strings.Contains(key(ls[i].text), "related") {
+		return 0
+	}
+	for j := i + 1; j+1 < len(ls) && j <= i+maxFurniture; j++ {
+		if ls[j].kind == kindEnd {
+			return 0
+		}
+		if ls[j].kind != kindText || isSnippet(ls[j].text) || !strongProse(ls[j].text) {
+			continue
+		}
+		if n := j + 1; ls[n].kind == kindText && !isSnippet(ls[n].text) && strongProse(ls[n].text) {
+			return j
+		}
+		return 0
+	}
+	return 0
+}
+
 // headlineUnderByline returns the first headline-like line set directly
 // under a byline and its date (a fact-check prints the claim, the byline
 // and the date, then the headline), or -1. It is the last resort, for a
@@ -609,6 +635,10 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 		}
 		switch ls[i].kind {
 		case kindEnd:
+			if j := resumesAfter(ls, i, body); j > 0 {
+				i = j - 1 // a box of related stories set inside the body
+				continue
+			}
 			if len(body) > 0 {
 				return body, i
 			}

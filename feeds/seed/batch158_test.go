@@ -405,3 +405,32 @@ func TestRelatedBoxInsideBody(t *testing.T) {
 		"I was on that ferry last week and the engine sounded awful, to be honest.\n")
 	checkText(t, a.Text, want{textStart: "A harbour ferry", textEnd: "arrive on Thursday.", paragraphs: 4, excludes: []string{"recall", "I was on"}})
 }
+
+// A publication named under "Published in" is no author: the name alone
+// under the headline is; and "Label: lower-case words" is a subhead, not
+// a label over a headline.
+func TestPublishedInAndLowerCaseLabelSubhead(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 Open in app\n"+
+		"Sign up\n"+
+		"Harbour Engineering\n"+
+		"How we cut our quay crane stalls to zero with request coalescing\n"+
+		"A small change to our crane gateway stopped thousands of duplicate commands a day.\n"+
+		"Jane Roe\n"+
+		"Follow\n"+
+		"Published in\n"+
+		"Harbour Engineering\n"+
+		"·\n"+
+		"6 min read\n"+
+		"Jun 3, 2021\n"+
+		"Every morning at 8 a.m., when the first ferries dock, our gateway used to send the same command to the cranes hundreds of times, and the cranes stalled.\n"+
+		"The fix: coalesce requests in flight\n"+
+		"The idea is simple. If a command for a crane is already being sent, later requests wait for it instead of sending their own.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q", a.Authors)
+	}
+	checkText(t, a.Text, want{textStart: "Every morning", textEnd: "their own.", paragraphs: 3})
+	if hasLabelOverHeadline("The fix: coalesce requests in flight") || !hasLabelOverHeadline("More: East side residents pack meeting over potholes") {
+		t.Error("hasLabelOverHeadline")
+	}
+}

@@ -746,9 +746,10 @@ func isOrganisation(name string) bool {
 }
 
 // issuerLabels end the line, in lower case, before the name of a press
-// release's issuer ("News provided by" / "Acme Robotics"): a company, not a
-// byline.
-var issuerLabels = []string{"provided by", "issued by", "sponsored by", "presented by", "paid for by"}
+// release's issuer ("News provided by" / "Acme Robotics") or of the
+// publication a post appears in (Medium's "Published in"): a company or
+// a publication, not a byline.
+var issuerLabels = []string{"provided by", "issued by", "sponsored by", "presented by", "paid for by", "published in"}
 
 // isIssuerLabel reports whether s labels the issuer on the next line.
 func isIssuerLabel(s string) bool {

@@ -243,7 +243,9 @@ func hasLabelOverHeadline(s string) bool {
 	if !ok || wordCount(label) > 4 || !startsUpper(label) || strings.ContainsFunc(label, unicode.IsDigit) {
 		return false
 	}
-	return wordCount(rest) >= 2 && !endsSentence(rest)
+	// A headline opens on a capital; "The fix: coalesce requests in
+	// flight" is a subhead running on in lower case.
+	return wordCount(rest) >= 2 && !endsSentence(rest) && !startsLower(rest)
 }
 
 // noteLabelRE matches the label of a note to the reader about the page

@@ -434,3 +434,19 @@ func TestPublishedInAndLowerCaseLabelSubhead(t *testing.T) {
 		t.Error("hasLabelOverHeadline")
 	}
 }
+
+// A channel prompt between paragraphs, unterminated, is no caption.
+func TestPromptIsNoCaption(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2021-06-03 News\n"+
+		"Harbour board to install 12 water kiosks on the quays\n"+
+		"By Jane Roe\n"+
+		"June 3, 2021\n"+
+		"The harbour board will install 12 drinking-water kiosks on the quays by the end of the month, officials said on Thursday.\n"+
+		"Fishermen welcomed the move but said it could not replace a permanent supply on the boats.\n"+
+		"📣 The Harbour Ledger is now on Telegram. Click here to join our channel (@harbourledger) and stay updated with the latest headlines\n"+
+		"For all the latest harbour news, download the Harbour Ledger App.\n")
+	if len(a.Captions) > 0 {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+}

@@ -836,8 +836,8 @@ var innerSentenceRE = regexp.MustCompile(`\p{Ll}[.!?] \p{Lu}`)
 func markBareCaptions(ls []line) {
 	for i := 1; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if l.kind != kindText || endsSentence(l.text) || isBio(l.text) {
-			continue // an author's bio ending on a handle is no caption
+		if l.kind != kindText || endsSentence(l.text) || isBio(l.text) || isCallToAction(l.text) {
+			continue // an author's bio ending on a handle, or a prompt, is no caption
 		}
 		if (wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text)) && (wordCount(l.text) > 15 || !participleCaptionRE.MatchString(l.text)) && !isNounPhraseCaption(l.text) {
 			continue

@@ -450,3 +450,22 @@ func TestPromptIsNoCaption(t *testing.T) {
 		t.Errorf("Captions = %q", a.Captions)
 	}
 }
+
+// A feature's subheads in title case come in a series between long
+// paragraphs and are kept; one such label alone is not.
+func TestTitleCaseSubheadSeries(t *testing.T) {
+	t.Parallel()
+	para := func(s string) string {
+		return s + " The harbour commission met on Tuesday to weigh the dredging contract, and its members said they had heard enough promises from the company over the past six years.\n"
+	}
+	page := " date 2021-06-03 Harbour\nThe Quay That Bet Its Future on a Hole in the Water\nBy Jane Roe\nJune 3, 2021\n" +
+		para("On a cold morning in March, the harbour master drove me to the end of the quay.") +
+		"The Promise\n" +
+		para("The dredging was supposed to be the first of six projects.") +
+		"What the Harbour Is Owed\n" +
+		para("The question that now occupies the commission is what the company owes.")
+	a := parsePage(t, page)
+	checkText(t, a.Text, want{textStart: "On a cold", paragraphs: 5})
+	b := parsePage(t, strings.Replace(page, "What the Harbour Is Owed\n", "", 1))
+	checkText(t, b.Text, want{textStart: "On a cold", paragraphs: 3, excludes: []string{"The Promise"}})
+}

@@ -55,6 +55,12 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keepListItems(ls, body[k+1:], keep[k+1:])
 		}
 	}
+	titled := titleSubheads(ls)
+	for k, i := range body {
+		if titled[i] && !keep[k] && ls[i].prose.furniture == btoi(ls[i].prose.caps) {
+			keep[k], ls[i].verdict = true, verdictSubhead // a feature's subheads in title case
+		}
+	}
 	voice := false // a kept paragraph so far speaks to the reader (a review, a how-to)
 	for k, i := range body {
 		p := ls[i].prose

@@ -624,7 +624,7 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			start = i
 		}
 	}
-	run := 0
+	run, titled := 0, titleSubheads(ls)
 	for i := max(start, from); start >= 0 && i < len(ls); i++ {
 		if k := ls[i].kind; k == kindCrumb || k == kindDate || k == kindByline {
 			if run++; run >= minMetaBlock && len(body) > 0 && !isAmountBox(ls, i-run+1) {
@@ -653,7 +653,7 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 		case kindText:
 			body = append(body, i)
 		case kindCrumb:
-			if len(body) > 0 && isSubheadLabel(ls, i) {
+			if len(body) > 0 && (isSubheadLabel(ls, i) || titled[i]) {
 				ls[i].kind, ls[i].why = kindText, whySubheadLabel
 				body = append(body, i)
 			}
@@ -664,6 +664,37 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 
 // whySubheadLabel is the reason of a short label read as a subhead.
 const whySubheadLabel = "a subhead in sentence case between paragraphs"
+
+// titleSubheads returns the lines that are a feature's subheads in title
+// case ("The Promise", "What the County Is Owed"), when the page has two
+// or more of them: one to six capitalised words, not in capitals,
+// unterminated, each between two long paragraphs (25 words or more) past
+// junk. A stray label between paragraphs comes alone; a feature's
+// subheads come in a series. Else nil.
+func titleSubheads(ls []line) map[int]bool {
+	var found []int
+	for i, l := range ls {
+		if l.kind != kindCrumb && l.kind != kindText {
+			continue
+		}
+		n := wordCount(l.text)
+		if n == 0 || n > 6 || !startsUpper(l.text) || endsSentence(l.text) || isAllCaps(l.text) || capitalisedShare(l.text) < 0.5 || strings.ContainsAny(l.text, "|:•·/0123456789") {
+			continue
+		}
+		p, nx := prevPastJunk(ls, i), nextPastJunk(ls, i)
+		if p >= 0 && nx < len(ls) && ls[p].kind == kindText && ls[nx].kind == kindText && wordCount(ls[p].text) >= 25 && wordCount(ls[nx].text) >= 25 && endsSentence(ls[p].text) {
+			found = append(found, i)
+		}
+	}
+	if len(found) < 2 {
+		return nil
+	}
+	titled := make(map[int]bool, len(found))
+	for _, i := range found {
+		titled[i] = true
+	}
+	return titled
+}
 
 // isSubheadLabel reports whether the short label at i is a subhead: words
 // in sentence case ("Exemptions under scrutiny", "Background"), between

@@ -94,10 +94,14 @@ func publisherNamings(s string, names []string) (own, framed bool) {
 	if strings.Contains(low, "contributed to this report") {
 		return false, true
 	}
+	titled := capitalisedShare(s) >= 0.5
 	for k, name := range names {
 		text := s
 		if k == len(names)-1 && strings.HasSuffix(name, ".com") {
 			text = low
+		}
+		if titled && !strings.Contains(name, " ") && !isAllCaps(name) {
+			continue // "What the Harbour Is Owed": in title case a one-word name is any word
 		}
 		for off := 0; ; {
 			i := strings.Index(text[off:], name)

@@ -469,3 +469,22 @@ func TestTitleCaseSubheadSeries(t *testing.T) {
 	b := parsePage(t, strings.Replace(page, "What the Harbour Is Owed\n", "", 1))
 	checkText(t, b.Text, want{textStart: "On a cold", paragraphs: 3, excludes: []string{"The Promise"}})
 }
+
+// A masthead word alone ("Magazine") is a section of the menu, not the
+// publisher's masthead.
+func TestLoneMastheadWordIsNoMasthead(t *testing.T) {
+	t.Parallel()
+	if isMasthead("Magazine") || isMasthead("News") || !isMasthead("Harbour Magazine") {
+		t.Error("isMasthead")
+	}
+	a := parsePage(t, " date 2024-09-20 Skip to Main Content\nHARBOURWIRE\nCongress\nPolitics\nMagazine\nNewsletters\nLog In\n"+
+		"Dover appropriators strike deal to keep quay staffing money in stopgap\n"+
+		"By Jane Roe\n"+
+		"09/19/2024 05:31 PM EDT\n"+
+		"Dover's appropriators reached an agreement on Thursday to carry $4 million in quay staffing money into the stopgap bill.\n"+
+		"The deal removes one of the last sticking points before next week's deadline, aides said.\n"+
+		"© 2024 HARBOURWIRE LLC\n")
+	if a.Source == "Magazine" {
+		t.Errorf("Source = %q", a.Source)
+	}
+}

@@ -70,8 +70,12 @@ func isMasthead(s string) bool {
 	if wordCount(s) > 6 || !isPublisherName(s) {
 		return false
 	}
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) == 1 && mastheadWords[ws[0]] {
+		return false // "Magazine", "News": a section of the menu, not a name
+	}
 	masthead, generic := false, true
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	for _, w := range ws {
 		masthead = masthead || mastheadWords[strings.TrimRight(w, "0123456789")]
 		generic = generic && genericWords[w]
 	}

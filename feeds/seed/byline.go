@@ -63,6 +63,10 @@ var notNames = setOf(
 	// The verbs of a page's controls: "Change Size", "Show Caption".
 	"show", "hide", "change", "load", "print", "copy", "open", "close",
 	"toggle", "share", "save", "view", "play", "next", "previous",
+	// Buttons and sections the menu sets on lines of their own: "Read
+	// Later", "Front Page", "Latin America", "Top Stories".
+	"read", "front", "latin", "top", "home", "world", "breaking", "local",
+	"trending", "popular", "related", "sign", "log",
 )
 
 // parseBylineClock is parseByline that also reads a posting time at the end
@@ -271,7 +275,7 @@ func nameBeforeMasthead(ws []string) (string, bool) {
 // than a person: "JPost.com Staff", "News Desk", "agencies".
 func isStaffName(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range []string{"staff", "desk", "agencies", "editorial board", "wire services", "editors", "correspondent"} {
+	for _, w := range []string{"staff", "desk", "agencies", "editorial board", "wire services", "editors", "correspondent", "bureau", "newsroom", "web team", "news team"} {
 		if strings.Contains(l, w) {
 			return true
 		}

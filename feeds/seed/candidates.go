@@ -291,6 +291,13 @@ func namings(ls []line, head, end int) []naming {
 	if name != "" && stage != signalHolder && !outletAfter(ls, name, end) {
 		add(name, -1, stage)
 	}
+	if head > 0 {
+		// Line 1 holding the page's title: "The Independent Uganda: You
+		// get the Truth we Pay the Price", the name and its tagline.
+		if name, _, ok := strings.Cut(ls[0].text, ": "); ok && wordCount(name) <= 5 && isPublisherName(name) && (strings.HasPrefix(name, "The ") || isMasthead(name)) {
+			add(name, 0, signalHeader)
+		}
+	}
 	for i, l := range ls[:min(max(head, 0), len(ls))] {
 		if len(ns) >= maxCandidates {
 			break // a menu of hundreds of names: the masthead leads it
@@ -314,6 +321,9 @@ func namings(ls []line, head, end int) []naming {
 		if l.kind == kindByline {
 			if m := nameOutletBracketRE.FindStringSubmatch(l.text); m != nil && isPublisherName(m[2]) {
 				add(m[2], i, signalOutlet) // "Jane Roe (The Jakarta Post)"
+			}
+			if _, outlet, ok := strings.Cut(l.text, " - "); ok && isMasthead(strings.TrimSpace(outlet)) {
+				add(strings.TrimSpace(outlet), i, signalOutlet) // "Jane Roe - The Philippine Star"
 			}
 		}
 	}

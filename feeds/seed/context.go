@@ -357,6 +357,8 @@ func markNameBylines(ls []line) {
 			text = l.text
 			if name, outlet, ok := strings.Cut(text, ", "); ok && isMasthead(outlet) {
 				text = name // "Jane Roe, ABS-CBN News": the name and the outlet
+			} else if name, outlet, ok := strings.Cut(text, " - "); ok && isMasthead(outlet) {
+				text = name // "Jane Roe - The Philippine Star"
 			}
 			if name, ok := cutRole(text); ok {
 				text = name // "Jane Roe Environment correspondent"

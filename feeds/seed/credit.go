@@ -172,6 +172,9 @@ func captionWithCredit(s string) (string, bool) {
 		if m := slashAgencyTailRE.FindStringSubmatch(s); m != nil && (agencyName(m[2]) != "" || isCreditText(m[2])) {
 			return checkCaption(m[1]) // "… near Seoul Station, Tuesday. / Yonhap"
 		}
+		if m := outletSlashNameTailRE.FindStringSubmatch(s); m != nil && isPhotographer(m[3]) {
+			return checkCaption(m[1]) // "… on Thursday. The STAR / Jane Roe"
+		}
 	}
 	if strings.Contains(tail, "etty") || strings.Contains(tail, "tock") || strings.Contains(tail, "lamy") || strings.Contains(tail, "ETTY") || strings.Contains(tail, "TOCK") {
 		if m := agencyTailRE.FindStringSubmatch(s); m != nil && stockCreditRE.MatchString(strings.TrimSpace(m[2])) {
@@ -220,6 +223,10 @@ var bareCreditTailREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:[—–-]\s*)?\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){1,3}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}\S* ){0,4}(?i:press service|press office|handout)$`),
 }
+
+// outletSlashNameTailRE finds the outlet and its photographer after a
+// caption's last sentence: "… on Thursday. The STAR / Jane Roe".
+var outletSlashNameTailRE = regexp.MustCompile(`^(.+?[.!?])\s+((?:The |THE )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}) / (\p{Lu}[\p{L}'’.-]+(?: \p{L}[\p{L}'’.-]*){1,3})$`)
 
 // forOutletTailRE finds a photographer working for an outlet after a
 // caption: "… on Thursday. Jane Roe for The Ledger", "… in about 200

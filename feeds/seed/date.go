@@ -134,6 +134,15 @@ func parseDateLine(s string) (stamp, bool) {
 	if !isDateRow(s) {
 		return stamp{}, false
 	}
+	if i := strings.Index(strings.ToLower(s), "first published at "); i > 0 {
+		// "Updated Sep 20, 2024 – 9.15am, first published at 5.00am": the
+		// first publication, on the date the line gives.
+		if ds := findDates(s[:i]); len(ds) > 0 {
+			if st, ok := parseDateLine(s[ds[0].start:ds[0].end] + " " + s[i+len("first published at "):]); ok && !st.t.IsZero() {
+				return st, true
+			}
+		}
+	}
 	if strings.Contains(s, ":") {
 		s = yearClockRE.ReplaceAllString(s, "$1 $2")
 	}
@@ -202,8 +211,13 @@ func isDateSegment(seg string) bool {
 		}
 	}
 	left := string(rest)
+	clocks := 0
 	for _, re := range []*regexp.Regexp{monthDayRE, clockRE} {
-		n += len(re.FindAllStringIndex(left, -1))
+		found := len(re.FindAllStringIndex(left, -1))
+		if re == clockRE {
+			clocks = found
+		}
+		n += found
 		left = re.ReplaceAllString(left, " ")
 	}
 	if n == 0 {
@@ -216,7 +230,9 @@ func isDateSegment(seg string) bool {
 			other++
 		}
 	}
-	return other <= 1
+	// A full date with its time of day carries a two-word label too:
+	// "All News 15:42 November 26, 2025".
+	return other <= 1 || other == 2 && clocks > 0 && slices.ContainsFunc(dates, func(d dateMatch) bool { return d.y > 0 })
 }
 
 // isZoneWord reports whether w is a zone abbreviation or a word of a zone's
@@ -282,14 +298,17 @@ func numericDate(s string, m []int) (dateMatch, bool) {
 	a, _ := strconv.Atoi(s[m[2]:m[3]])
 	b, _ := strconv.Atoi(s[m[6]:m[7]])
 	y, _ := strconv.Atoi(s[m[8]:m[9]])
+	sep := s[m[4]:m[5]]
 	if m[9]-m[8] == 2 {
-		if s[m[4]:m[5]] != "/" || strings.Count(s[m[0]:m[1]], "/") != 2 {
+		// "11.26.25, 17:42" (Ynet): a dotted short year only beside a
+		// time of day, where a version or a score does not stand.
+		if strings.Count(s[m[0]:m[1]], sep) != 2 || sep == "." && !clockRE.MatchString(s[m[1]:]) {
 			return dateMatch{}, false
 		}
 		y = twoDigitYear(y)
 	}
 	dayFirst := validDate(y, time.Month(b), a)
-	monthFirst := s[m[4]:m[5]] == "/" && validDate(y, time.Month(a), b) && a != b
+	monthFirst := (sep == "/" || !dayFirst) && validDate(y, time.Month(a), b) && a != b
 	d := dateMatch{start: m[0], end: m[1], y: y}
 	switch {
 	case dayFirst:

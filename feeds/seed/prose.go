@@ -433,7 +433,8 @@ func endsClause(w string) bool {
 var selfNouns = setOf("article", "articles", "story", "stories", "newsletter",
 	"newsletters", "page", "post", "site", "website", "podcast", "episode",
 	"journalism", "reporting", "newsroom", "app", "coverage", "readers",
-	"subscribers", "content", "inbox", "mission", "journalists")
+	"subscribers", "content", "inbox", "mission", "journalists", "comments",
+	"guidelines")
 
 // addressWords reports whether s, outside quotes, speaks to the reader
 // ("you", "your") or speaks of the page itself ("this article", "our

@@ -144,8 +144,8 @@ func inFrame(before, after string) bool {
 const maxSelfTail = 4
 
 // cutSelfNaming drops the body's lines in which the page names its
-// publisher in its own voice: such a line that is not a strong paragraph
-// wherever it stands, and the end of the body from the first such line
+// publisher in its own voice: such a line that is not a strong paragraph,
+// or that stands over a button, wherever it stands, and the end of the body from the first such line
 // among its last maxSelfTail lines, or from a line just after one left
 // out of the body already (an appeal's heading), when what follows is
 // the page's voice too: it names the publisher only in its own voice and
@@ -177,13 +177,19 @@ func cutSelfNaming(ls []line, body []int, names []string) (kept, cut []int) {
 		switch {
 		case k >= from:
 			cut = append(cut, i)
-		case own[k] && !strongProse(ls[i].text):
+		case own[k] && (!strongProse(ls[i].text) || overButton(ls, i)):
 			cut = append(cut, i)
 		default:
 			kept = append(kept, i)
 		}
 	}
 	return kept, cut
+}
+
+// overButton reports whether the line after i is a button calling to
+// action ("Support Us"): the line is an appeal's.
+func overButton(ls []line, i int) bool {
+	return i+1 < len(ls) && ls[i+1].kind == kindJunk && (isCallToAction(ls[i+1].text) || isCallToAction(titleCaseLine(ls[i+1].text)))
 }
 
 // namedBefore reports whether a line between the body lines a and b, left

@@ -39,6 +39,7 @@ var genericWords = setOf(
 	"nachrichten", "startseite", "aktuell", "politik", "ausland", "panorama",
 	"accueil", "actualités", "actualite", "monde", "économie", "noticias",
 	"portada", "notizie", "feed", "newsfeed",
+	"comment", "analysis",
 	// Continents and regions: sections, not mastheads.
 	"europe", "asia", "africa", "americas", "america", "oceania", "pacific",
 	"caribbean", "latin",
@@ -576,6 +577,9 @@ func bylineOutlet(l line) string {
 	}
 	if outlet := creditOutlet(l.text); outlet != "" {
 		return outlet // "By Euronews with AFP"
+	}
+	if _, outlet, ok := strings.Cut(l.text, " - "); ok && isMasthead(strings.TrimSpace(outlet)) {
+		return casedMasthead(strings.TrimSpace(outlet)) // "Jane Roe - The Philippine Star"
 	}
 	m := bylineOutletRE.FindStringSubmatch(l.text)
 	if m == nil || !isPublisherName(m[1]) {

@@ -130,6 +130,32 @@
 // decided and the rule behind them, and on the first line naming the
 // publisher which candidate won and why.
 //
+// # The page naming itself
+//
+// Once the publisher is known, a line naming it in the page's own voice
+// is furniture on any outlet, whatever its wording (self.go): "Join ST's
+// Telegram channel", "Support PREMIUM TIMES' journalism", "X is a
+// reporter for Fox News", a disclaimer naming the owner. A story names its
+// publisher too, but as a party to the reporting ("told Reuters", "seen
+// by The Telegraph", "(Reuters) -"), which does not count. Such lines are
+// dropped when weak or over a button, and end the body when they open its
+// last lines. The publisher's name in the byline is cut from the last
+// author's ("Jane Roe Global News").
+//
+// # Header shapes
+//
+// Besides the headline over its metadata: a headline in title-case
+// sentences over a standfirst and a byline; a name alone between the
+// headline and the date, when the header has no byline (an opinion page);
+// as a last resort, the headline-like line under a byline and its date (a
+// fact-check). A name the headline holds is the story's subject, not its
+// author. Key points under a headline ("• …"), widget labels ending in a
+// colon and a crumb opening a menu are passed over; a line holding a date
+// and a time heads no story. A one-sentence opening the story restates
+// nine words in ten is the standfirst; a box of related stories inside the
+// body, followed by two strong paragraphs, does not end it; a feature's
+// subheads in title case, two or more, are kept.
+//
 // New outlets should need nothing: the prose score keeps unknown furniture
 // out of the body. Where it cannot (furniture in full, plain sentences),
 // extend the tables and predicates of one line kind; the assembly in

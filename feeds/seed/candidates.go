@@ -140,6 +140,9 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 			continue // a mention supports its candidate; it is none itself
 		}
 
+		if c.signal == signalHeader && head-c.line <= 2 && wordCount(c.name) == 1 && slices.IndexFunc(ns, func(n naming) bool { return n.signal == signalHeader }) != i {
+			continue // "Education" over the headline: the story's section crumb
+		}
 		score, companyOnly, count := support(ns, c)
 		eligible := c.signal == signalRule || c.signal == signalOutlet || c.signal == signalMasthead || c.signal == signalHolder || count >= 2 || i == firstHeader && companyHolder
 		if !eligible {

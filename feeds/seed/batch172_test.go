@@ -95,24 +95,3 @@ func TestYearlessDateAndTaglineMasthead(t *testing.T) {
 		t.Errorf("Published = %v, Source = %q", a.Published, a.Source)
 	}
 }
-
-// A one-word crumb just over the headline is the story's section, even
-// when the page names it in passing ("Education Editor", "Minister for
-// Education"): the masthead wins.
-func TestSectionCrumbOverHeadline(t *testing.T) {
-	t.Parallel()
-	a := parsePage(t, " date 2026-11-26 Skip to main content\n"+
-		"Harbour Independent\nSubscribe\nNews\nOpinion\nSport\n"+
-		"Harbour News\n"+
-		"Education\n"+
-		"Teachers threaten ballot over plan to extend school day\n"+
-		"Jane Roe\n"+
-		"Education Editor\n"+
-		"November 26 2026 02:30 AM\n"+
-		"Minister for Education John Doe said the extra time would be used for literacy classes, and would be paid for from next year's budget.\n"+
-		"The unions said they had not been consulted and would ballot members before Christmas.\n"+
-		"© Harbour Media Ltd 2026\n")
-	if a.Source != "Harbour Independent" {
-		t.Errorf("Source = %q", a.Source)
-	}
-}

@@ -111,7 +111,8 @@ func decodeArticle(id, v []byte) (normalize.Article, error) {
 		return a, nil
 	}
 	// One string for the record: the fields are slices of it, one
-	// allocation instead of one per field.
+	// allocation instead of one per field (so a field kept alone keeps
+	// the whole record's memory; callers keep whole articles).
 	r := recordReader{s: string(v[1:])}
 	for _, s := range [...]*string{&a.ID, &a.Source, &a.Story, &a.Origin, &a.SourceTitle, &a.SourceURL,
 		&a.URL, &a.Link, &a.GUID, &a.Title, &a.Summary, &a.Text, &a.Content} {

@@ -148,8 +148,28 @@ func shingleHashes(words []string, seed uint64) []uint64 {
 		return nil
 	}
 	hashes := make([]uint64, 0, max(len(words)-shingleWords+1, 0))
-	for i := 0; i+shingleWords <= len(words); i++ {
-		hashes = append(hashes, shingleHash(words[i:i+shingleWords], seed))
+	// Each word is the third of one shingle, the second of the next and
+	// the first of the one after: the three FNV-1a states are fed its
+	// bytes together, three independent chains of multiplications that
+	// the processor overlaps, where shingleHash, one shingle after the
+	// other, waits for each multiplication (FuzzShingleHashes).
+	const offset, prime = 14695981039346656037, 1099511628211
+	h0, h1, h2 := uint64(offset), uint64(offset), uint64(offset)
+	for i, w := range words {
+		for j := 0; j < len(w); j++ {
+			c := uint64(w[j])
+			h0 = (h0 ^ c) * prime
+			h1 = (h1 ^ c) * prime
+			h2 = (h2 ^ c) * prime
+		}
+		h0 = (h0 ^ ' ') * prime
+		h1 = (h1 ^ ' ') * prime
+		h2 = (h2 ^ ' ') * prime
+		if i >= shingleWords-1 {
+			// h0 has had the words i-2, i-1 and i: shingle i-2 is done.
+			hashes = append(hashes, splitMix(h0^seed))
+		}
+		h0, h1, h2 = h1, h2, offset
 	}
 	return hashes
 }

@@ -44,3 +44,24 @@ func TestAnalysisDocument(t *testing.T) {
 		t.Errorf("Document() = %q, want %q", got.fields, want.fields)
 	}
 }
+
+// FuzzShingleHashes checks that shingleHashes, which hashes three shingles
+// at once, gives shingleHash of each run of shingleWords words, in order.
+func FuzzShingleHashes(f *testing.F) {
+	f.Add("the ECB held rates steady at 4.0% on Thursday", uint64(0))
+	f.Add("one two", uint64(7))
+	f.Add("Ísraël — Cáiro İstanbul a b c d", uint64(1<<63))
+	f.Fuzz(func(t *testing.T, text string, seed uint64) {
+		words := Words(text)
+		var want []uint64
+		if words != nil {
+			want = []uint64{}
+		}
+		for i := 0; i+shingleWords <= len(words); i++ {
+			want = append(want, shingleHash(words[i:i+shingleWords], seed))
+		}
+		if got := shingleHashes(words, seed); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("shingleHashes(%q, %d) = %x, want %x", words, seed, got, want)
+		}
+	})
+}

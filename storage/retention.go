@@ -208,15 +208,14 @@ func (s *Store) overCap(limit int) ([][]byte, map[string]int, error) {
 		articles := tx.Bucket(bucketArticles)
 		c := tx.Bucket(bucketByTime).Cursor()
 		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
-			var a struct{ Origin, Source string }
 			v := articles.Get(k[8:])
 			if v == nil {
 				continue
 			}
-			if err := json.Unmarshal(v, &a); err != nil {
-				return fmt.Errorf("decode article %s: %w", k[8:], err)
+			origin, err := decodeOrigin(k[8:], v)
+			if err != nil {
+				return err
 			}
-			origin := cmp.Or(a.Origin, a.Source)
 			if counts[origin]++; counts[origin] > limit {
 				victims = append(victims, bytes.Clone(k))
 			}

@@ -7,7 +7,7 @@
 //
 //	meta      "schema" -> version; "changed" -> time of the last change;
 //	          "topic:NAME" -> the query the topic's index was built with
-//	articles  ID -> JSON record
+//	articles  ID -> record (binary; JSON before schema 4, see record.go)
 //	bytime    time(8) ID -> ""            (Published, newest last)
 //	topics    NAME -> bucket of time(8) ID -> ""
 //	keys      dedupe key -> ID            (canonical URL, body hash; or a
@@ -54,7 +54,11 @@ import (
 // Version 3 replaced the simhash bucket of near-duplicate fingerprints by
 // the minhash bucket of signatures (see neardup.go), whose look-ups do not
 // grow with the store; the migration builds it from the stored articles.
-const SchemaVersion = 3
+//
+// Version 4 writes article records in a binary form (see record.go) that
+// a tidings knowing only JSON records cannot read. It reads the JSON
+// records of earlier versions as they are, so there is nothing to migrate.
+const SchemaVersion = 4
 
 var (
 	// ErrNotFound is returned when an article, source or topic is unknown.

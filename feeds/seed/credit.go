@@ -237,13 +237,8 @@ var forOutletTailRE = regexp.MustCompile(`^(.+?[\p{Ll}\d.!?’”)])\s+(\p{Lu}[\
 // isPhotographer reports whether s, after a caption, is a person's name
 // alone: two or three words, in capitals or not.
 func isPhotographer(s string) bool {
-	s = strings.TrimSpace(s)
 	n := wordCount(s)
-	if n < 2 || n > 3 {
-		return false
-	}
-	name, ok := personName(s)
-	return ok && !isOrganisation(name) && allPeople([]string{name})
+	return n >= 2 && n <= 3 && isCoAuthor(strings.TrimSpace(s))
 }
 
 // slashAgencyTailRE finds a credit set off by a slash after the caption's

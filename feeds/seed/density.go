@@ -406,7 +406,7 @@ func dropAppealBoxes(ls []line, body []int, keep []bool) {
 // ever." / "By subscribing, you can help us get the story right.").
 func dropButtonAppeals(ls []line, body []int, keep []bool) {
 	for k, i := range body {
-		if i+1 >= len(ls) || ls[i+1].kind != kindJunk || !isCallToAction(ls[i+1].text) && !isCallToAction(titleCaseLine(ls[i+1].text)) {
+		if i+1 >= len(ls) || ls[i+1].kind != kindJunk || !callsToAction(ls[i+1].text) {
 			continue
 		}
 		from, reader, own := k+1, false, false
@@ -442,17 +442,10 @@ func appealWords(s string) (reader, own bool) {
 	return reader, own
 }
 
-// titleCaseLine returns s in title case when it is set in capitals
-// ("SUBSCRIBE NOW" is "Subscribe Now"), else s.
-func titleCaseLine(s string) string {
-	if !isAllCaps(s) {
-		return s
-	}
-	ws := strings.Fields(strings.ToLower(s))
-	for i, w := range ws {
-		ws[i] = capitalize(w)
-	}
-	return strings.Join(ws, " ")
+// callsToAction reports whether s calls to action, also when set in
+// capitals ("SUBSCRIBE NOW"), as buttons are.
+func callsToAction(s string) bool {
+	return isCallToAction(s) || isAllCaps(s) && isCallToAction(titleCaseName(s))
 }
 
 // dropKeyPoints drops the box of key points that opens a body: under a

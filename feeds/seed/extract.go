@@ -493,14 +493,12 @@ func markHeaderName(ls []line, h int) {
 	}
 }
 
-// isBareName reports whether s is only a person's name: two or three
-// words, none a word of an organisation's or a publication's name.
+// isBareName reports whether s is only a person's name, as written: two
+// or three words, none a word of an organisation's or a publication's
+// name.
 func isBareName(s string) bool {
-	if n := wordCount(s); n < 2 || n > 3 || isMasthead(s) || isOrganisation(s) {
-		return false
-	}
-	names, ok := parseNames(s)
-	return ok && len(names) == 1 && names[0] == s && allPeople(names)
+	n, ok := personName(s)
+	return ok && n == s && wordCount(s) >= 2 && wordCount(s) <= 3 && allPeople([]string{n})
 }
 
 // resumesAfter returns the line where the story resumes after a box of

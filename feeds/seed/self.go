@@ -189,7 +189,7 @@ func cutSelfNaming(ls []line, body []int, names []string) (kept, cut []int) {
 // overButton reports whether the line after i is a button calling to
 // action ("Support Us"): the line is an appeal's.
 func overButton(ls []line, i int) bool {
-	return i+1 < len(ls) && ls[i+1].kind == kindJunk && (isCallToAction(ls[i+1].text) || isCallToAction(titleCaseLine(ls[i+1].text)))
+	return i+1 < len(ls) && ls[i+1].kind == kindJunk && callsToAction(ls[i+1].text)
 }
 
 // namedBefore reports whether a line between the body lines a and b, left

@@ -95,3 +95,44 @@ func TestYearlessDateAndTaglineMasthead(t *testing.T) {
 		t.Errorf("Published = %v, Source = %q", a.Published, a.Source)
 	}
 }
+
+// Bylines and credits with a slash and a role, a portrait's alternative
+// text, a bio after a name with two particles, an agency's note after a
+// caption.
+func TestSlashRolesAndNotes(t *testing.T) {
+	t.Parallel()
+	if got, ok := parseByline("By Hsieh Yu-ting / Staff reporter, with CNA"); !ok || !slices.Equal(got, []string{"Hsieh Yu-ting"}) {
+		t.Errorf("parseByline = %q, %v", got, ok)
+	}
+	if isCredit("Jane Roe/Harbour Writer") || !isCredit("John Doe/Staff photographer") {
+		t.Error("isCredit: a writer's byline is no credit, a photographer's is")
+	}
+	if c, ok := captionWithCredit("Farmer John Doe points to wilted plants on his plot on Wednesday. - Jane Roe/Photographer"); !ok || c != "Farmer John Doe points to wilted plants on his plot on Wednesday." {
+		t.Errorf("captionWithCredit = %q, %v", c, ok)
+	}
+	if c, ok := checkCaption("The ministers shake hands in Seoul on Nov. 26, 2025. (PHOTO NOT FOR SALE)"); !ok || c != "The ministers shake hands in Seoul on Nov. 26, 2025." {
+		t.Errorf("checkCaption = %q, %v", c, ok)
+	}
+	if !isJunk("Photo of Jane Roe") || isJunk("Photo of the week: storms over the harbour.") {
+		t.Error("isJunk: a portrait's alternative text")
+	}
+	if !isBio("Marta de la Fuente is a partner at Harbour Capital.") {
+		t.Error("isBio: a name with two particles")
+	}
+}
+
+// A masthead printed with its tagline after a full stop names the
+// publisher without the tagline.
+func TestMastheadWithTagline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Skip to content\n"+
+		"HarbourPress. South Atlantic News Agency\n"+
+		"Wednesday, November 26th 2025 - 09:14 UTC\n"+
+		"Council approves tax break for electric ferries\n"+
+		"The council approved a tax break for electric ferries on Tuesday, in a 20-9 vote after a short debate.\n"+
+		"The break will run for five years, the council said.\n"+
+		"© 2025 HarbourPress\n")
+	if a.Source != "HarbourPress" {
+		t.Errorf("Source = %q", a.Source)
+	}
+}

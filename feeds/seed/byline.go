@@ -164,6 +164,15 @@ func parseNames(s string) ([]string, bool) {
 	return names, true
 }
 
+// cutSlashRole returns the name before a slash when a role follows it
+// ("Jane Roe / Staff reporter", "Jane Roe/Gleaner Writer"), else s.
+func cutSlashRole(s string) string {
+	if i := strings.IndexByte(s, '/'); i > 0 && roleRE.MatchString(strings.TrimSpace(s[i+1:])) {
+		return strings.TrimSpace(s[:i])
+	}
+	return s
+}
+
 // splitNames splits a list of names and checks each one.
 func splitNames(s string) ([]string, bool) {
 	s = cutAffiliation(s)
@@ -179,6 +188,10 @@ func splitNames(s string) ([]string, bool) {
 		}
 		if name, ok := cutRole(it); ok {
 			it = name // "Jane Roe Staff Reporter": the role run on without a comma
+		}
+		it = cutSlashRole(it)
+		if rest, ok := strings.CutPrefix(it, "with "); ok && k > 0 && (agencyName(rest) != "" || isAllCaps(rest) || isMasthead(rest)) {
+			continue // "…, with CNA": the agency's copy the reporter used
 		}
 		if i := strings.Index(it, " - "); i > 0 && roleWords[strings.ToLower(strings.Fields(it[i+3:] + " x")[0])] {
 			it = it[:i] // "Jane Roe - Reporter / @handle"

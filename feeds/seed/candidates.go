@@ -306,7 +306,11 @@ func namings(ls []line, head, end int) []naming {
 			break // a menu of hundreds of names: the masthead leads it
 		}
 		if isHeaderName(l) {
-			add(spelledPublisher(l.text), i, signalHeader)
+			name := l.text
+			if a, _, ok := strings.Cut(name, ". "); ok && !strings.Contains(a, " ") && len(a) >= 4 {
+				name = a // "MercoPress. South Atlantic News Agency": the name and its tagline
+			}
+			add(spelledPublisher(name), i, signalHeader)
 		}
 		if m := logoRE.FindStringSubmatch(l.text); m != nil && isPublisherName(m[1]) && (m[2] == "" || isMasthead(m[1])) {
 			add(m[1], i, signalMasthead) // the masthead's image, by its alternative text

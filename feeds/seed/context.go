@@ -363,6 +363,7 @@ func markNameBylines(ls []line) {
 			if name, ok := cutRole(text); ok {
 				text = name // "Jane Roe Environment correspondent"
 			}
+			text = cutSlashRole(text) // "Jane Roe/Gleaner Writer"
 			if m := nameOutletBracketRE.FindStringSubmatch(text); m != nil && isPublisherName(m[2]) {
 				text = m[1] // "Jane Roe (The Jakarta Post)"
 			}

@@ -103,6 +103,9 @@ func isCredit(s string) bool {
 	if wordCount(s) > 12 || len(s) > 2 && (s[0] == 'B' || s[0] == 'b') && bylineRE.MatchString(s) {
 		return false // "BY NAME, OPINION CONTRIBUTOR" is a byline
 	}
+	if cutSlashRole(s) != s && !strings.Contains(strings.ToLower(s), "photo") && !strings.Contains(strings.ToLower(s), "video") {
+		return false // "Jane Roe/Gleaner Writer": a writer's byline, not a photographer's credit
+	}
 	if inner, ok := wrapped(s); ok {
 		return isCreditText(inner)
 	}
@@ -168,6 +171,11 @@ func captionWithCredit(s string) (string, bool) {
 			}
 		}
 	}
+	if strings.Contains(tail, "/") {
+		if m := nameRoleTailRE.FindStringSubmatch(s); m != nil && isPhotographer(m[2]) {
+			return checkCaption(m[1]) // "… on Wednesday. - Jane Roe/Photographer"
+		}
+	}
 	if strings.Contains(tail, " /") {
 		if m := slashAgencyTailRE.FindStringSubmatch(s); m != nil && (agencyName(m[2]) != "" || isCreditText(m[2])) {
 			return checkCaption(m[1]) // "… near Seoul Station, Tuesday. / Yonhap"
@@ -223,6 +231,10 @@ var bareCreditTailREs = []*regexp.Regexp{
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:[—–-]\s*)?\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){1,3}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s+(?:\p{Lu}\S* ){0,4}(?i:press service|press office|handout)$`),
 }
+
+// nameRoleTailRE finds a photographer and the role after a caption's last
+// sentence, set off by a dash: "… on Wednesday. - Jane Roe/Photographer".
+var nameRoleTailRE = regexp.MustCompile(`^(.+?[.!?])\s+[-–—]\s*(\p{Lu}[^/]{2,40}?)\s*/\s*(?i:(?:staff |freelance |contributing )?photographer|contributor)$`)
 
 // outletSlashNameTailRE finds the outlet and its photographer after a
 // caption's last sentence: "… on Thursday. The STAR / Jane Roe".
@@ -320,6 +332,9 @@ func checkCaption(c string) (string, bool) {
 	}
 	if m := galleryCounterRE.FindString(c); m != "" {
 		c = c[len(m):] // a gallery's counter: "[1/2] A logo …", "3 of 12 …"
+	}
+	if i := strings.LastIndex(c, " ("); i > 0 && strings.HasSuffix(c, ")") && isAllCaps(c[i+2:len(c)-1]) && wordCount(c[i+2:len(c)-1]) >= 2 {
+		c = c[:i] // an agency's note: "… in Seoul. (PHOTO NOT FOR SALE)"
 	}
 	if wordCount(c) < 2 {
 		return "", false

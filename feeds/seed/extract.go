@@ -1033,7 +1033,7 @@ func cutFactBox(ls []line, body []int) (kept, facts []int) {
 // bioRE matches a line about an author: "Jacob Magid is The Times of
 // Israel's US correspondent", "Maria Lopez can be reached at …", also
 // after the author's role: "Guest columnist Jane Roe is a retired …".
-var bioRE = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}+ (?:columnist|contributor|writer|reporter|correspondent|editor|journalist) )?(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3})?(?: \p{Lu}[\p{L}'’.-]*){1,3}) (?:is|was|joined|writes|covers|reports|can be reached|can be contacted)\b`)
+var bioRE = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}+ (?:columnist|contributor|writer|reporter|correspondent|editor|journalist) )?(\p{Lu}[\p{L}'’.-]*(?: \p{Ll}{1,3}){0,2}(?: \p{Lu}[\p{L}'’.-]*){1,3}) (?:is|was|joined|writes|covers|reports|can be reached|can be contacted)\b`)
 
 // cutBios removes the author bios that end a body (the lines just before
 // the end matter that start with a person's name and "is", "writes", "can

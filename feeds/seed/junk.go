@@ -172,6 +172,11 @@ func isJunk(s string) bool {
 	if strings.HasSuffix(low, "icon") && wordCount(low) <= 3 && (low == "icon" || strings.HasSuffix(low, " icon")) {
 		return true // an icon's alternative text: "Plus Icon", "Share icon"
 	}
+	if rest, ok := strings.CutPrefix(s, "Photo of "); ok && wordCount(rest) <= 4 && !endsSentence(rest) {
+		if _, person := personName(rest); person {
+			return true // a portrait's alternative text: "Photo of Jane Roe"
+		}
+	}
 	return junkStartRE.MatchString(s) || hasAnyKey(low, junkAnywhereKeys) && junkAnywhereRE.MatchString(s)
 }
 

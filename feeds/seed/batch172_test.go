@@ -136,3 +136,18 @@ func TestMastheadWithTagline(t *testing.T) {
 		t.Errorf("Source = %q", a.Source)
 	}
 }
+
+// A blurb calling to action after the story's last paragraph ("… Sign up
+// here.") is no part of it.
+func TestBlurbAfterStory(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 News\n"+
+		"Harbour stamp duty cut for first-home buyers\n"+
+		"By Jane Roe\n"+
+		"November 26, 2025 — 4.40pm\n"+
+		"The state will cut stamp duty for first-home buyers on harbour-front flats from February, the treasurer said on Wednesday.\n"+
+		"The changes will take effect on February 1 and apply across the harbour towns, including Dover and Deal.\n"+
+		"The Morning Edition newsletter is our guide to the day’s most important and interesting stories, analysis and insights. Sign up here.\n"+
+		"Save\n")
+	checkText(t, a.Text, want{textStart: "The state", textEnd: "Dover and Deal.", paragraphs: 2})
+}

@@ -121,8 +121,9 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 	}
 	for k := last + 1; k < stop; k++ {
 		// A question to the reader after the story's last strong
-		// paragraph is a prompt ("How does this make you feel?").
-		if l := ls[body[k]]; keep[k] && l.prose.reader && strings.HasSuffix(l.text, "?") {
+		// paragraph is a prompt ("How does this make you feel?"), and so
+		// is a blurb calling to action ("… Sign up here.").
+		if l := ls[body[k]]; keep[k] && (l.prose.reader && strings.HasSuffix(l.text, "?") || l.prose.cta) {
 			keep[k] = false
 			break
 		}

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -150,4 +151,28 @@ func TestBlurbAfterStory(t *testing.T) {
 		"The Morning Edition newsletter is our guide to the day’s most important and interesting stories, analysis and insights. Sign up here.\n"+
 		"Save\n")
 	checkText(t, a.Text, want{textStart: "The state", textEnd: "Dover and Deal.", paragraphs: 2})
+}
+
+// Explain names the publisher candidates the winner beat, where to look
+// when the source comes out wrong.
+func TestExplainNamesBeatenPublishers(t *testing.T) {
+	t.Parallel()
+	page := " date 2025-11-26 Skip to content\nHarbour Ledger\nNews\nSport\n" +
+		"Council approves tax break for electric ferries\nBy Jane Roe\nNovember 26, 2025\n" +
+		"The council approved a tax break for electric ferries on Tuesday, in a 20-9 vote after a short debate.\n" +
+		"The break will run for five years, the council said.\n" +
+		"© 2025 Quayside Media Group Ltd\n"
+	ds, a, err := Explain("100_0123456789abcdef.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if strings.Contains(d.Reason, "won with score") {
+			if !strings.Contains(d.Reason, `beaten: "Quayside Media`) {
+				t.Errorf("source %q, reason %q names no beaten candidate", a.Source, d.Reason)
+			}
+			return
+		}
+	}
+	t.Errorf("no line explains the source %q", a.Source)
 }

@@ -135,11 +135,15 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 	companyHolder := slices.ContainsFunc(ns, func(n naming) bool { return n.company })
 	best := -1
 	var bestRank [3]int
+	type ranked struct {
+		i    int
+		rank [3]int
+	}
+	var eligibles []ranked // for Explain: the candidates the winner beat
 	for i, c := range ns {
 		if c.signal == signalPage {
 			continue // a mention supports its candidate; it is none itself
 		}
-
 		if c.signal == signalHeader && head-c.line <= 2 && wordCount(c.name) == 1 && slices.IndexFunc(ns, func(n naming) bool { return n.signal == signalHeader }) != i {
 			continue // "Education" over the headline: the story's section crumb
 		}
@@ -155,6 +159,7 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 		if c.company {
 			rank[2] = 0 // the same name spelled elsewhere without company words
 		}
+		eligibles = append(eligibles, ranked{i, rank})
 		if best < 0 || slices.Compare(rank[:], bestRank[:]) > 0 {
 			best, bestRank = i, rank
 		}
@@ -177,7 +182,25 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 			}
 		}
 	}
-	return withoutEdition(ls, withThe(ls, withoutHome(ns[best].name))), fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", ")), at
+	why = fmt.Sprintf("source %q won with score %d from %d naming(s): %s", ns[best].name, bestRank[1], count, strings.Join(whys, ", "))
+	// The runners-up, best first, one per name: where to look when the
+	// source comes out wrong.
+	slices.SortStableFunc(eligibles, func(a, b ranked) int { return slices.Compare(b.rank[:], a.rank[:]) })
+	var beaten []string
+	seen := [][]string{ns[best].key}
+	for _, e := range eligibles {
+		if len(beaten) == 2 {
+			break
+		}
+		if c := ns[e.i]; !slices.ContainsFunc(seen, func(k []string) bool { return slices.Equal(k, c.key) }) {
+			seen = append(seen, c.key)
+			beaten = append(beaten, fmt.Sprintf("%q (%s, score %d)", c.name, c.signal, e.rank[1]))
+		}
+	}
+	if len(beaten) > 0 {
+		why += "; beaten: " + strings.Join(beaten, ", ")
+	}
+	return withoutEdition(ls, withThe(ls, withoutHome(ns[best].name))), why, at
 }
 
 // isMenuItem reports whether c is named by a line of the menu above the

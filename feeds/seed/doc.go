@@ -128,7 +128,7 @@
 // known only in company form ranking below a publication; ties go to
 // the rules' answer. Explain reports, per line, the kind and role
 // decided and the rule behind them, and on the first line naming the
-// publisher which candidate won and why.
+// publisher which candidate won and why, and the two best it beat.
 //
 // # The page naming itself
 //

@@ -22,8 +22,9 @@ const (
 
 // keepProse scores the body's text lines (the indexes in body, in page
 // order) and returns those kept, those dropped as furniture inside the
-// body, and those cut after the body's last strong paragraph. Each line's
-// score and verdict are left on it for Explain.
+// body, and those cut after the body's last strong paragraph. The lines
+// in titled (titleSubheads) are kept as subheads. Each line's score and
+// verdict are left on it for Explain.
 //
 // A line scoring proseMin is kept. A line below it is kept only as a
 // lead-in ("By the numbers:") or an item of the list under one, as a live
@@ -34,7 +35,7 @@ const (
 // (proseStrong, no furniture signal but addressing the reader when the
 // story already did) follows them: after the last one, the first dropped line
 // (or a question to the reader) ends the body. A row of tags ends it wherever it is.
-func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
+func keepProse(ls []line, body []int, titled map[int]bool) (kept, dropped, cut []int) {
 	reps := repeatedTexts(ls, body)
 	keep := make([]bool, len(body))
 	for k, i := range body {
@@ -55,7 +56,6 @@ func keepProse(ls []line, body []int) (kept, dropped, cut []int) {
 			keepListItems(ls, body[k+1:], keep[k+1:])
 		}
 	}
-	titled := titleSubheads(ls)
 	for k, i := range body {
 		if titled[i] && !keep[k] && ls[i].prose.furniture == btoi(ls[i].prose.caps) {
 			keep[k], ls[i].verdict = true, verdictSubhead // a feature's subheads in title case
@@ -609,18 +609,24 @@ func restatedOpening(ls []line, body []int) int {
 	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) {
 		return 0
 	}
-	var rest strings.Builder
-	for _, i := range body[n:] {
-		rest.WriteString(strings.ToLower(ls[i].text))
-		rest.WriteByte(' ')
-	}
-	story := rest.String()
+	story := lowerText(ls, body[n:])
 	for _, i := range body[:n] {
 		if recurShare(ls[i].text, story) < 0.5 {
 			return 0
 		}
 	}
 	return n
+}
+
+// lowerText returns the text of the lines at idx in lower case, each
+// followed by a space: the story recurShare looks words up in.
+func lowerText(ls []line, idx []int) string {
+	var b strings.Builder
+	for _, i := range idx {
+		b.WriteString(strings.ToLower(ls[i].text))
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // isPromptLine reports whether l is a text line that scores as no prose

@@ -74,7 +74,8 @@ func extract(p page) extraction {
 	if title >= 0 {
 		markLeadCaption(ls, max(title, standfirst)+1)
 	}
-	body, end := bodyLines(ls, max(title, standfirst)+1)
+	titled := titleSubheads(ls) // a feature's subheads in title case, for the body's two passes
+	body, end := bodyLines(ls, max(title, standfirst)+1, titled)
 	if standfirst < 0 && title >= 0 {
 		if sf := deckOverBody(ls, body); sf >= 0 && key(ls[sf].text) != key(a.Title) {
 			standfirst, body = sf, body[1:]
@@ -82,7 +83,7 @@ func extract(p page) extraction {
 			ls[sf].why = "an unterminated sentence opening the body: the standfirst under the picture"
 		}
 	}
-	body, dropped, cut := keepProse(ls, body)
+	body, dropped, cut := keepProse(ls, body, titled)
 	if standfirst < 0 && title >= 0 {
 		if sf := restatedDeck(ls, body); sf >= 0 {
 			standfirst, body = sf, body[1:]
@@ -301,12 +302,7 @@ func restatedDeck(ls []line, body []int) int {
 	if ls[i].kind != kindText || wordCount(ls[i].text) > 45 || innerSentenceRE.MatchString(ls[i].text) || !endsSentence(ls[i].text) {
 		return -1
 	}
-	var rest strings.Builder
-	for _, b := range body[1:] {
-		rest.WriteString(strings.ToLower(ls[b].text))
-		rest.WriteByte(' ')
-	}
-	if recurShare(ls[i].text, rest.String()) < 0.9 {
+	if recurShare(ls[i].text, lowerText(ls, body[1:])) < 0.9 {
 		return -1
 	}
 	return i
@@ -717,8 +713,9 @@ func isParagraph(l line) bool {
 // at the first paragraph at or after from, or at an earlier sentence-like
 // line of five words or more (a live page's summary bullets, a post title)
 // when no end marker lies between the two; with no paragraph at all it
-// starts at the first text line.
-func bodyLines(ls []line, from int) (body []int, end int) {
+// starts at the first text line. The crumbs in titled (titleSubheads)
+// are subheads of the body.
+func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 	start := firstPlainParagraph(ls, from)
 	if d := taglineDate(ls, from, start); d > 0 {
 		from, start = d+1, firstPlainParagraph(ls, d+1)
@@ -736,7 +733,7 @@ func bodyLines(ls []line, from int) (body []int, end int) {
 			start = i
 		}
 	}
-	run, titled := 0, titleSubheads(ls)
+	run := 0
 	for i := max(start, from); start >= 0 && i < len(ls); i++ {
 		if k := ls[i].kind; k == kindCrumb || k == kindDate || k == kindByline {
 			if run++; run >= minMetaBlock && len(body) > 0 && !isAmountBox(ls, i-run+1) {

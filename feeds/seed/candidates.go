@@ -119,7 +119,8 @@ var priority = map[string]int{signalOutlet: 5, signalRule: 4, signalMasthead: 3,
 // when it is the copyright holder, when two namings or more support it,
 // or, when the holder is only a company ("Vox Media, LLC", "THG
 // Publishing Pvt Ltd"), when it is the first name above the headline: the
-// publication the company owns. Among eligible candidates a company-form
+// publication the company owns; a name heading the menu (menuHead) is
+// eligible too. Among eligible candidates a company-form
 // holder ranks last; ties go to a rule's answer, then the masthead line,
 // the holder, the earliest line. It also returns the index of the first
 // line that names the winner, -1 when only a rule does. The bylines after
@@ -131,6 +132,7 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 	if len(ns) > 0 && ns[0].signal == signalRule && isMenuItem(ls, ns, ns[0]) {
 		ns = ns[1:]
 	}
+	top := menuHead(ls, head)
 	firstHeader := slices.IndexFunc(ns, func(n naming) bool { return n.signal == signalHeader || n.signal == signalMasthead })
 	companyHolder := slices.ContainsFunc(ns, func(n naming) bool { return n.company })
 	best := -1
@@ -148,7 +150,8 @@ func publisher(ls []line, head, end int) (name, why string, at int) {
 			continue // "Education" over the headline: the story's section crumb
 		}
 		score, companyOnly, count := support(ns, c)
-		eligible := c.signal == signalRule || c.signal == signalOutlet || c.signal == signalMasthead || c.signal == signalHolder || count >= 2 || i == firstHeader && companyHolder
+		eligible := c.signal == signalRule || c.signal == signalOutlet || c.signal == signalMasthead || c.signal == signalHolder || count >= 2 || i == firstHeader && companyHolder ||
+			c.signal == signalHeader && c.line == top
 		if !eligible {
 			continue
 		}
@@ -515,6 +518,42 @@ func isCompanyForm(raw, s string) bool {
 
 // legalTailRE matches a company's legal form set off after its name.
 var legalTailRE = regexp.MustCompile(`^,?\s+(?:Inc|LLC|Ltd|Limited|Corp|Pvt|Pte|GmbH|plc|PLC|SRL|S\.A)\b`)
+
+// menuItems is how many menu items must follow a name for the name to
+// head the menu.
+const menuItems = 3
+
+// menuHead returns the index of the line above the headline that heads
+// the page's menu: a name line, with no menu item before it (skip links
+// and prompts may be, "Home" may not), followed by
+// menu items, three or more (junk between them aside). It is the
+// masthead whose sections the items are ("Harbour Times" / "Politics" /
+// "Business" / "Sport" / …), told from a section by its place, not its
+// words. It returns -1 when there is none.
+func menuHead(ls []line, head int) int {
+	for i := range min(max(head, 0), len(ls)) {
+		if strings.TrimSpace(ls[i].text) == "" || ls[i].kind != kindCrumb && ls[i].kind != kindNav && !isSectionLabel(ls[i].text) {
+			continue // skip links, a date, an appeal
+		}
+		if !isHeaderName(ls[i]) {
+			return -1 // "Home", "Portada": the menu opens with a section
+		}
+		n := 0
+		for _, l := range ls[i+1 : head] {
+			if l.kind == kindJunk || strings.TrimSpace(l.text) == "" {
+				continue
+			}
+			if l.kind != kindCrumb && l.kind != kindNav {
+				break
+			}
+			if n++; n == menuItems {
+				return i
+			}
+		}
+		return -1
+	}
+	return -1
+}
 
 // isHeaderName reports whether l, above the headline, is a publisher-like
 // name on a line of its own: capitalised words, not a menu or section

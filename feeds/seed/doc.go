@@ -126,9 +126,12 @@
 // shorter one it opens with (a sub-brand, a company named after its
 // title). The candidate that most lines support wins, a copyright holder
 // known only in company form ranking below a publication; ties go to
-// the rules' answer. Explain reports, per line, the kind and role
-// decided and the rule behind them, and on the first line naming the
-// publisher which candidate won and why, and the two best it beat.
+// the rules' answer. A name alone is a candidate too when it heads the
+// menu, no menu item before it and three or more after it: a section is
+// known by its place in the menu, not by its words. Explain reports,
+// per line, the kind and role decided and the rule behind them, and on
+// the first line naming the publisher which candidate won and why, and
+// the two best it beat.
 //
 // # The page naming itself
 //

@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -374,7 +375,9 @@ func namings(ls []line, head, end int) []naming {
 	for i := len(ls) - 1; i >= 0; i-- {
 		holder := copyrightHolder(ls[i].text)
 		if holder == "" {
-			holder = casedHolder(ls[i].text, ls[:min(max(head, 0), len(ls))])
+			holder = casedHolder(ls[i].text, ls)
+		} else if isAllCaps(holder) && utf8.RuneCountInString(holder) > 4 {
+			holder = cmp.Or(mixedSpelling(ls, holder), holder) // "© THE INTERCEPT" under "The Intercept"
 		}
 		if holder != "" {
 			add(shortName(holder, ls[:min(max(head, 1), len(ls))]), i, signalHolder)
@@ -476,9 +479,9 @@ func outletAfter(ls []line, name string, end int) bool {
 }
 
 // casedHolder returns the holder of a copyright line written in lower
-// case ("Copyright © euronews 2021") as a line above the headline spells
-// it ("Euronews"), or "".
-func casedHolder(s string, header []line) string {
+// case ("Copyright © euronews 2021") as the page spells it elsewhere
+// ("Euronews" above the headline, "About Euronews"), or "".
+func casedHolder(s string, ls []line) string {
 	low := strings.ToLower(s)
 	if !strings.HasPrefix(low, "©") && !strings.HasPrefix(low, "copyright") {
 		return ""
@@ -487,9 +490,32 @@ func casedHolder(s string, header []line) string {
 	if m == nil || wordCount(m[1]) > 3 || strings.ToLower(m[1]) != m[1] {
 		return ""
 	}
-	for _, l := range header {
-		if strings.EqualFold(l.text, m[1]) && isPublisherName(l.text) {
-			return l.text
+	return mixedSpelling(ls, m[1])
+}
+
+// mixedSpelling returns the first spelling of name, a name set all in
+// lower case or in capitals, that the page prints in mixed case as a
+// whole word, capitalised: the name as its outlet writes it. It returns
+// "" when there is none.
+func mixedSpelling(ls []line, name string) string {
+	low := strings.ToLower(name)
+	for _, l := range ls {
+		text := l.text
+		lt := strings.ToLower(text)
+		if len(lt) != len(text) {
+			continue // a case change that moves bytes: offsets would not match
+		}
+		for off := 0; off < len(lt); {
+			i := strings.Index(lt[off:], low)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(low)
+			off = j
+			if sp := text[i:j]; wordEdge(text, i, j) && startsUpper(sp) && !isAllCaps(sp) && isPublisherName(sp) {
+				return sp
+			}
 		}
 	}
 	return ""

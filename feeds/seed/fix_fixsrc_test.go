@@ -52,3 +52,29 @@ func TestMenuHeadMasthead(t *testing.T) {
 		})
 	}
 }
+
+// A copyright holder set all in capitals or all in lower case takes the
+// spelling the page prints it in elsewhere.
+func TestHolderMixedSpelling(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, page, want string
+	}{
+		{"capitals", " date 2024-09-21 Skip to main content\n" +
+			"The Quayside\n" +
+			"Donate\n" + storyBody +
+			"© THE QUAYSIDE. ALL RIGHTS RESERVED\n", "The Quayside"},
+		{"lower case", " date 2024-09-21 Skip to main content\n" +
+			"kestrelwatch.\n" + storyBody +
+			"About Kestrelwatch\n" +
+			"Copyright © kestrelwatch 2024\n", "Kestrelwatch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if a := parsePage(t, tt.page); a.Source != tt.want {
+				t.Errorf("Source = %q, want %q", a.Source, tt.want)
+			}
+		})
+	}
+}

@@ -323,9 +323,11 @@ func namings(ls []line, head, end int) []naming {
 	}
 	if head > 0 {
 		// Line 1 holding the page's title: "The Independent Uganda: You
-		// get the Truth we Pay the Price", the name and its tagline.
-		if name, _, ok := strings.Cut(ls[0].text, ": "); ok && wordCount(name) <= 5 && isPublisherName(name) && (strings.HasPrefix(name, "The ") || isMasthead(name)) {
-			add(name, 0, signalHeader)
+		// get the Truth we Pay the Price", the name and its tagline. A
+		// colon spaced like a bar ("Harbour Watch : The latest …") sets
+		// off a title, not a label, whatever its words.
+		if name, _, ok := strings.Cut(ls[0].text, ": "); ok && wordCount(name) <= 5 && isPublisherName(name) && (strings.HasPrefix(name, "The ") || isMasthead(name) || strings.HasSuffix(name, " ")) {
+			add(strings.TrimSpace(name), 0, signalHeader)
 		}
 	}
 	for i, l := range ls[:min(max(head, 0), len(ls))] {

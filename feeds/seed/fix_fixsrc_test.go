@@ -78,3 +78,19 @@ func TestHolderMixedSpelling(t *testing.T) {
 		})
 	}
 }
+
+// Line 1 holding the page's title, the name set off from its tagline by a
+// colon spaced like a bar: the whole name, not its words before a section
+// word.
+func TestSpacedColonTitle(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-09-21 Kestrel Bay World : The latest Kestrel Bay news, Headlines and Broadcasts in English.\n"+
+		"Home\n"+
+		"Politics\n"+
+		"Business\n"+
+		"Climate\n"+storyBody+
+		"Copyright © 2024 Kestrel Bay World. All rights reserved.\n")
+	if a.Source != "Kestrel Bay World" {
+		t.Errorf("Source = %q, want %q", a.Source, "Kestrel Bay World")
+	}
+}

@@ -261,14 +261,16 @@ func withoutEdition(ls []line, name string) string {
 
 // withThe returns name with the "The" of its title when the page's own
 // furniture prints it so ("Stay up to date with notifications from The
-// Independent" under an "Independent" masthead), else name.
+// Independent" under an "Independent" masthead), else name. A copyright
+// line names the holder ("© The Harbour Review"), not the title, and
+// does not count.
 func withThe(ls []line, name string) string {
 	if strings.HasPrefix(name, "The ") {
 		return name
 	}
 	full := "The " + name
 	for _, l := range ls {
-		if l.kind != kindJunk {
+		if l.kind != kindJunk || copyrightHolder(l.text) != "" {
 			continue // prose writes "The" before names that go without it: "told The Associated Press"
 		}
 		if i := strings.Index(l.text, full); i >= 0 && wordEdge(l.text, i, i+len(full)) && !startsUpper(strings.TrimSpace(l.text[i+len(full):])) {

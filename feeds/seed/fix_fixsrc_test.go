@@ -94,3 +94,19 @@ func TestSpacedColonTitle(t *testing.T) {
 		t.Errorf("Source = %q, want %q", a.Source, "Kestrel Bay World")
 	}
 }
+
+// The masthead's spelling of the name stands: a copyright line writing
+// "The" before it names the holder, not the title.
+func TestCopyrightAddsNoThe(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-09-21 Skip to navigation\n"+
+		"Harbour Financial Review\n"+
+		"Markets\n"+
+		"Companies\n"+
+		"Property\n"+
+		"Climate\n"+storyBody+
+		"Copyright © 2024 The Harbour Financial Review\n")
+	if a.Source != "Harbour Financial Review" {
+		t.Errorf("Source = %q, want %q", a.Source, "Harbour Financial Review")
+	}
+}

@@ -613,11 +613,12 @@ func isHeaderName(l line) bool {
 
 // namingBefore are the words after which a page names itself: "Follow
 // X", "Get the X app", "a reporter at X", "Thank you for supporting X",
+// "Thanks for reading X" (a newsletter's sign-off),
 // "Photo by Jane Doe / X", "Source: X", "the minister told X" (a
 // reporter's own outlet).
 var namingBefore = []string{"follow ", "subscribe to ", "support ", "supporting ",
 	"get the ", "download the ", "download ", " at ", " for ", "/ ", "/", "source: ", "channel ",
-	"about ", "join ", "told ", "best of ", "read ", "article on ", "view of ",
+	"about ", "join ", "told ", "best of ", "read ", "reading ", "article on ", "view of ",
 	"more on "}
 
 // namingAfter are the words after which a name is the page's own: "X

@@ -110,3 +110,18 @@ func TestCopyrightAddsNoThe(t *testing.T) {
 		t.Errorf("Source = %q, want %q", a.Source, "Harbour Financial Review")
 	}
 }
+
+// "Thanks for reading X" is a newsletter naming itself: it backs the name
+// over the headline against the author's copyright.
+func TestThanksForReadingNamesPage(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-09-21 Sign in\n"+
+		"Kestrel Notes\n"+
+		"Subscribe\n"+
+		"Sign in\n"+storyBody+
+		"Thanks for reading Kestrel Notes! Subscribe for free to receive new posts.\n"+
+		"© 2024 Jane Roe\n")
+	if a.Source != "Kestrel Notes" {
+		t.Errorf("Source = %q, want %q", a.Source, "Kestrel Notes")
+	}
+}

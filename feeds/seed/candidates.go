@@ -622,10 +622,11 @@ var namingBefore = []string{"follow ", "subscribe to ", "support ", "supporting 
 	"more on "}
 
 // namingAfter are the words after which a name is the page's own: "X
-// app", "X home" (the menu's link home), "X homepage", "X reporter", "X readers", "X is a …".
+// app", "X home" (the menu's link home), "X homepage", "X reporter", "X readers", "X is a …",
+// "did not respond to X's request for comment" (the reporter's outlet).
 var namingAfter = []string{" app", " home", " homepage", " reporter", " correspondent",
 	" staff", " writer", " editor", " readers", " podcast", " newsletter",
-	" is ", " has ", " reached out"}
+	" is ", " has ", " reached out", "'s request", "’s request", "'s questions", "’s questions"}
 
 // pageNames reports whether text names name the way a page names itself:
 // as a whole word, after or before a word of namingBefore or namingAfter.

@@ -120,7 +120,7 @@
 // by the author's bio ("a staff writer at X"); a print-edition note
 // ("Published in X, <date>"); the copyright holder; and the page naming
 // any of these in passing ("Get the X app", "Follow X", "a reporter at
-// X", "told X", "Photo by … / X"). Spellings
+// X", "told X", "X's request for comment", "Photo by … / X"). Spellings
 // share a key (case, "The", domain endings, company words such as Ltd,
 // LLC, Media, Group, Digital, Publishing), and a longer name counts for a
 // shorter one it opens with (a sub-brand, a company named after its

@@ -125,3 +125,23 @@ func TestThanksForReadingNamesPage(t *testing.T) {
 		t.Errorf("Source = %q, want %q", a.Source, "Kestrel Notes")
 	}
 }
+
+// "did not respond to X's request for comment" names the reporter's own
+// outlet: it backs the name over the headline, and the sentence, a party
+// to the reporting, stays in the story.
+func TestRequestForCommentNamesPage(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-09-21 English\n"+
+		"BM\n"+
+		"Kestrelkini\n"+
+		"News\n"+
+		"Columns\n"+
+		"Letters\n"+
+		"Climate\n"+storyBody+
+		"The quay's landlord did not respond to Kestrelkini’s request for comment.\n"+
+		"© Kestrel Dotcom Sdn Bhd\n")
+	if a.Source != "Kestrelkini" {
+		t.Errorf("Source = %q, want %q", a.Source, "Kestrelkini")
+	}
+	checkText(t, a.Text, want{textStart: "The council voted", textEnd: "request for comment.", paragraphs: 3})
+}

@@ -71,6 +71,7 @@ var (
 		" contacted", " asked", " obtained", " reviewed", " revealed", " found",
 		" understands", " said", " says", " announced", " analysis", " survey",
 		" poll", "'s analysis", "’s analysis", "'s review", "’s review",
+		"'s request", "’s request", "'s questions", "’s questions",
 		" contributed", ")"}
 )
 

@@ -340,6 +340,8 @@ func namings(ls []line, head, end int) []naming {
 			name := l.text
 			if a, _, ok := strings.Cut(name, ". "); ok && !strings.Contains(a, " ") && len(a) >= 4 {
 				name = a // "MercoPress. South Atlantic News Agency": the name and its tagline
+			} else if ok && isTwoNames(a, name[len(a)+2:]) {
+				name = a // "Ministry of Health. Manatū Hauora": the name in two languages
 			}
 			add(spelledPublisher(name), i, signalHeader)
 		}
@@ -411,6 +413,14 @@ func namings(ls []line, head, end int) []naming {
 		}
 	}
 	return ns
+}
+
+// isTwoNames reports whether a and b, the halves of a line split at a
+// full stop, are names of two words or more each: a masthead in two
+// languages, the name first. An abbreviation's full stop ("Washington
+// D.C. News") splits a name, not two.
+func isTwoNames(a, b string) bool {
+	return wordCount(a) >= 2 && wordCount(b) >= 2 && !strings.Contains(a, ".") && isPublisherName(a) && isPublisherName(b)
 }
 
 // logoRE reads the alternative text of a site's logo: "Business Insider

@@ -145,3 +145,22 @@ func TestRequestForCommentNamesPage(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "The council voted", textEnd: "request for comment.", paragraphs: 3})
 }
+
+// A masthead in two languages, "Name. Other Name", names the publisher by
+// its first name; an abbreviation's full stop splits no name.
+func TestBilingualMasthead(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-09-21 Skip to main content\n"+
+		"Fisheries Ministry. Te Tari Ika\n"+
+		"Media release\n"+
+		"Quay closed to boats during dredging\n"+
+		"21 September 2024\n"+
+		"The north quay will be closed to fishing boats for two weeks from Monday while the harbour channel is dredged.\n"+
+		"The Fisheries Ministry is asking skippers to use the south wharf until the work is finished, and said fees there would be waived.\n")
+	if a.Source != "Fisheries Ministry" {
+		t.Errorf("Source = %q, want %q", a.Source, "Fisheries Ministry")
+	}
+	if isTwoNames("Washington D.C", "Harbour News") {
+		t.Error(`"Washington D.C. Harbour News" read as two names`)
+	}
+}

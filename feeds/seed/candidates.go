@@ -221,6 +221,46 @@ func isMenuItem(ls []line, ns []naming, c naming) bool {
 	return false
 }
 
+// menuItems is how many menu items must follow a name for the name to
+// head the menu.
+const menuItems = 3
+
+// menuHead returns the index of the line above the headline that heads
+// the page's menu: a name line, with no menu item before it (skip links
+// and prompts may be, "Home" may not), followed by
+// menu items, three or more (junk between them aside). It is the
+// masthead whose sections the items are ("Harbour Times" / "Politics" /
+// "Business" / "Sport" / …), told from a section by its place, not its
+// words; a section the story sits in is printed again, over the
+// headline. It returns -1 when there is none.
+func menuHead(ls []line, head int) int {
+	for i := range min(max(head, 0), len(ls)) {
+		if strings.TrimSpace(ls[i].text) == "" || ls[i].kind != kindCrumb && ls[i].kind != kindNav && !isSectionLabel(ls[i].text) {
+			continue // skip links, a date, an appeal
+		}
+		if !isHeaderName(ls[i]) {
+			return -1 // "Home", "Portada": the menu opens with a section
+		}
+		if slices.ContainsFunc(ls[i+1:head], func(l line) bool { return l.text == ls[i].text }) {
+			return -1 // a section, printed again over the headline
+		}
+		n := 0
+		for _, l := range ls[i+1 : head] {
+			if l.kind == kindJunk || strings.TrimSpace(l.text) == "" {
+				continue
+			}
+			if l.kind != kindCrumb && l.kind != kindNav {
+				break
+			}
+			if n++; n == menuItems {
+				return i
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 // withoutHome returns a masthead's name without the "Home" of the logo's
 // link ("BuzzFeed News" for "BuzzFeed News Home"), else name.
 func withoutHome(name string) string {
@@ -558,42 +598,6 @@ func isCompanyForm(raw, s string) bool {
 
 // legalTailRE matches a company's legal form set off after its name.
 var legalTailRE = regexp.MustCompile(`^,?\s+(?:Inc|LLC|Ltd|Limited|Corp|Pvt|Pte|GmbH|plc|PLC|SRL|S\.A)\b`)
-
-// menuItems is how many menu items must follow a name for the name to
-// head the menu.
-const menuItems = 3
-
-// menuHead returns the index of the line above the headline that heads
-// the page's menu: a name line, with no menu item before it (skip links
-// and prompts may be, "Home" may not), followed by
-// menu items, three or more (junk between them aside). It is the
-// masthead whose sections the items are ("Harbour Times" / "Politics" /
-// "Business" / "Sport" / …), told from a section by its place, not its
-// words. It returns -1 when there is none.
-func menuHead(ls []line, head int) int {
-	for i := range min(max(head, 0), len(ls)) {
-		if strings.TrimSpace(ls[i].text) == "" || ls[i].kind != kindCrumb && ls[i].kind != kindNav && !isSectionLabel(ls[i].text) {
-			continue // skip links, a date, an appeal
-		}
-		if !isHeaderName(ls[i]) {
-			return -1 // "Home", "Portada": the menu opens with a section
-		}
-		n := 0
-		for _, l := range ls[i+1 : head] {
-			if l.kind == kindJunk || strings.TrimSpace(l.text) == "" {
-				continue
-			}
-			if l.kind != kindCrumb && l.kind != kindNav {
-				break
-			}
-			if n++; n == menuItems {
-				return i
-			}
-		}
-		return -1
-	}
-	return -1
-}
 
 // isHeaderName reports whether l, above the headline, is a publisher-like
 // name on a line of its own: capitalised words, not a menu or section

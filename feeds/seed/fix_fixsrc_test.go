@@ -38,6 +38,12 @@ func TestMenuHeadMasthead(t *testing.T) {
 			"Culture\n" +
 			"Podcasts\n" +
 			"Climate\n" + storyBody, ""},
+		{"printed again over the headline", " date 2024-09-21 Skip to main content\n" +
+			"Environment\n" +
+			"Culture\n" +
+			"Podcasts\n" +
+			"Science\n" +
+			"Environment\n" + storyBody, ""},
 		{"over too short a menu", " date 2024-09-21 Skip to main content\n" +
 			"Kestrelwatch\n" +
 			"Culture\n" +

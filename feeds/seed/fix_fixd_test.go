@@ -1,0 +1,28 @@
+package seed
+
+import (
+	"testing"
+)
+
+// Rules found on the held-out batch 064-069, 126-129 and 196-199, each
+// pinned on invented text.
+
+// A prompt to the reader printed over a picture's bare credit is no
+// caption: the picture has none.
+func TestPromptOverCreditIsNoCaption(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Harbour Daily\n"+
+		"News\n"+
+		"Council to trial electric water buses on the harbour from March\n"+
+		"Two boats will carry up to twenty passengers between the ferry piers during the pilot\n"+
+		"By Jane Roe\n"+
+		"Published: Wed 26 Nov 2025, 9:15 AM\n"+
+		"Get Harbour Daily alerts on Telegram\n"+
+		"Photo: Supplied\n"+
+		"The council will trial two electric water buses on the harbour from March, the transport committee said on Wednesday.\n"+
+		"The boats will run every twenty minutes between the north and south ferry piers during the six-month pilot.\n")
+	if len(a.Captions) != 0 {
+		t.Errorf("Captions = %q, want none", a.Captions)
+	}
+	checkText(t, a.Text, want{textStart: "The council will trial", textEnd: "six-month pilot.", paragraphs: 2})
+}

@@ -1232,9 +1232,9 @@ func published(ls []line, p page, head, end int, body []int) time.Time {
 	}
 	if !t.IsZero() && !clock && len(body) > 0 && body[0] > head {
 		// The time on a line of its own beside the date: "On 6:42 am" /
-		// "June 3, 2021".
-		for _, l := range ls[head:body[0]] {
-			if l.kind == kindDate && l.date.t.IsZero() && ampmRE.MatchString(l.text) { // "Listen · 3:48" is a running time
+		// "June 3, 2021", "26 November 2026" / "10:42".
+		for i, l := range ls[head:body[0]] {
+			if l.kind == kindDate && l.date.t.IsZero() && (ampmRE.MatchString(l.text) || isClockBesideDate(ls, head+i)) { // "Listen · 3:48" is a running time
 				if h, m, sec, zone, ok := findClock(l.text); ok && zone == "" {
 					return t.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second)
 				}
@@ -1258,6 +1258,24 @@ func published(ls []line, p page, head, end int, body []int) time.Time {
 		}
 	}
 	return t
+}
+
+// clock24RE matches a line that is only a 24-hour time of day: "10:42".
+var clock24RE = regexp.MustCompile(`^(?:[01]?\d|2[0-3]):[0-5]\d$`)
+
+// isClockBesideDate reports whether the line at i is a bare 24-hour time
+// printed next to a date without one ("26 November 2026" / "10:42"): the
+// date's time of day. Away from a date, "3:48" may be a running time.
+func isClockBesideDate(ls []line, i int) bool {
+	if !clock24RE.MatchString(strings.TrimSpace(ls[i].text)) {
+		return false
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(ls) && ls[j].kind == kindDate && !ls[j].date.t.IsZero() && !ls[j].date.clock {
+			return true
+		}
+	}
+	return false
 }
 
 // zoneNoteRE reads a page's note on the zone of the times it prints

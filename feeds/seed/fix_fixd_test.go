@@ -45,3 +45,28 @@ func TestClockLineBesideDate(t *testing.T) {
 		t.Errorf("Published = %v, want %v", a.Published, want)
 	}
 }
+
+// A desk signing for the outlet without "By" is a byline naming no author,
+// and so metadata under the headline, not the headline.
+func TestDeskAloneIsByline(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"Political Desk", "Harbour Courier’s Web Desk", "Herald Staff"} {
+		if names, ok := parseByline(s); !ok || len(names) > 0 {
+			t.Errorf("parseByline(%q) = %q, %v; want no names, true", s, names, ok)
+		}
+	}
+	if _, ok := parseByline("The Civic Desk"); ok {
+		t.Error(`"The Civic Desk", a publication's title, read as a byline`)
+	}
+	a := parsePage(t, " date 2025-11-26 Harbour Courier\n"+
+		"Home\nNews\nPolitics\n"+
+		"Council orders recount in two harbour wards\n"+
+		"Harbour Courier’s Political Desk\n"+
+		"26th Nov 2025\n"+
+		"Share\n"+
+		"The council on Wednesday ordered a recount of votes in two harbour wards, after complaints that ballot boxes had been left unsealed overnight.\n"+
+		"The recount will take place next week under the supervision of officials from the capital.\n")
+	if a.Title != "Council orders recount in two harbour wards" || len(a.Authors) != 0 {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+}

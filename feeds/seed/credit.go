@@ -242,9 +242,10 @@ var outletSlashNameTailRE = regexp.MustCompile(`^(.+?[.!?])\s+((?:The |THE )?\p{
 
 // forOutletTailRE finds a photographer working for an outlet after a
 // caption: "… on Thursday. Jane Roe for The Ledger", "… in about 200
-// schools JANE ROE FOR THE LEDGER". Prose does not end on a name and "for"
-// a capitalised name of at most four words.
-var forOutletTailRE = regexp.MustCompile(`^(.+?[\p{Ll}\d.!?’”)])\s+(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) (?:for|FOR) (?:[Tt]he |THE )?\p{Lu}[\p{L}\d.&'’-]*(?: \p{Lu}[\p{L}\d.&'’-]*){0,3}[^.]$`)
+// schools JANE ROE FOR THE LEDGER", "… Jane Roe for Voice of the Harbour".
+// Prose does not end on a name and "for" a capitalised name of at most four
+// words (small words such as "of" aside).
+var forOutletTailRE = regexp.MustCompile(`^(.+?[\p{Ll}\d.!?’”)])\s+(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) (?:for|FOR) (?:[Tt]he |THE )?\p{Lu}[\p{L}\d.&'’-]*(?: (?:(?:of|of the|on|de|and|OF|ON|AND) )?\p{Lu}[\p{L}\d.&'’-]*){0,3}[^.]$`)
 
 // isPhotographer reports whether s, after a caption, is a person's name
 // alone: two or three words, in capitals or not.

@@ -70,3 +70,17 @@ func TestDeskAloneIsByline(t *testing.T) {
 		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
 	}
 }
+
+// A photographer's credit "Name for Outlet" after a caption's last
+// sentence, where the outlet's name has a small word in it.
+func TestCreditForOutletWithSmallWord(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{
+		"Fishermen mend their nets at dawn in the old harbour. Jane Roe for Voice of the Harbour",
+		"Fishermen mend their nets at dawn in the old harbour. Jane Roe for Friends of Earth",
+	} {
+		if c, ok := captionWithCredit(s); !ok || c != "Fishermen mend their nets at dawn in the old harbour." {
+			t.Errorf("captionWithCredit(%q) = %q, %v", s, c, ok)
+		}
+	}
+}

@@ -84,3 +84,19 @@ func TestCreditForOutletWithSmallWord(t *testing.T) {
 		}
 	}
 }
+
+// "Image by Name/Outlet." credits a caption as "Photo by" does, and a
+// caption may open with the label of the picture it describes ("Banner
+// image: …").
+func TestImageByCreditAndImageLabel(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ s, want string }{
+		{"Fishermen mend their nets in the old harbour. Image by Jane Roe/Harbourpost.", "Fishermen mend their nets in the old harbour."},
+		{"Top image: Fishermen mend their nets in the old harbour. Image by Jane Roe/Harbour Weekly.", "Fishermen mend their nets in the old harbour."},
+	}
+	for _, tt := range tests {
+		if c, ok := captionWithCredit(tt.s); !ok || c != tt.want {
+			t.Errorf("captionWithCredit(%q) = %q, %v; want %q", tt.s, c, ok, tt.want)
+		}
+	}
+}

@@ -100,3 +100,17 @@ func TestImageByCreditAndImageLabel(t *testing.T) {
 		}
 	}
 }
+
+// A science story's "Citations:" heading ends the body: the study's
+// reference under it is no part of the story.
+func TestCitationsEndBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Harbour Science\n"+
+		"Warmer winters are thinning the harbour's seagrass, study finds\n"+
+		"By Jane Roe on 25 November 2025\n"+
+		"Seagrass meadows in the harbour have shrunk by a third since 2010 as winters have warmed, according to a new study.\n"+
+		"The researchers compared aerial photographs taken every five years and found the losses were greatest in shallow bays.\n"+
+		"Citations:\n"+
+		"Roe, J., & Doe, J. (2025). Winter warming and seagrass loss in a temperate harbour. Marine Ecology, 12(3), 45-60.\n")
+	checkText(t, a.Text, want{textStart: "Seagrass meadows", textEnd: "shallow bays.", paragraphs: 2})
+}

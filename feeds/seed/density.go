@@ -590,7 +590,8 @@ func hasStrongAfter(ls []line, body []int, keep []bool) bool {
 // restatedOpening returns how many lines open the body as a box of key
 // points without a label, or 0: two to five short lines, one after the
 // other, closed by a junk line ("Visit X's homepage for more stories.")
-// or a prompt ("Listen to this article"),
+// or a prompt ("Listen to this article"), or under a label of their own
+// ("Takeaways") by the lead picture's caption,
 // each telling in brief what the story below tells again (half or more
 // of its words recur there). A story's own short opening paragraphs run
 // on into the next without a box's end between.
@@ -606,7 +607,7 @@ func restatedOpening(ls []line, body []int) int {
 	for after < len(ls) && strings.TrimSpace(ls[after].text) == "" {
 		after++
 	}
-	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) {
+	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) && !pictureUnderLabelledBox(ls, body[0], after) {
 		return 0
 	}
 	story := lowerText(ls, body[n:])
@@ -616,6 +617,21 @@ func restatedOpening(ls []line, body []int) int {
 		}
 	}
 	return n
+}
+
+// pictureUnderLabelledBox reports whether the lines from first up to the
+// line at after are a box with a label of its own above it ("Takeaways")
+// and the lead picture under it: a caption or a credit closes a box as a
+// junk line does.
+func pictureUnderLabelledBox(ls []line, first, after int) bool {
+	if k := ls[after].kind; k != kindCaption && k != kindCredit {
+		return false
+	}
+	p := first - 1
+	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
+		p--
+	}
+	return p >= 0 && ls[p].kind == kindCrumb && isBoxLabel(ls[p])
 }
 
 // lowerText returns the text of the lines at idx in lower case, each

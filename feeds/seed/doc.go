@@ -94,7 +94,8 @@
 // ("Demonstrators march in Bogotá on Friday."). A donation box (labels,
 // a third of them amounts of money) parts two sections of a story without
 // ending it, and a box of key points opening the body, closed by a junk
-// line, restates the story below it. An author's profile (the only
+// line (or, under a label of its own, by a caption), restates the story
+// below it. An author's profile (the only
 // paragraphs are the bio of a name printed alone above them), a page of
 // figures (eight lines mostly of numbers, no paragraph of twenty words),
 // an offers page (three prices per period, no byline) and an events

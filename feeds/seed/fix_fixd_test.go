@@ -114,3 +114,25 @@ func TestCitationsEndBody(t *testing.T) {
 		"Roe, J., & Doe, J. (2025). Winter warming and seagrass loss in a temperate harbour. Marine Ecology, 12(3), 45-60.\n")
 	checkText(t, a.Text, want{textStart: "Seagrass meadows", textEnd: "shallow bays.", paragraphs: 2})
 }
+
+// A labelled box of key points under the header, closed by the lead
+// picture's caption, restates the story below it and is no part of it.
+func TestLabelledKeyPointsOverCaption(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Harbour Review\n"+
+		"Fishermen on the north quay are building their own auction app\n"+
+		"A cooperative has signed up 120 boats by charging a flat fee instead of a commission.\n"+
+		"By Jane Roe\n"+
+		"25 November 2025\n"+
+		"Highlights\n"+
+		"A cooperative auction app on the north quay charges boats a flat monthly fee.\n"+
+		"Fishermen say they keep more of each sale, but buyers are still few.\n"+
+		"Boats unload the morning catch on the north quay. Photo by John Doe for Harbour Review\n"+
+		"On a cold morning on the north quay, fishermen unload their catch and post it for sale on an app they partly own, instead of the old auction hall.\n"+
+		"The cooperative charges each boat a flat monthly fee of 40 pounds, and fishermen say they keep more of each sale than at the hall.\n"+
+		"Buyers are still few, the cooperative's chair said, but the app has signed up 120 boats since March.\n")
+	checkText(t, a.Text, want{textStart: "On a cold morning", textEnd: "since March.", paragraphs: 3})
+	if len(a.Captions) != 1 {
+		t.Errorf("Captions = %q, want one", a.Captions)
+	}
+}

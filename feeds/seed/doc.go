@@ -146,7 +146,8 @@
 // # Header shapes
 //
 // Besides the headline over its metadata: a headline in title-case
-// sentences over a standfirst and a byline; a name alone between the
+// sentences, or in two short sentences over a longer standfirst, over a
+// standfirst and a byline; a name alone between the
 // headline and the date, when the header has no byline (an opinion page);
 // as a last resort, the headline-like line under a byline and its date (a
 // fact-check). A name the headline holds is the story's subject, not its

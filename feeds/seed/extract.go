@@ -201,6 +201,25 @@ func isSnippet(s string) bool {
 	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 
+// isShortSentencesHeadline reports whether the line at i is a headline in
+// sentence case made of two short sentences or more ("A town voted to
+// leave. Now it has to decide where to go.") over the standfirst at n1:
+// at most sixteen words, fewer than the standfirst's sentences, and no
+// text line above it. A story's opening paragraph is longer or follows
+// the headline.
+func isShortSentencesHeadline(ls []line, i, n1 int) bool {
+	l, sf := ls[i], ls[n1]
+	n := wordCount(l.text)
+	if n > 16 || n >= wordCount(sf.text) || !innerSentenceRE.MatchString(l.text) || !endsSentence(sf.text) || sf.kind != kindText {
+		return false
+	}
+	p := i - 1
+	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
+		p--
+	}
+	return p < 0 || ls[p].kind != kindText
+}
+
 // findHeadline returns the indexes of the headline and standfirst lines, -1
 // when absent. The headline is the first headline-like line followed by a
 // metadata line, directly or after a standfirst, unless that metadata is
@@ -227,6 +246,11 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			if i > 0 && n1 >= 0 && capitalisedShare(l.text) >= 0.6 && endsSentence(ls[n1].text) && isStandfirstLike(ls[n1], l, n1 == i+1, false) {
 				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
 					return i, n1, "a headline in title-case sentences over its standfirst and byline"
+				}
+			}
+			if n1 >= 0 && isShortSentencesHeadline(ls, i, n1) {
+				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
+					return i, n1, "a headline in short sentences over a longer standfirst and the byline"
 				}
 			}
 		}

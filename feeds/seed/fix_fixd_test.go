@@ -136,3 +136,26 @@ func TestLabelledKeyPointsOverCaption(t *testing.T) {
 		t.Errorf("Captions = %q, want one", a.Captions)
 	}
 }
+
+// A headline in two short sentences, in sentence case, over a longer
+// standfirst and a name alone over its role.
+func TestShortSentencesHeadline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Harbour Review\n"+
+		"Climate\nEnergy\nDonate\n"+
+		"Coastal Living\n"+
+		"A harbour village voted to move. Now it must find the land.\n"+
+		"After four storm surges in six years, residents of Saltmarsh chose to leave the shore. The hard part starts now.\n"+
+		"Jane Roe\n"+
+		"Staff Writer\n"+
+		"Published Nov 24, 2025\n"+
+		"When the residents of Saltmarsh voted in October to move their village inland, they became the first community on the coast to choose, by ballot, to leave.\n"+
+		"The vote was 212 to 97. It came after the village flooded four times in six years, most recently in September.\n")
+	if a.Title != "A harbour village voted to move. Now it must find the land." {
+		t.Errorf("Title = %q", a.Title)
+	}
+	if a.Summary != "After four storm surges in six years, residents of Saltmarsh chose to leave the shore. The hard part starts now." {
+		t.Errorf("Summary = %q", a.Summary)
+	}
+	checkText(t, a.Text, want{textStart: "When the residents", textEnd: "in September.", paragraphs: 2})
+}

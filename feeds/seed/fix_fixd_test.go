@@ -159,3 +159,21 @@ func TestShortSentencesHeadline(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "When the residents", textEnd: "in September.", paragraphs: 2})
 }
+
+// Unlabelled highlights opening the body, closed by a note on the page,
+// restate the story below them though one of them paraphrases it.
+func TestParaphrasedHighlights(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Harbour Nature\n"+
+		"Trawling scars are spreading across the bay's seagrass, survey finds\n"+
+		"by Jane Roe on 24 November 2025\n"+
+		"Divers mapped more than 300 trawl scars in the bay's seagrass meadows between 2015 and 2025, most of them near the harbour mouth.\n"+
+		"Broken meadows shelter fewer juvenile fish, leaving nurseries exposed to storms and predators.\n"+
+		"The authors call for trawling to be banned over seagrass and for scarred meadows to be replanted.\n"+
+		"This article was updated on 25 November 2025.\n"+
+		"Trawl nets dragged across the seabed have left more than 300 scars in the seagrass meadows of the bay, according to a survey published on Monday.\n"+
+		"Divers mapped the scars between 2015 and 2025 and found that most lay near the harbour mouth, where the trawlers turn.\n"+
+		"Seagrass meadows are nurseries for juvenile fish, and scarred meadows held a third fewer of them, the authors said.\n"+
+		"They call for trawling to be banned over seagrass and for the scarred meadows to be replanted by hand.\n")
+	checkText(t, a.Text, want{textStart: "Trawl nets dragged", textEnd: "replanted by hand.", paragraphs: 4})
+}

@@ -121,7 +121,7 @@ func parseByline(s string) ([]string, bool) {
 	if m := gluedBylineRE.FindStringSubmatch(s); m != nil {
 		return parseNames(m[1])
 	}
-	if editorRE.MatchString(s) || deskRE.MatchString(s) && !strings.HasPrefix(s, "The ") { // "The Civic Desk" is a publication's title
+	if editorRE.MatchString(s) || isDeskSignature(s) {
 		return nil, true
 	}
 	if ag := agencyName(s); ag != "" {
@@ -136,6 +136,13 @@ func parseByline(s string) ([]string, bool) {
 		return parseNames(m[1])
 	}
 	return nil, false
+}
+
+// isDeskSignature reports whether s is a desk or the staff signing for the
+// outlet (deskRE), not a publication's title ("The Civic Desk") or a menu's
+// link ("Our Staff", "Join Our Newsroom").
+func isDeskSignature(s string) bool {
+	return deskRE.MatchString(s) && !notNames[strings.ToLower(strings.Fields(s)[0])] && !isCallToAction(s)
 }
 
 // isAuthorLabel reports whether s is a byline label alone on its line.

@@ -55,8 +55,10 @@ func TestDeskAloneIsByline(t *testing.T) {
 			t.Errorf("parseByline(%q) = %q, %v; want no names, true", s, names, ok)
 		}
 	}
-	if _, ok := parseByline("The Civic Desk"); ok {
-		t.Error(`"The Civic Desk", a publication's title, read as a byline`)
+	for _, s := range []string{"The Civic Desk", "Our Staff", "Join Our Newsroom"} {
+		if _, ok := parseByline(s); ok {
+			t.Errorf("%q, a title or a link, read as a byline", s)
+		}
 	}
 	a := parsePage(t, " date 2025-11-26 Harbour Courier\n"+
 		"Home\nNews\nPolitics\n"+

@@ -159,7 +159,7 @@ func captionWithCredit(s string) (string, bool) {
 		}
 	}
 	if strings.Contains(s, " for ") || strings.Contains(s, " FOR ") {
-		if m := forOutletTailRE.FindStringSubmatch(s); m != nil && isPhotographer(m[2]) && wordCount(m[1]) >= 4 && !hasSuffixFold(m[1], "by") {
+		if m := forOutletTailRE.FindStringSubmatch(s); m != nil && isPhotographer(m[2]) && wordCount(m[1]) >= 4 && !hasSuffixFold(m[1], "by") && (m[3] == "" || endsSentence(m[1])) {
 			return checkCaption(m[1]) // "… her husband's surgery. Jane Roe for The Ledger"
 		}
 	}
@@ -244,8 +244,9 @@ var outletSlashNameTailRE = regexp.MustCompile(`^(.+?[.!?])\s+((?:The |THE )?\p{
 // caption: "… on Thursday. Jane Roe for The Ledger", "… in about 200
 // schools JANE ROE FOR THE LEDGER", "… Jane Roe for Voice of the Harbour".
 // Prose does not end on a name and "for" a capitalised name of at most four
-// words (small words such as "of" aside).
-var forOutletTailRE = regexp.MustCompile(`^(.+?[\p{Ll}\d.!?’”)])\s+(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) (?:for|FOR) (?:[Tt]he |THE )?\p{Lu}[\p{L}\d.&'’-]*(?: (?:(?:of|of the|on|de|and|OF|ON|AND) )?\p{Lu}[\p{L}\d.&'’-]*){0,3}[^.]$`)
+// words. An outlet with small words (the third group, "of") follows only
+// a caption's full stop: "… Jane Roe for Mayor of Dover" is a headline.
+var forOutletTailRE = regexp.MustCompile(`^(.+?[\p{Ll}\d.!?’”)])\s+(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) (?:for|FOR) (?:[Tt]he |THE )?\p{Lu}[\p{L}\d.&'’-]*(?: (?:((?:of|of the|on|de|and|OF|ON|AND)) )?\p{Lu}[\p{L}\d.&'’-]*){0,3}[^.]$`)
 
 // isPhotographer reports whether s, after a caption, is a person's name
 // alone: two or three words, in capitals or not.

@@ -85,6 +85,9 @@ func TestCreditForOutletWithSmallWord(t *testing.T) {
 			t.Errorf("captionWithCredit(%q) = %q, %v", s, c, ok)
 		}
 	}
+	if c, ok := captionWithCredit("Why the Herald endorses Jane Roe for Mayor of Dover"); ok {
+		t.Errorf("a headline read as the caption %q", c)
+	}
 }
 
 // "Image by Name/Outlet." credits a caption as "Photo by" does, and a

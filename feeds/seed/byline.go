@@ -17,6 +17,9 @@ var (
 	gluedBylineRE = regexp.MustCompile(`^By(\p{Lu}\p{Ll}.*)$`)
 	// editorRE matches "Edited by …": header metadata naming no author.
 	editorRE = regexp.MustCompile(`(?i)^(?:edited|compiled|produced)\s+by\s+\S`)
+	// deskRE matches a desk or the staff signing for the outlet, without
+	// "By": "Political Desk", "Harbour Times’s Web Desk", "Herald Staff".
+	deskRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}\p{N}.&'’-]*\s+){1,4}(?:Desk|DESK|Staff|STAFF|Bureau|BUREAU|Newsroom|NEWSROOM)$`)
 	// bylineClockRE matches the time a blog post was posted, at the end of
 	// its byline: "Posted by X at 9:14 PM".
 	bylineClockRE = regexp.MustCompile(`(?i)\s+at\s+(\d{1,2}):(\d{2})\s*([ap])\.?m\.?$`)
@@ -118,7 +121,7 @@ func parseByline(s string) ([]string, bool) {
 	if m := gluedBylineRE.FindStringSubmatch(s); m != nil {
 		return parseNames(m[1])
 	}
-	if editorRE.MatchString(s) {
+	if editorRE.MatchString(s) || isDeskSignature(s) {
 		return nil, true
 	}
 	if ag := agencyName(s); ag != "" {
@@ -133,6 +136,13 @@ func parseByline(s string) ([]string, bool) {
 		return parseNames(m[1])
 	}
 	return nil, false
+}
+
+// isDeskSignature reports whether s is a desk or the staff signing for the
+// outlet (deskRE), not a publication's title ("The Civic Desk") or a menu's
+// link ("Our Staff", "Join Our Newsroom").
+func isDeskSignature(s string) bool {
+	return deskRE.MatchString(s) && !notNames[strings.ToLower(strings.Fields(s)[0])] && !isCallToAction(s)
 }
 
 // isAuthorLabel reports whether s is a byline label alone on its line.

@@ -789,7 +789,8 @@ func isAffiliation(s string) bool {
 // markCaptionsBeforeCredits makes a caption of a text line followed by a
 // bracketed credit: "Caption text" / "(photo credit: …)", or by one after
 // the buttons of an image viewer (NPR: caption, "hide caption", "toggle
-// caption", credit).
+// caption", credit). A prompt to the reader over the credit is no caption:
+// the picture has none.
 func markCaptionsBeforeCredits(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
 		l := &ls[i]
@@ -799,6 +800,9 @@ func markCaptionsBeforeCredits(ls []line) {
 		}
 		if reportingRE.MatchString(l.text) && strings.ContainsAny(l.text, "“\"") {
 			continue // a quote someone said is the story's last paragraph, over the wire's sign-off
+		}
+		if isCallToAction(l.text) {
+			continue // a prompt over a caption-less picture's credit ("Follow X on Google News" / "Photo: Supplied")
 		}
 		if c, ok := checkCaption(l.text); ok {
 			l.kind, l.caption, l.why = kindCaption, c, "text before a credit line"

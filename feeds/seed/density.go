@@ -590,9 +590,11 @@ func hasStrongAfter(ls []line, body []int, keep []bool) bool {
 // restatedOpening returns how many lines open the body as a box of key
 // points without a label, or 0: two to five short lines, one after the
 // other, closed by a junk line ("Visit X's homepage for more stories.")
-// or a prompt ("Listen to this article"),
+// or a prompt ("Listen to this article"), or under a label of their own
+// ("Takeaways") by the lead picture's caption,
 // each telling in brief what the story below tells again (half or more
-// of its words recur there). A story's own short opening paragraphs run
+// of its words recur there, or three in five on average over the box
+// and a third at least in each line: a point may paraphrase). A story's own short opening paragraphs run
 // on into the next without a box's end between.
 func restatedOpening(ls []line, body []int) int {
 	n := 0
@@ -606,16 +608,34 @@ func restatedOpening(ls []line, body []int) int {
 	for after < len(ls) && strings.TrimSpace(ls[after].text) == "" {
 		after++
 	}
-	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) {
+	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) && !pictureUnderLabelledBox(ls, body[0], after) {
 		return 0
 	}
 	story := lowerText(ls, body[n:])
+	least, sum := 1.0, 0.0
 	for _, i := range body[:n] {
-		if recurShare(ls[i].text, story) < 0.5 {
-			return 0
-		}
+		r := recurShare(ls[i].text, story)
+		least, sum = min(least, r), sum+r
+	}
+	if least < 0.5 && (least < 0.3 || sum/float64(n) < 0.6) {
+		return 0 // a story's opening lines: on the test pages, a third of their words recur on average, under a half at most
 	}
 	return n
+}
+
+// pictureUnderLabelledBox reports whether the lines from first up to the
+// line at after are a box with a label of its own above it ("Takeaways")
+// and the lead picture under it: a caption or a credit closes a box as a
+// junk line does.
+func pictureUnderLabelledBox(ls []line, first, after int) bool {
+	if k := ls[after].kind; k != kindCaption && k != kindCredit {
+		return false
+	}
+	p := first - 1
+	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
+		p--
+	}
+	return p >= 0 && ls[p].kind == kindCrumb && isBoxLabel(ls[p])
 }
 
 // lowerText returns the text of the lines at idx in lower case, each

@@ -94,7 +94,8 @@
 // ("Demonstrators march in Bogotá on Friday."). A donation box (labels,
 // a third of them amounts of money) parts two sections of a story without
 // ending it, and a box of key points opening the body, closed by a junk
-// line, restates the story below it. An author's profile (the only
+// line (or, under a label of its own, by a caption), restates the story
+// below it. An author's profile (the only
 // paragraphs are the bio of a name printed alone above them), a page of
 // figures (eight lines mostly of numbers, no paragraph of twenty words),
 // an offers page (three prices per period, no byline) and an events
@@ -145,7 +146,8 @@
 // # Header shapes
 //
 // Besides the headline over its metadata: a headline in title-case
-// sentences over a standfirst and a byline; a name alone between the
+// sentences, or in two short sentences over a longer standfirst, over a
+// standfirst and a byline; a name alone between the
 // headline and the date, when the header has no byline (an opinion page);
 // as a last resort, the headline-like line under a byline and its date (a
 // fact-check). A name the headline holds is the story's subject, not its

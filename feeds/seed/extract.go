@@ -201,6 +201,25 @@ func isSnippet(s string) bool {
 	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 
+// isShortSentencesHeadline reports whether the line at i is a headline in
+// sentence case made of two short sentences or more ("A town voted to
+// leave. Now it has to decide where to go.") over the standfirst at n1:
+// at most sixteen words, fewer than the standfirst's sentences, and no
+// text line above it. A story's opening paragraph is longer or follows
+// the headline.
+func isShortSentencesHeadline(ls []line, i, n1 int) bool {
+	l, sf := ls[i], ls[n1]
+	n := wordCount(l.text)
+	if n > 16 || n >= wordCount(sf.text) || !innerSentenceRE.MatchString(l.text) || !endsSentence(sf.text) || sf.kind != kindText {
+		return false
+	}
+	p := i - 1
+	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
+		p--
+	}
+	return p < 0 || ls[p].kind != kindText
+}
+
 // findHeadline returns the indexes of the headline and standfirst lines, -1
 // when absent. The headline is the first headline-like line followed by a
 // metadata line, directly or after a standfirst, unless that metadata is
@@ -227,6 +246,11 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			if i > 0 && n1 >= 0 && capitalisedShare(l.text) >= 0.6 && endsSentence(ls[n1].text) && isStandfirstLike(ls[n1], l, n1 == i+1, false) {
 				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
 					return i, n1, "a headline in title-case sentences over its standfirst and byline"
+				}
+			}
+			if n1 >= 0 && isShortSentencesHeadline(ls, i, n1) {
+				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
+					return i, n1, "a headline in short sentences over a longer standfirst and the byline"
 				}
 			}
 		}
@@ -1232,9 +1256,9 @@ func published(ls []line, p page, head, end int, body []int) time.Time {
 	}
 	if !t.IsZero() && !clock && len(body) > 0 && body[0] > head {
 		// The time on a line of its own beside the date: "On 6:42 am" /
-		// "June 3, 2021".
-		for _, l := range ls[head:body[0]] {
-			if l.kind == kindDate && l.date.t.IsZero() && ampmRE.MatchString(l.text) { // "Listen · 3:48" is a running time
+		// "June 3, 2021", "26 November 2026" / "10:42".
+		for i, l := range ls[head:body[0]] {
+			if l.kind == kindDate && l.date.t.IsZero() && (ampmRE.MatchString(l.text) || isClockBesideDate(ls, head+i)) { // "Listen · 3:48" is a running time
 				if h, m, sec, zone, ok := findClock(l.text); ok && zone == "" {
 					return t.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second)
 				}
@@ -1258,6 +1282,24 @@ func published(ls []line, p page, head, end int, body []int) time.Time {
 		}
 	}
 	return t
+}
+
+// clock24RE matches a line that is only a 24-hour time of day: "10:42".
+var clock24RE = regexp.MustCompile(`^(?:[01]?\d|2[0-3]):[0-5]\d$`)
+
+// isClockBesideDate reports whether the line at i is a bare 24-hour time
+// printed next to a date without one ("26 November 2026" / "10:42"): the
+// date's time of day. Away from a date, "3:48" may be a running time.
+func isClockBesideDate(ls []line, i int) bool {
+	if !clock24RE.MatchString(strings.TrimSpace(ls[i].text)) {
+		return false
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(ls) && ls[j].kind == kindDate && !ls[j].date.t.IsZero() && !ls[j].date.clock {
+			return true
+		}
+	}
+	return false
 }
 
 // zoneNoteRE reads a page's note on the zone of the times it prints

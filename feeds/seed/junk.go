@@ -129,6 +129,8 @@ var endLines = setOf(
 	"dans la même rubrique", "à lire également", "اقرأ المزيد", "أخبار ذات صلة",
 	"leave a comment", "leave a reply", "newer post older post home",
 	"themes", "labels", "related topics", "popular reads",
+	// A study's references under a science story.
+	"citations", "citation", "references", "bibliography",
 )
 
 // endPrefixes start end-matter lines, compared in lower case.

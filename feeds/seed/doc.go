@@ -152,9 +152,13 @@
 // author. Key points under a headline ("• …"), widget labels ending in a
 // colon and a crumb opening a menu are passed over; a line holding a date
 // and a time heads no story. A one-sentence opening the story restates
-// nine words in ten is the standfirst; a box of related stories inside the
-// body, followed by two strong paragraphs, does not end it; a feature's
-// subheads in title case, two or more, are kept.
+// nine words in ten is the standfirst, and so is the one sentence the
+// header's metadata surrounds (under the date with the byline to come,
+// or under the byline over the lead picture when the date is printed
+// above the headline): after both, a sentence opens the story; a box of
+// related stories inside the body, followed by two strong paragraphs,
+// does not end it; a feature's subheads in title case, two or more, are
+// kept.
 //
 // New outlets should need nothing: the prose score keeps unknown furniture
 // out of the body. Where it cannot (furniture in full, plain sentences),

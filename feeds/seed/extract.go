@@ -241,6 +241,9 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			if isDateHeader(ls, n1) || isAgencyMasthead(ls, n1) {
 				continue
 			}
+			if sf := deckInHeader(ls, i, n1); sf >= 0 {
+				return i, sf, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ") and a standfirst inside the header"
+			}
 			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
 		}
 		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && ls[i-1].kind == kindText && isHeadlineLike(ls[i-1])) {
@@ -264,6 +267,48 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		return h, sf, "metadata above the headline, a standfirst under it"
 	}
 	return h, -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// deckInHeader returns the standfirst set inside the header of the
+// headline at h, whose first metadata line is m, or -1. The standfirst is
+// the one sentence the header's metadata surrounds: under the date, with
+// the byline still to come (past share buttons), or, when the date is
+// printed above the headline, under the byline and over the lead
+// picture's caption. The story's first paragraph comes after both the
+// byline and the date.
+func deckInHeader(ls []line, h, m int) int {
+	s := nextContent(ls, m)
+	if s < 0 || ls[s].kind != kindText || !endsSentence(ls[s].text) || wordCount(ls[s].text) < 8 || wordCount(ls[s].text) >= 45 || innerSentenceRE.MatchString(ls[s].text) {
+		return -1
+	}
+	n := nextContent(ls, s)
+	if n < 0 || !storyAfterHeader(ls, n) {
+		return -1 // a teaser on a list of stories, another headline next
+	}
+	switch ls[m].kind {
+	case kindDate:
+		if ls[n].kind == kindByline {
+			return s
+		}
+	case kindByline:
+		p := h - 1
+		for p > 0 && (ls[p].kind == kindCrumb || ls[p].kind == kindJunk) {
+			p--
+		}
+		if p >= 0 && ls[p].kind == kindDate && (ls[n].kind == kindCaption || ls[n].kind == kindCredit) {
+			return s
+		}
+	}
+	return -1
+}
+
+// storyAfterHeader reports whether a paragraph follows the header's
+// metadata and captions from i on.
+func storyAfterHeader(ls []line, i int) bool {
+	for i >= 0 && ls[i].kind.isMeta() {
+		i = nextContent(ls, i)
+	}
+	return i >= 0 && isParagraph(ls[i])
 }
 
 // deckOverBody returns the first body line when it is the standfirst set

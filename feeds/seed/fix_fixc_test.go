@@ -2,6 +2,7 @@ package seed
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -24,5 +25,51 @@ func TestBylineWithDesk(t *testing.T) {
 		if got, ok := parseByline(tt.s); !ok || !slices.Equal(got, tt.want) {
 			t.Errorf("parseByline(%q) = %q, %v; want %q", tt.s, got, ok, tt.want)
 		}
+	}
+}
+
+// The standfirst is the one sentence the header's metadata surrounds:
+// under the date with the byline still to come, or under the byline and
+// over the lead picture when the date is printed above the headline. A
+// sentence after both the byline and the date opens the story, a caption
+// after it or not.
+func TestDeckInsideHeader(t *testing.T) {
+	t.Parallel()
+	const (
+		headline = "Harbour council votes to buy flooded homes for new sea wall\n"
+		deck     = "The council will spend $3 million buying 12 homes along the harbour front, most of them empty since the storm.\n"
+		caption  = "Flooded homes along the harbour front in March. Photo: Jane Roe\n"
+		first    = "Harbour District Council has voted to buy 12 flood-damaged homes to make way for a new sea wall, two years after the storm.\n"
+		rest     = "The purchase was approved unanimously at a meeting on Wednesday, the mayor said.\n" +
+			"Construction of the wall is expected to start in late 2026, the council said.\n"
+	)
+	tests := []struct {
+		name, page, summary, textStart string
+	}{
+		{"under the date, over the byline",
+			" date 2025-11-26 News\n" + headline + "5:05 pm on 26 November 2025\n" + deck +
+				"Share this\nShare on Facebook\n" + "Jane Roe, Harbour Reporter\n" + caption + first + rest,
+			deck, first},
+		{"under the byline, date above the headline",
+			" date 2025-11-26 News\nNovember 26, 2025 | 04:12 pm\n" + headline + "By Jane Roe\n" + deck + caption + first + rest,
+			deck, first},
+		{"after the byline and the date",
+			" date 2025-11-26 News\n" + headline + "By Jane Roe\nNovember 26, 2025\n" + deck + caption + first + rest,
+			"", deck},
+		{"after the date and the byline",
+			" date 2025-11-26 News\n" + headline + "5:05 pm on 26 November 2025\nShare this\n" + "Jane Roe, Harbour Reporter\n" + deck + first + rest,
+			"", deck},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a := parsePage(t, tt.page)
+			if want := strings.TrimSuffix(tt.summary, "\n"); a.Summary != want {
+				t.Errorf("Summary = %q, want %q", a.Summary, want)
+			}
+			if want := strings.TrimSuffix(tt.textStart, "\n"); !strings.HasPrefix(a.Text, want) {
+				t.Errorf("Text = %q, want prefix %q", a.Text, want)
+			}
+		})
 	}
 }

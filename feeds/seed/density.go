@@ -450,10 +450,10 @@ func callsToAction(s string) bool {
 }
 
 // dropKeyPoints drops the box of key points that opens a body: under a
-// label ending in a colon ("Key points:", "In brief:"), two or more
-// unterminated lines before the first paragraph. The story tells the same
-// in full. A lead-in inside the body ("By the numbers:") follows a
-// paragraph, and its items stay.
+// label ending in a colon ("Key points:", "In brief:", "What you need to
+// know:"), two or more unterminated lines or short sentences before the
+// first paragraph. The story tells the same in full. A lead-in inside the
+// body ("By the numbers:") follows a paragraph, and its items stay.
 func dropKeyPoints(ls []line, body []int, keep []bool) {
 	if len(body) < 3 {
 		return
@@ -468,20 +468,31 @@ func dropKeyPoints(ls []line, body []int, keep []bool) {
 		}
 		return
 	}
-	first := body[0]
+	lab := 0
+	if l := ls[body[0]]; !keep[0] && strings.HasSuffix(l.text, ":") && isBoxLabel(l) {
+		lab = 1 // the label opens the body: "What you need to know:"
+	}
+	first := body[lab]
 	if first == 0 || !strings.HasSuffix(ls[first-1].text, ":") || !isBoxLabel(ls[first-1]) {
 		return
 	}
-	n := 0
-	for n < len(body) && body[n] == first+n && !endsSentence(ls[body[n]].text) {
+	n := lab
+	for n < len(body) && body[n] == first+n-lab && isKeyPoint(ls[body[n]].text) {
 		n++
 	}
-	if n < 2 || n >= len(body) || ls[body[n]].prose.score < proseStrong {
+	if n-lab < 2 || n >= len(body) || ls[body[n]].prose.score < proseStrong {
 		return
 	}
 	for k := range n {
 		keep[k] = false
 	}
+}
+
+// isKeyPoint reports whether s can be an item of a box of key points: an
+// unterminated line, or one short sentence ("Traders say they have lost
+// Sh2 million.").
+func isKeyPoint(s string) bool {
+	return !endsSentence(s) || wordCount(s) <= 20 && !innerSentenceRE.MatchString(s)
 }
 
 // keepSiblingSubheads keeps, in a body that has a lone subhead, the

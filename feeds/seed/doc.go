@@ -84,8 +84,8 @@
 //
 // Boxes set inside or around the body are recognised by their shape, not
 // their words: a label, short or self-speaking lines and a call to action
-// (an appeal); unterminated lines under a label ending in a colon before
-// the first paragraph (key points); a labelled running time with the
+// (an appeal); unterminated lines or short sentences under a label ending
+// in a colon before the first paragraph (key points); a labelled running time with the
 // video's title above and description below; a run of labelled lines
 // closing the body, one with three labels or more (a review's credits); a
 // tag label over labels one per line, which closes the body. A news

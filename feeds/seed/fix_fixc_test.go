@@ -73,3 +73,38 @@ func TestDeckInsideHeader(t *testing.T) {
 		})
 	}
 }
+
+// A box of key points opening the body, its label the body's first line
+// and its items short sentences, is neither the standfirst nor the
+// story; items under a lead-in after the first paragraph stay.
+func TestKeyPointSentences(t *testing.T) {
+	t.Parallel()
+	// A label of two words stands above the body, one of five opens it.
+	for _, label := range []string{"Key takeaways:", "What you need to know:"} {
+		a := parsePage(t, " date 2024-09-20 News\n"+
+			"Harbour ferries halted as weed chokes the north quay\n"+
+			"By Jane Roe\n"+
+			"September 20, 2024\n"+
+			label+"\n"+
+			"Ferry owners say they have lost £40,000 in a week.\n"+
+			"The council says a cutting boat will arrive on Monday.\n"+
+			"Ferries at the north quay have been stuck for a week after a thick mat of weed drifted into the harbour, trapping boats at the moorings.\n"+
+			"Owners say they cannot push through the weed, which now stretches half a mile from the quay, and that the few who tried have damaged their engines.\n"+
+			"The council said it had hired a cutting boat, which would arrive on Monday.\n")
+		if a.Summary != "" {
+			t.Errorf("%s: Summary = %q, want none", label, a.Summary)
+		}
+		checkText(t, a.Text, want{textStart: "Ferries at the north quay", textEnd: "arrive on Monday.", excludes: []string{"£40,000"}, paragraphs: 3})
+	}
+
+	b := parsePage(t, " date 2024-09-20 News\n"+
+		"Harbour ferries halted as weed chokes the north quay\n"+
+		"By Jane Roe\n"+
+		"September 20, 2024\n"+
+		"Ferries at the north quay have been stuck for a week after a thick mat of weed drifted into the harbour, trapping boats at the moorings.\n"+
+		"What we know so far:\n"+
+		"Ferry owners say they have lost £40,000 in a week.\n"+
+		"The council says a cutting boat will arrive on Monday.\n"+
+		"Owners say they cannot push through the weed, which now stretches half a mile from the quay, and that the few who tried have damaged their engines.\n")
+	checkText(t, b.Text, want{textStart: "Ferries at the north quay", textEnd: "damaged their engines.", paragraphs: 5})
+}

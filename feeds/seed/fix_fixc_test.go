@@ -108,3 +108,22 @@ func TestKeyPointSentences(t *testing.T) {
 		"Owners say they cannot push through the weed, which now stretches half a mile from the quay, and that the few who tried have damaged their engines.\n")
 	checkText(t, b.Text, want{textStart: "Ferries at the north quay", textEnd: "damaged their engines.", paragraphs: 5})
 }
+
+// A player's prompt naming the video in quotes ("Click to play video:
+// 'Title'"), its running time and the title repeated under it are no
+// part of the story.
+func TestPlayVideoBlock(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 News\n"+
+		"Harbour to require ferry operators to post fares at every pier\n"+
+		"By Jane Roe\n"+
+		"November 26, 2025\n"+
+		"Ferry operators will have to post their fares at every pier by next summer under new rules the harbour board approved on Wednesday.\n"+
+		"Board chair John Doe said passengers had complained for years that fares changed without notice.\n"+
+		"Tap to play video: ‘Passengers say ferry fares keep rising’\n"+
+		"1:48\n"+
+		"Passengers say ferry fares keep rising\n"+
+		"The rules apply to the four operators on the harbour, which carry about 9,000 passengers a day between them.\n"+
+		"Operators said they supported the change but asked for more time.\n")
+	checkText(t, a.Text, want{textStart: "Ferry operators will", textEnd: "more time.", excludes: []string{"keep rising"}, paragraphs: 4})
+}

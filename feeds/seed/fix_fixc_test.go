@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Rules found on the misses of held-out batch b186 (026, 027, 029, 045,
@@ -126,4 +127,23 @@ func TestPlayVideoBlock(t *testing.T) {
 		"The rules apply to the four operators on the harbour, which carry about 9,000 passengers a day between them.\n"+
 		"Operators said they supported the change but asked for more time.\n")
 	checkText(t, a.Text, want{textStart: "Ferry operators will", textEnd: "more time.", excludes: []string{"keep rising"}, paragraphs: 4})
+}
+
+// A "Categories:" row labels the story's tags as "Tags:" does: it closes
+// the body, and the dated lines after it are not the story's.
+func TestCategoriesRowEndsBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Harbour Post\n"+
+		"Wednesday, November 26th 2025 - 09:14 UTC\n"+
+		"Harbour board approves tax break for electric ferries\n"+
+		"The harbour board approved on Tuesday a tax break for electric ferries, in a 7-2 vote after a short debate.\n"+
+		"The break will run for five years and cost about £2 million, the board said.\n"+
+		"Categories: Economy, Harbour.\n"+
+		"Jane Roe\n"+
+		"Nov 26th, 2025 - 11:02 am\n"+
+		"Good news for the harbour. Now do the same for the buses.\n")
+	checkText(t, a.Text, want{textStart: "The harbour board", textEnd: "the board said.", paragraphs: 2})
+	if want := time.Date(2025, 11, 26, 9, 14, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v", a.Published, want)
+	}
 }

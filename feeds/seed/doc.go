@@ -30,7 +30,9 @@
 // another headline (a blog). The body is the text after the headline block,
 // from the first paragraph that carries no furniture signal (or the
 // sentence-like lines just before it, up to a block of furniture) up to the
-// first end-matter marker, less the author bios that end it. A page
+// first end-matter marker or thread of reader comments (short names over
+// full dates over text, after a story that dated none of its paragraphs),
+// less the author bios that end it. A page
 // without a headline takes the first sentence of its body as its title; a
 // page without a body paragraph, a server's error page, an encyclopedia
 // entry, a section front (every paragraph a teaser between another

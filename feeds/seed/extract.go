@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"tidings/normalize"
 )
@@ -778,7 +779,7 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 			start = i
 		}
 	}
-	run := 0
+	run, dated := 0, false
 	for i := max(start, from); start >= 0 && i < len(ls); i++ {
 		if k := ls[i].kind; k == kindCrumb || k == kindDate || k == kindByline {
 			if run++; run >= minMetaBlock && len(body) > 0 && !isAmountBox(ls, i-run+1) {
@@ -788,6 +789,16 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 			run = 0
 		}
 		switch ls[i].kind {
+		case kindDate:
+			if !dated {
+				if e := commentThread(ls, i, body); e >= 0 {
+					for len(body) > 0 && body[len(body)-1] >= e {
+						body = body[:len(body)-1]
+					}
+					return body, e
+				}
+			}
+			dated = true // the story's own date: a live page's posts
 		case kindEnd:
 			if j := resumesAfter(ls, i, body); j > 0 {
 				i = j - 1 // a box of related stories set inside the body
@@ -814,6 +825,71 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 		}
 	}
 	return body, len(ls)
+}
+
+// commentThread returns the first line of a thread of reader comments
+// opened by the date at i, or -1: after two paragraphs or more of a story
+// that printed no date, two entries or more of a short name over a full
+// date over text ("Jane Roe" / "Nov 26th, 2025 - 11:02 am - Reply" / the
+// comment). A live page's posts are dated from the first on, and by the
+// time of day.
+func commentThread(ls []line, i int, body []int) int {
+	paras := 0
+	for _, b := range body {
+		if isParagraph(ls[b]) {
+			paras++
+		}
+	}
+	if paras < 2 {
+		return -1
+	}
+	first := commentEntry(ls, i)
+	if first < 0 {
+		return -1
+	}
+	// The next entry's date, past the comment's text and the next name.
+	for d := nextContent(ls, i) + 1; d > 0 && d < len(ls) && d <= i+maxFurniture+2; d++ {
+		if ls[d].kind == kindDate {
+			if commentEntry(ls, d) < 0 {
+				return -1
+			}
+			return first
+		}
+	}
+	return -1
+}
+
+// commentEntry returns the line of the commenter's name over the
+// comment's date at d, when text follows the date, or -1.
+func commentEntry(ls []line, d int) int {
+	if ls[d].kind != kindDate || ls[d].date.t.IsZero() {
+		return -1
+	}
+	name := d - 1
+	for name >= 0 && ls[name].text == "" {
+		name--
+	}
+	if t := nextContent(ls, d); name < 0 || !isCommenterName(ls[name]) || t < 0 || ls[t].kind != kindText {
+		return -1
+	}
+	return name
+}
+
+// isCommenterName reports whether l is a commenter's name over a comment's
+// date: one to three capitalised words or numbers, no sentence ("2
+// Harbourwatcher"), or a person's name alone, which over a date reads as
+// a byline. A live post's heading is a phrase ("Roads closed").
+func isCommenterName(l line) bool {
+	n := wordCount(l.text)
+	if l.kind != kindCrumb && l.kind != kindText && (l.kind != kindByline || l.why != whyNamesBeforeDate) || n < 1 || n > 3 || strings.ContainsAny(l.text, ".:!?") {
+		return false
+	}
+	for _, w := range strings.Fields(l.text) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // whySubheadLabel is the reason of a short label read as a subhead.

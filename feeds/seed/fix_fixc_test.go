@@ -147,3 +147,47 @@ func TestCategoriesRowEndsBody(t *testing.T) {
 		t.Errorf("Published = %v, want %v", a.Published, want)
 	}
 }
+
+// Reader comments after a story that printed no date of its own in the
+// body, each a short name over a full date over the comment, end the
+// body whatever heads them, and their dates are not the story's.
+func TestCommentThreadEndsBody(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"Harbourwatcher", "Jane Roe"} {
+		a := parsePage(t, " date 2025-11-26 Harbour Post\n"+
+			"Wednesday, November 26th 2025 - 09:14 UTC\n"+
+			"Harbour board approves tax break for electric ferries\n"+
+			"By John Doe\n"+
+			"The harbour board approved on Tuesday a tax break for electric ferries, in a 7-2 vote after a short debate.\n"+
+			"The break will run for five years and cost about £2 million, the board said.\n"+
+			"What readers say\n"+
+			name+"\n"+
+			"Nov 26th, 2025 - 11:02 am\n"+
+			"Good news for the harbour. Now do the same for the buses.\n"+
+			"2 Quaysider\n"+
+			"Nov 26th, 2025 - 01:37 pm\n"+
+			"Electric ferries, foreign batteries. Who really benefits from this?\n")
+		checkText(t, a.Text, want{textStart: "The harbour board", textEnd: "the board said.", paragraphs: 2})
+		if want := time.Date(2025, 11, 26, 9, 14, 0, 0, time.UTC); !a.Published.Equal(want) || !slices.Equal(a.Authors, []string{"John Doe"}) {
+			t.Errorf("%s: Published = %v, Authors = %q; want %v, John Doe", name, a.Published, a.Authors, want)
+		}
+	}
+}
+
+// A live page's posts, a heading over a full date over text, are no
+// comment thread.
+func TestLivePostsAreNoComments(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Harbour Post\n"+
+		"Harbour storm live: ferries halted as winds reach 80mph\n"+
+		"By John Doe\n"+
+		"The storm closed the harbour on Wednesday morning, and all ferries were halted until further notice, the harbour master said.\n"+
+		"Winds of up to 80mph were recorded at the pier, the weather service said, and more are expected overnight.\n"+
+		"Roads closed\n"+
+		"Nov 26th, 2025 - 11:02 am\n"+
+		"Police have closed the coast road between the pier and the lighthouse after waves flooded it.\n"+
+		"Power cut\n"+
+		"Nov 26th, 2025 - 10:37 am\n"+
+		"About 2,000 homes near the harbour lost power this morning, the network operator said.\n")
+	checkText(t, a.Text, want{textStart: "The storm closed", textEnd: "operator said.", paragraphs: 4})
+}

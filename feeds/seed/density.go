@@ -108,9 +108,9 @@ func keepProse(ls []line, body []int, titled map[int]bool) (kept, dropped, cut [
 		p := ls[i].prose
 		// A paragraph speaking to the reader carries the body on only
 		// when the story already speaks so (a how-to), not after a box.
-		// A short line after a box of junk carries it on only when
+		// A short line after or inside a box of junk carries it on only when
 		// more of the story follows: alone, it is the box's blurb.
-		if keep[k] && last >= 0 && p.score < proseFull && afterJunkBox(ls, i) && !hasStrongAfter(ls, body[k+1:stop], keep[k+1:stop]) {
+		if keep[k] && last >= 0 && p.score < proseFull && (afterJunkBox(ls, i) || inJunkBox(ls, i)) && !hasStrongAfter(ls, body[k+1:stop], keep[k+1:stop]) {
 			keep[k] = false
 			continue
 		}
@@ -586,6 +586,23 @@ func afterJunkBox(ls []line, i int) bool {
 		}
 	}
 	return n >= 3
+}
+
+// inJunkBox reports whether the line at i is set inside a box of junk:
+// three or more junk lines around it, some directly before and some
+// directly after (a newsletter's sign-up prompt, its blurb, its button).
+func inJunkBox(ls []line, i int) bool {
+	count := func(step int) int {
+		n := 0
+		for j := i + step; j >= 0 && j < len(ls) && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j += step {
+			if ls[j].kind == kindJunk {
+				n++
+			}
+		}
+		return n
+	}
+	before, after := count(-1), count(1)
+	return before > 0 && after > 0 && before+after >= 3
 }
 
 // hasStrongAfter reports whether a kept line of body scores as strong prose.

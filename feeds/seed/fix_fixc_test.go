@@ -191,3 +191,24 @@ func TestLivePostsAreNoComments(t *testing.T) {
 		"About 2,000 homes near the harbour lost power this morning, the network operator said.\n")
 	checkText(t, a.Text, want{textStart: "The storm closed", textEnd: "operator said.", paragraphs: 4})
 }
+
+// A newsletter's blurb inside a box of junk (a disclaimer, the sign-up
+// prompt, its button) is no part of the story, and the author's bio
+// above it then closes the body.
+func TestBlurbInsideSignUpBox(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Harbour Ledger\n"+
+		"Opinion\n"+
+		"Harbour start-ups keep building for a buyer who has gone\n"+
+		"By Jane Roe\n"+
+		"26 November 2025\n"+
+		"For most of the decade, the pitch of a harbour logistics start-up was simple: the incumbents are slow, and we will be faster.\n"+
+		"That pitch is not working any more. Shipping firms now want fewer vendors, not more features, and they say so in every meeting.\n"+
+		"Jane Roe is a partner at Quay Capital, an early-stage fund.\n"+
+		"Opinions expressed in this article are the author's own.\n"+
+		"Sign up to our logistics newsletter\n"+
+		"Every Monday, the week's news from the docks.\n"+
+		"Sign up\n"+
+		"© 2025 Harbour Ledger\n")
+	checkText(t, a.Text, want{textStart: "For most of the decade", textEnd: "in every meeting.", paragraphs: 2})
+}

@@ -27,8 +27,10 @@ var (
 	// comma and an article: "By Jane Roe, a reporter covering health.
 	// She …". The first group is the comma.
 	bylineBioRE = regexp.MustCompile(`^(?i:by)\s+[^,.]{3,60}(,)\s+(?:a|an)\s+\p{Ll}`)
-	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer".
-	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|author|reporter|correspondent|editor|columnist|contributor|photographer|journalist|critic|reviewer|producer|presenter|anchor|host|commentator|blogger|cartoonist|illustrator|videographer|engineer|developer|designer|scientist|researcher|analyst|president|director|manager|officer|founder|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|(?:president|director|manager|officer|chair)\s+of\s+[\p{L} &]{1,40})$`)
+	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer",
+	// or the desk a reporter writes for: "Jane Roe, Local Democracy
+	// Reporting", "Jane Roe, Washington Bureau".
+	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|author|reporter|reporting|desk|bureau|correspondent|editor|columnist|contributor|photographer|journalist|critic|reviewer|producer|presenter|anchor|host|commentator|blogger|cartoonist|illustrator|videographer|engineer|developer|designer|scientist|researcher|analyst|president|director|manager|officer|founder|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|(?:president|director|manager|officer|chair)\s+of\s+[\p{L} &]{1,40})$`)
 	// authorRE matches "Author: …" with the names on the same line.
 	// DW leaves the colon out: "Author Jane Schmidt".
 	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)(?:\s*:\s*|\s+)(\S.*)$`)

@@ -957,8 +957,8 @@ func markSceneCaptions(ls []line) {
 var durationRE = regexp.MustCompile(`^(?i:duration):? \d{1,2}:\d{2}(?::\d{2})?$`)
 
 // mediaLabelRE reads the label over an embedded video or recording:
-// "WATCH | Title:", "Video: Title".
-var mediaLabelRE = regexp.MustCompile(`^(?i:watch|video|listen)\s*[|:]\s*(\S.*?):?$`)
+// "WATCH | Title:", "Video: Title", "Click to play video: 'Title'".
+var mediaLabelRE = regexp.MustCompile(`^(?i:(?:(?:click|tap) to )?(?:play )?(?:watch|video|listen))\s*[|:]\s*['‘"“]?(\S.*?)['’"”]?:?$`)
 
 // markMediaBlocks marks as junk an embedded video's block: its running
 // time, the title above it (past its date), and the short description
@@ -969,7 +969,12 @@ func markMediaBlocks(ls []line) {
 		if m := mediaLabelRE.FindStringSubmatch(ls[i].text); m != nil {
 			// "WATCH | Councilors debate speed limits:" over the video's
 			// title: the same words, or a short headline under the colon.
-			if n := nextPastJunk(ls, i); n < len(ls) && (key(ls[n].text) == key(m[1]) || strings.HasSuffix(ls[i].text, ":") && isTeaserHeadline(ls[n]) && wordCount(ls[n].text) <= 12) {
+			n := nextPastJunk(ls, i)
+			if n+1 < len(ls) && bareDurationRE.MatchString(ls[n].text) && key(ls[n+1].text) == key(m[1]) {
+				ls[n].kind, ls[n].why = kindJunk, "a video's running time"
+				n++ // the player's running time between the label and the title
+			}
+			if n < len(ls) && (key(ls[n].text) == key(m[1]) || strings.HasSuffix(ls[i].text, ":") && isTeaserHeadline(ls[n]) && wordCount(ls[n].text) <= 12) {
 				ls[i].kind, ls[i].why = kindJunk, "a video's label"
 				ls[n].kind, ls[n].why = kindJunk, "a video's title under its label"
 			}

@@ -108,9 +108,9 @@ func keepProse(ls []line, body []int, titled map[int]bool) (kept, dropped, cut [
 		p := ls[i].prose
 		// A paragraph speaking to the reader carries the body on only
 		// when the story already speaks so (a how-to), not after a box.
-		// A short line after a box of junk carries it on only when
+		// A short line after or inside a box of junk carries it on only when
 		// more of the story follows: alone, it is the box's blurb.
-		if keep[k] && last >= 0 && p.score < proseFull && afterJunkBox(ls, i) && !hasStrongAfter(ls, body[k+1:stop], keep[k+1:stop]) {
+		if keep[k] && last >= 0 && p.score < proseFull && (afterJunkBox(ls, i) || inJunkBox(ls, i)) && !hasStrongAfter(ls, body[k+1:stop], keep[k+1:stop]) {
 			keep[k] = false
 			continue
 		}
@@ -450,10 +450,10 @@ func callsToAction(s string) bool {
 }
 
 // dropKeyPoints drops the box of key points that opens a body: under a
-// label ending in a colon ("Key points:", "In brief:"), two or more
-// unterminated lines before the first paragraph. The story tells the same
-// in full. A lead-in inside the body ("By the numbers:") follows a
-// paragraph, and its items stay.
+// label ending in a colon ("Key points:", "In brief:", "What you need to
+// know:"), two or more unterminated lines or short sentences before the
+// first paragraph. The story tells the same in full. A lead-in inside the
+// body ("By the numbers:") follows a paragraph, and its items stay.
 func dropKeyPoints(ls []line, body []int, keep []bool) {
 	if len(body) < 3 {
 		return
@@ -468,20 +468,31 @@ func dropKeyPoints(ls []line, body []int, keep []bool) {
 		}
 		return
 	}
-	first := body[0]
+	lab := 0
+	if l := ls[body[0]]; !keep[0] && strings.HasSuffix(l.text, ":") && isBoxLabel(l) {
+		lab = 1 // the label opens the body: "What you need to know:"
+	}
+	first := body[lab]
 	if first == 0 || !strings.HasSuffix(ls[first-1].text, ":") || !isBoxLabel(ls[first-1]) {
 		return
 	}
-	n := 0
-	for n < len(body) && body[n] == first+n && !endsSentence(ls[body[n]].text) {
+	n := lab
+	for n < len(body) && body[n] == first+n-lab && isKeyPoint(ls[body[n]].text) {
 		n++
 	}
-	if n < 2 || n >= len(body) || ls[body[n]].prose.score < proseStrong {
+	if n-lab < 2 || n >= len(body) || ls[body[n]].prose.score < proseStrong {
 		return
 	}
 	for k := range n {
 		keep[k] = false
 	}
+}
+
+// isKeyPoint reports whether s can be an item of a box of key points: an
+// unterminated line, or one short sentence ("Traders say they have lost
+// Sh2 million.").
+func isKeyPoint(s string) bool {
+	return !endsSentence(s) || wordCount(s) <= 20 && !innerSentenceRE.MatchString(s)
 }
 
 // keepSiblingSubheads keeps, in a body that has a lone subhead, the
@@ -575,6 +586,23 @@ func afterJunkBox(ls []line, i int) bool {
 		}
 	}
 	return n >= 3
+}
+
+// inJunkBox reports whether the line at i is set inside a box of junk:
+// three or more junk lines around it, some directly before and some
+// directly after (a newsletter's sign-up prompt, its blurb, its button).
+func inJunkBox(ls []line, i int) bool {
+	count := func(step int) int {
+		n := 0
+		for j := i + step; j >= 0 && j < len(ls) && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j += step {
+			if ls[j].kind == kindJunk {
+				n++
+			}
+		}
+		return n
+	}
+	before, after := count(-1), count(1)
+	return before > 0 && after > 0 && before+after >= 3
 }
 
 // hasStrongAfter reports whether a kept line of body scores as strong prose.

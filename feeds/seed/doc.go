@@ -30,7 +30,9 @@
 // another headline (a blog). The body is the text after the headline block,
 // from the first paragraph that carries no furniture signal (or the
 // sentence-like lines just before it, up to a block of furniture) up to the
-// first end-matter marker, less the author bios that end it. A page
+// first end-matter marker or thread of reader comments (short names over
+// full dates over text, after a story that dated none of its paragraphs),
+// less the author bios that end it. A page
 // without a headline takes the first sentence of its body as its title; a
 // page without a body paragraph, a server's error page, an encyclopedia
 // entry, a section front (every paragraph a teaser between another
@@ -84,8 +86,8 @@
 //
 // Boxes set inside or around the body are recognised by their shape, not
 // their words: a label, short or self-speaking lines and a call to action
-// (an appeal); unterminated lines under a label ending in a colon before
-// the first paragraph (key points); a labelled running time with the
+// (an appeal); unterminated lines or short sentences under a label ending
+// in a colon before the first paragraph (key points); a labelled running time with the
 // video's title above and description below; a run of labelled lines
 // closing the body, one with three labels or more (a review's credits); a
 // tag label over labels one per line, which closes the body. A news
@@ -154,9 +156,13 @@
 // author. Key points under a headline ("• …"), widget labels ending in a
 // colon and a crumb opening a menu are passed over; a line holding a date
 // and a time heads no story. A one-sentence opening the story restates
-// nine words in ten is the standfirst; a box of related stories inside the
-// body, followed by two strong paragraphs, does not end it; a feature's
-// subheads in title case, two or more, are kept.
+// nine words in ten is the standfirst, and so is the one sentence the
+// header's metadata surrounds (under the date with the byline to come,
+// or under the byline over the lead picture when the date is printed
+// above the headline): after both, a sentence opens the story; a box of
+// related stories inside the body, followed by two strong paragraphs,
+// does not end it; a feature's subheads in title case, two or more, are
+// kept.
 //
 // New outlets should need nothing: the prose score keeps unknown furniture
 // out of the body. Where it cannot (furniture in full, plain sentences),

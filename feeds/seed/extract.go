@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"tidings/normalize"
 )
@@ -265,6 +266,9 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			if isDateHeader(ls, n1) || isAgencyMasthead(ls, n1) {
 				continue
 			}
+			if sf := deckInHeader(ls, i, n1); sf >= 0 {
+				return i, sf, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ") and a standfirst inside the header"
+			}
 			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
 		}
 		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && ls[i-1].kind == kindText && isHeadlineLike(ls[i-1])) {
@@ -288,6 +292,48 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		return h, sf, "metadata above the headline, a standfirst under it"
 	}
 	return h, -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// deckInHeader returns the standfirst set inside the header of the
+// headline at h, whose first metadata line is m, or -1. The standfirst is
+// the one sentence the header's metadata surrounds: under the date, with
+// the byline still to come (past share buttons), or, when the date is
+// printed above the headline, under the byline and over the lead
+// picture's caption. The story's first paragraph comes after both the
+// byline and the date.
+func deckInHeader(ls []line, h, m int) int {
+	s := nextContent(ls, m)
+	if s < 0 || ls[s].kind != kindText || !endsSentence(ls[s].text) || wordCount(ls[s].text) < 8 || wordCount(ls[s].text) >= 45 || innerSentenceRE.MatchString(ls[s].text) {
+		return -1
+	}
+	n := nextContent(ls, s)
+	if n < 0 || !storyAfterHeader(ls, n) {
+		return -1 // a teaser on a list of stories, another headline next
+	}
+	switch ls[m].kind {
+	case kindDate:
+		if ls[n].kind == kindByline {
+			return s
+		}
+	case kindByline:
+		p := h - 1
+		for p > 0 && (ls[p].kind == kindCrumb || ls[p].kind == kindJunk) {
+			p--
+		}
+		if p >= 0 && ls[p].kind == kindDate && (ls[n].kind == kindCaption || ls[n].kind == kindCredit) {
+			return s
+		}
+	}
+	return -1
+}
+
+// storyAfterHeader reports whether a paragraph follows the header's
+// metadata and captions from i on.
+func storyAfterHeader(ls []line, i int) bool {
+	for i >= 0 && ls[i].kind.isMeta() {
+		i = nextContent(ls, i)
+	}
+	return i >= 0 && isParagraph(ls[i])
 }
 
 // deckOverBody returns the first body line when it is the standfirst set
@@ -757,7 +803,7 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 			start = i
 		}
 	}
-	run := 0
+	run, dated := 0, false
 	for i := max(start, from); start >= 0 && i < len(ls); i++ {
 		if k := ls[i].kind; k == kindCrumb || k == kindDate || k == kindByline {
 			if run++; run >= minMetaBlock && len(body) > 0 && !isAmountBox(ls, i-run+1) {
@@ -767,6 +813,16 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 			run = 0
 		}
 		switch ls[i].kind {
+		case kindDate:
+			if !dated {
+				if e := commentThread(ls, i, body); e >= 0 {
+					for len(body) > 0 && body[len(body)-1] >= e {
+						body = body[:len(body)-1]
+					}
+					return body, e
+				}
+			}
+			dated = true // the story's own date: a live page's posts
 		case kindEnd:
 			if j := resumesAfter(ls, i, body); j > 0 {
 				i = j - 1 // a box of related stories set inside the body
@@ -793,6 +849,71 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 		}
 	}
 	return body, len(ls)
+}
+
+// commentThread returns the first line of a thread of reader comments
+// opened by the date at i, or -1: after two paragraphs or more of a story
+// that printed no date, two entries or more of a short name over a full
+// date over text ("Jane Roe" / "Nov 26th, 2025 - 11:02 am - Reply" / the
+// comment). A live page's posts are dated from the first on, and by the
+// time of day.
+func commentThread(ls []line, i int, body []int) int {
+	paras := 0
+	for _, b := range body {
+		if isParagraph(ls[b]) {
+			paras++
+		}
+	}
+	if paras < 2 {
+		return -1
+	}
+	first := commentEntry(ls, i)
+	if first < 0 {
+		return -1
+	}
+	// The next entry's date, past the comment's text and the next name.
+	for d := nextContent(ls, i) + 1; d > 0 && d < len(ls) && d <= i+maxFurniture+2; d++ {
+		if ls[d].kind == kindDate {
+			if commentEntry(ls, d) < 0 {
+				return -1
+			}
+			return first
+		}
+	}
+	return -1
+}
+
+// commentEntry returns the line of the commenter's name over the
+// comment's date at d, when text follows the date, or -1.
+func commentEntry(ls []line, d int) int {
+	if ls[d].kind != kindDate || ls[d].date.t.IsZero() {
+		return -1
+	}
+	name := d - 1
+	for name >= 0 && ls[name].text == "" {
+		name--
+	}
+	if t := nextContent(ls, d); name < 0 || !isCommenterName(ls[name]) || t < 0 || ls[t].kind != kindText {
+		return -1
+	}
+	return name
+}
+
+// isCommenterName reports whether l is a commenter's name over a comment's
+// date: one to three capitalised words or numbers, no sentence ("2
+// Harbourwatcher"), or a person's name alone, which over a date reads as
+// a byline. A live post's heading is a phrase ("Roads closed").
+func isCommenterName(l line) bool {
+	n := wordCount(l.text)
+	if l.kind != kindCrumb && l.kind != kindText && (l.kind != kindByline || l.why != whyNamesBeforeDate) || n < 1 || n > 3 || strings.ContainsAny(l.text, ".:!?") {
+		return false
+	}
+	for _, w := range strings.Fields(l.text) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // whySubheadLabel is the reason of a short label read as a subhead.

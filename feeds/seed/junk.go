@@ -139,7 +139,7 @@ var endPrefixes = []string{
 	// the print edition of the June 7, 2021, issue, with the headline …".
 	"published in the print edition", "appeared in the print edition",
 	"never miss breaking news", "(reporting by", "explore more on these topics",
-	"more stories from", "tags:", "topics:", "labels:", "disclaimer:",
+	"more stories from", "tags:", "topics:", "labels:", "categories:", "category:", "disclaimer:",
 	"the views expressed", "the opinions expressed", "views expressed in",
 	"source:", "our standards:", "filed under:", "related stories from",
 	"related subjects", "leave a reply",

@@ -243,7 +243,7 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			}
 			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
 		}
-		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && ls[i-1].kind == kindText && isHeadlineLike(ls[i-1])) {
+		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && ls[i-1].kind == kindText && isHeadlineLike(ls[i-1])) || menuBetween(ls, i, n1) {
 			continue
 		}
 		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() && !isDateHeader(ls, n2) {
@@ -264,6 +264,20 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		return h, sf, "metadata above the headline, a standfirst under it"
 	}
 	return h, -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// menuBetween reports whether a menu (two crumbs or more) stands between
+// the line at i and its would-be standfirst at n: a standfirst follows
+// its headline, while a prompt over the menu ("Got A Tip?") is the
+// page's, and the line under the menu heads the story.
+func menuBetween(ls []line, i, n int) bool {
+	crumbs := 0
+	for _, l := range ls[i+1 : n] {
+		if l.kind == kindCrumb {
+			crumbs++
+		}
+	}
+	return crumbs >= 2
 }
 
 // deckOverBody returns the first body line when it is the standfirst set

@@ -149,6 +149,27 @@ func wrapped(s string) (string, bool) {
 	return inner, true
 }
 
+// sitterCaption reads a portrait's caption that is only the sitter's name,
+// glued to the photographer's slashed credit: "Jane Roe John Doe/Getty
+// Images" is two names of two words each before the slash, the first the
+// person pictured, the second the photographer. A credit names one
+// photographer.
+func sitterCaption(s string) (string, bool) {
+	name, _, ok := strings.Cut(s, "/")
+	if !ok || !slashCreditRE.MatchString(s) {
+		return "", false
+	}
+	ws := strings.Fields(name)
+	if len(ws) != 4 {
+		return "", false
+	}
+	sitter := ws[0] + " " + ws[1]
+	if !isCoAuthor(sitter) || !isCoAuthor(ws[2]+" "+ws[3]) {
+		return "", false
+	}
+	return sitter, true
+}
+
 // captionWithCredit splits a line into its caption and a credit at its end,
 // or reads a BBC "Image caption, …" line. It reports false when s carries no
 // credit.

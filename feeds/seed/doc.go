@@ -96,7 +96,8 @@
 // ending it, and a box of key points opening the body, closed by a junk
 // line, restates the story below it. An author's profile (the only
 // paragraphs are the bio of a name printed alone above them), a page of
-// figures (eight lines mostly of numbers, no paragraph of twenty words),
+// figures (eight lines mostly of numbers, no paragraph of twenty words
+// or only an unsigned note on reading them: a results table),
 // an offers page (three prices per period, no byline) and an events
 // calendar (time spans) are no article either. The publication date is
 // looked for between the headline and the body first: dates after the

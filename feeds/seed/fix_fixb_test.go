@@ -1,7 +1,9 @@
 package seed
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -61,5 +63,29 @@ func TestSitterNameGluedToCredit(t *testing.T) {
 		"The production opened in January and has sold out most of its dates, the theatre said.\n")
 	if !slices.Equal(a.Captions, []string{"Tomas Ek"}) {
 		t.Errorf("Captions = %q", a.Captions)
+	}
+}
+
+// A table of figures, one cell a line, under a single unsigned note on
+// how to read it (an election results page) is no article; a signed
+// story of one paragraph over a table is one.
+func TestResultsTableWithNote(t *testing.T) {
+	t.Parallel()
+	page := " date 2025-05-08 Harbour Courier\n" +
+		"Council Election Results 2025: North Ward\n" +
+		"Last updated May 8, 2025, 6:02 AM\n" +
+		"Results are provisional and may change as the last boxes are counted, and the winners are marked once the returning officer declares them.\n" +
+		"Candidate\nParty\nVotes\nShare\n" +
+		"Jane Roe\nGreen\n4,118\n52.3%\n" +
+		"John Doe\nLabour\n3,756\n47.7%\n" +
+		"Ada Vale\nGreen\n2,402\n61.0%\n" +
+		"Per Lund\nLabour\n1,537\n39.0%\n" +
+		"© 2025 Harbour Courier\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(page)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("results table: err = %v, want ErrNoArticle", err)
+	}
+	signed := strings.Replace(page, "Last updated", "By Jane Roe\nLast updated", 1)
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(signed)); err != nil {
+		t.Errorf("signed story over a table: err = %v", err)
 	}
 }

@@ -159,7 +159,7 @@ func (x extraction) check() error {
 		return fmt.Errorf("%w: a list of videos (%d clips, each a title over its running time, no byline)", ErrNoArticle, n)
 	}
 	if n := x.figureLines(); n > 0 {
-		return fmt.Errorf("%w: a data page (%d lines of figures, no paragraph of twenty words)", ErrNoArticle, n)
+		return fmt.Errorf("%w: a data page (%d lines of figures, no paragraph of twenty words or only an unsigned note)", ErrNoArticle, n)
 	}
 	if n := x.scheduleTimes(); n > 0 {
 		return fmt.Errorf("%w: a schedule (%d times of day, each over a short item, no paragraph of ten words)", ErrNoArticle, n)
@@ -313,12 +313,16 @@ const minFigureLines = 8
 
 // figureLines returns the number of lines of figures on a page of data (a
 // market overview, a results table), or 0: the body holds no paragraph of
-// twenty words, and eight lines or more are mostly numbers ("Gold
+// twenty words, or only one paragraph and no byline (a note on how to
+// read the figures), and eight lines or more are mostly numbers ("Gold
 // 1,871.30 -37.60 -1.97%").
 func (x extraction) figureLines() int {
-	for _, i := range x.bodyIndexes() {
-		if wordCount(x.lines[i].text) >= 20 {
-			return 0
+	body := x.bodyIndexes()
+	if len(body) != 1 || x.signed() {
+		for _, i := range body {
+			if wordCount(x.lines[i].text) >= 20 {
+				return 0
+			}
 		}
 	}
 	n := 0
@@ -331,6 +335,16 @@ func (x extraction) figureLines() int {
 		return 0
 	}
 	return n
+}
+
+// signed reports whether a line of the article is a byline.
+func (x extraction) signed() bool {
+	for i, l := range x.lines {
+		if l.kind == kindByline && x.roles[i] != roleOutside {
+			return true
+		}
+	}
+	return false
 }
 
 // isFigureLine reports whether half or more of the words of s are

@@ -36,8 +36,11 @@
 // entry, a section front (every paragraph a teaser between another
 // story's headline and its date) or a notice to the reader (a consent
 // wall: unsigned, undated, the headline and every paragraph speaking to
-// the reader or as "we") or a schedule (four or more bare times of day
-// over short items, no line of ten words) is no article (ErrNoArticle).
+// the reader or as "we"; a sign-in wall: unsigned, undated, a password
+// field under the headline and only lines speaking to the reader between
+// them) or a schedule (four or
+// more bare times of day over short items, no line of ten words) is no
+// article (ErrNoArticle).
 //
 // # Prose score
 //

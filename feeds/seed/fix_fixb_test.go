@@ -89,3 +89,40 @@ func TestResultsTableWithNote(t *testing.T) {
 		t.Errorf("signed story over a table: err = %v", err)
 	}
 }
+
+// A registration wall, a prompt over a form with a password field and
+// the form's hints, is no article; a story with a sign-in box after its
+// paragraphs is one, signed or not.
+func TestSignInWall(t *testing.T) {
+	t.Parallel()
+	wall := " date 2025-05-08 Harbour Courier\n" +
+		"News\nSport\nBusiness\n" +
+		"Ferry fares to rise in June under the council's transport plan\n" +
+		"Sign up to keep reading\n" +
+		"You have three free stories left this month. Create a free account, or subscribe for full access.\n" +
+		"Email address\n" +
+		"Create a password\n" +
+		"Use 10 characters or more, with one digit.\n" +
+		"Continue\n" +
+		"By signing up, you accept our terms of use and privacy notice.\n" +
+		"© 2025 Harbour Courier\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(wall)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("sign-in wall: err = %v, want ErrNoArticle", err)
+	}
+	story := " date 2025-05-08 Harbour Courier\n" +
+		"Ferry fares to rise in June under the council's transport plan\n" +
+		"By Jane Roe\n" +
+		"May 8, 2025\n" +
+		"Ferry fares will rise by 40 pence in June, the council said on Thursday, the first increase in four years.\n" +
+		"The council said the money would pay for two new boats.\n" +
+		"Log in to comment\n" +
+		"Email address\n" +
+		"Password\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(story)); err != nil {
+		t.Errorf("story with a sign-in box: err = %v", err)
+	}
+	unsigned := strings.Replace(strings.Replace(story, "By Jane Roe\n", "", 1), "May 8, 2025\n", "", 1)
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(unsigned)); err != nil {
+		t.Errorf("unsigned story with a sign-in box: err = %v", err)
+	}
+}

@@ -140,6 +140,9 @@ func (x extraction) check() error {
 	if x.isNotice() {
 		return fmt.Errorf("%w: a notice to the reader (%q), undated and unsigned, every paragraph addressing the reader", ErrNoArticle, x.article.Title)
 	}
+	if x.isSignInWall() {
+		return fmt.Errorf("%w: a sign-in wall (a password field under %q), undated and unsigned", ErrNoArticle, x.article.Title)
+	}
 	if name := x.profileOf(); name != "" {
 		return fmt.Errorf("%w: %s's profile (the only paragraphs are a bio of the name printed alone above them)", ErrNoArticle, name)
 	}
@@ -413,6 +416,38 @@ func (x extraction) isNotice() bool {
 	}
 	return true
 }
+
+// isSignInWall reports whether the page is a registration or sign-in
+// wall: no line carries a byline or a date, and a form's password field
+// stands under the headline with only lines speaking to the reader
+// ("You've reached your limit of free articles.") among the paragraphs
+// between them. The form's hints ("Must be at least 8 characters.") read
+// as paragraphs. An article's page may hold a sign-in box too, but after
+// paragraphs that tell its story.
+func (x extraction) isSignInWall() bool {
+	h := slices.Index(x.roles, roleHeadline)
+	if h < 0 {
+		return false
+	}
+	for _, l := range x.lines {
+		if l.kind == kindByline || l.kind == kindDate {
+			return false
+		}
+	}
+	for _, l := range x.lines[h+1:] {
+		if passwordFieldRE.MatchString(l.text) {
+			return true
+		}
+		if isParagraph(l) && !speaksToReader(l.text) {
+			return false
+		}
+	}
+	return false
+}
+
+// passwordFieldRE matches a form's password field: "Password", "Create a
+// password".
+var passwordFieldRE = regexp.MustCompile(`^(?i:(?:(?:create|choose|enter|confirm)(?: a| your)? )?password\*?:?)$`)
 
 // speaksToReader reports whether s, outside quotes, addresses the reader,
 // speaks of the page itself or as "we", or calls to action.

@@ -32,7 +32,8 @@
 // sentence-like lines just before it, up to a block of furniture) up to the
 // first end-matter marker, less the author bios that end it. A page
 // without a headline takes the first sentence of its body as its title; a
-// page without a body paragraph, a server's error page, an encyclopedia
+// page without a body paragraph, an index page (the publisher's name for
+// a headline over one short paragraph), a server's error page, an encyclopedia
 // entry, a section front (every paragraph a teaser between another
 // story's headline and its date) or a notice to the reader (a consent
 // wall: unsigned, undated, the headline and every paragraph speaking to

@@ -126,3 +126,37 @@ func TestSignInWall(t *testing.T) {
 		t.Errorf("unsigned story with a sign-in box: err = %v", err)
 	}
 }
+
+// An outlet's index page (an e-edition's) has no headline but the
+// masthead and one line about the page; a story under the masthead, with
+// no headline of its own, is still an article.
+func TestIndexPageUnderMasthead(t *testing.T) {
+	t.Parallel()
+	index := " date 2025-05-08 Skip to main content\n" +
+		"The Harbour Quill\n" +
+		"Subscribe\nNews\nSport\nBusiness\n" +
+		"Print Edition\n" +
+		"View the replica\n" +
+		"Thursday, May 8, 2025\n" +
+		"Flip through every page of the day's printed paper, with the puzzles.\n" +
+		"Section A\nA1\nSection B\nB1\n" +
+		"Earlier Editions\n" +
+		"Wednesday, May 7, 2025\n" +
+		"Tuesday, May 6, 2025\n" +
+		"© 2025 The Harbour Quill\n"
+	if _, err := Parse("100_0123456789abcdef.txt", []byte(index)); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("index page: err = %v, want ErrNoArticle", err)
+	}
+	story := " date 2025-05-08 Skip to main content\n" +
+		"The Harbour Quill\n" +
+		"Subscribe\nNews\nSport\nBusiness\n" +
+		"Thursday, May 8, 2025\n" +
+		"Ferry fares will rise by 40 pence in June, the council said on Thursday.\n" +
+		"The council said the money would pay for two new boats, the first since 2009.\n" +
+		"© 2025 The Harbour Quill\n"
+	a, err := Parse("100_0123456789abcdef.txt", []byte(story))
+	if err != nil {
+		t.Fatalf("story under the masthead: err = %v", err)
+	}
+	checkText(t, a.Text, want{textStart: "Ferry fares", textEnd: "since 2009.", paragraphs: 2})
+}

@@ -140,6 +140,9 @@ func (x extraction) check() error {
 	if x.isNotice() {
 		return fmt.Errorf("%w: a notice to the reader (%q), undated and unsigned, every paragraph addressing the reader", ErrNoArticle, x.article.Title)
 	}
+	if x.isIndexPage() {
+		return fmt.Errorf("%w: an index page (the headline is the publisher's name %q, over one short paragraph)", ErrNoArticle, x.article.Title)
+	}
 	if x.isSignInWall() {
 		return fmt.Errorf("%w: a sign-in wall (a password field under %q), undated and unsigned", ErrNoArticle, x.article.Title)
 	}
@@ -415,6 +418,33 @@ func (x extraction) isNotice() bool {
 		}
 	}
 	return true
+}
+
+// isIndexPage reports whether the page is an outlet's index (an
+// e-edition's, a section's landing page) rather than an article: the
+// headline found is only the publisher's name (the masthead, taken for
+// want of a story's headline), and the body is at most one paragraph,
+// none of its lines of twenty words. A story has a headline of its own,
+// and a page without one that tells a story runs to more than a line.
+func (x extraction) isIndexPage() bool {
+	if x.article.Source == "" || x.article.Title == "" {
+		return false
+	}
+	title, _ := nameKey(x.article.Title)
+	source, _ := nameKey(x.article.Source)
+	if !slices.Equal(title, source) {
+		return false
+	}
+	paras := 0
+	for _, i := range x.bodyIndexes() {
+		if wordCount(x.lines[i].text) >= 20 {
+			return false
+		}
+		if isParagraph(x.lines[i]) {
+			paras++
+		}
+	}
+	return paras <= 1
 }
 
 // isSignInWall reports whether the page is a registration or sign-in

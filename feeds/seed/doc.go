@@ -159,7 +159,9 @@
 // and a time heads no story. A one-sentence opening the story restates
 // nine words in ten is the standfirst; a box of related stories inside the
 // body, followed by two strong paragraphs, does not end it; a feature's
-// subheads in title case, two or more, are kept.
+// subheads in title case, two or more, are kept, and so are the heads
+// of a story's sections under the same marker line ("Title icon"), three
+// or more, the first heading its opening.
 //
 // New outlets should need nothing: the prose score keeps unknown furniture
 // out of the body. Where it cannot (furniture in full, plain sentences),

@@ -160,3 +160,47 @@ func TestIndexPageUnderMasthead(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "Ferry fares", textEnd: "since 2009.", paragraphs: 2})
 }
+
+// A story told in sections, each head under the same marker line (an
+// icon's text), keeps its heads, the first one over its opening too, and
+// the sections are no list of teasers.
+func TestSectionHeadsUnderMarker(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-05-08 Harbour Brief\n"+
+		"Ferry operators draft a fallback plan if the fares deal collapses\n"+
+		"By Jane Roe\n"+
+		"May 8, 2025\n"+
+		"Section glyph\n"+
+		"The Story\n"+
+		"Two ferry operators are drafting a one-year fallback that would keep fares frozen if the council's deal collapses, three people involved in the talks said.\n"+
+		"Section glyph\n"+
+		"Why It Matters\n"+
+		"The harbour's ferries carry 9,000 commuters a day, and the deal has been stalled since March over the cost of two new boats.\n"+
+		"Section glyph\n"+
+		"The Skeptics\n"+
+		"Council members argue a fallback would let the operators avoid a vote on the boats entirely, one of them said on Thursday.\n"+
+		"Section glyph\n"+
+		"Room for Doubt\n"+
+		"Passenger groups say a freeze would only delay the fare rise to next year, when the new boats arrive.\n"+
+		"© 2025 Harbour Brief\n")
+	checkText(t, a.Text, want{textStart: "The Story\n\nTwo ferry", textEnd: "new boats arrive.", paragraphs: 8})
+	// Teaser cards after a story, each under the same marker, are no
+	// sections: the marker does not head the story's opening.
+	b := parsePage(t, " date 2025-05-08 Harbour Brief\n"+
+		"Ferry operators draft a fallback plan if the fares deal collapses\n"+
+		"By Jane Roe\n"+
+		"May 8, 2025\n"+
+		"Two ferry operators are drafting a one-year fallback that would keep fares frozen if the council's deal collapses, three people involved in the talks said.\n"+
+		"The harbour's ferries carry 9,000 commuters a day, and the deal has been stalled since March over the cost of two new boats.\n"+
+		"More from the Brief\n"+
+		"Card image\n"+
+		"Council delays harbour wall vote\n"+
+		"The vote was moved to June after engineers asked for more time to study the damage.\n"+
+		"Card image\n"+
+		"Fishing fleet returns early\n"+
+		"Skippers said the forecast left them no choice but to head home two days early.\n"+
+		"Card image\n"+
+		"Lighthouse museum to reopen\n"+
+		"The museum will open its doors again in July with a new gallery on the keepers.\n")
+	checkText(t, b.Text, want{textStart: "Two ferry", textEnd: "two new boats.", paragraphs: 2})
+}

@@ -61,7 +61,7 @@
 // wholly in brackets, a sentence opening with an imperative to the reader
 // ("Sign up", "Subscribe", "Click", "Follow us", "Get the latest", "Thanks
 // for reading", a sentence ending on a link's "here"), addressing the reader ("you"), the page speaking of
-// itself ("this story", "our newsletter"), and text
+// itself ("this story", "our newsletter", "Comments are closed."), and text
 // repeated elsewhere on the page. What people say inside quotes does not
 // count as the page's own voice.
 //

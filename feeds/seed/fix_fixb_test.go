@@ -204,3 +204,33 @@ func TestSectionHeadsUnderMarker(t *testing.T) {
 		"The museum will open its doors again in July with a new gallery on the keepers.\n")
 	checkText(t, b.Text, want{textStart: "Two ferry", textEnd: "two new boats.", paragraphs: 2})
 }
+
+// The comments widget's notes after a box of other stories are the
+// page's, not the story's: a sentence opening on the page's comments
+// speaks of the page itself. A story's "Comments by …" reports a speaker.
+func TestCommentsWidgetNotes(t *testing.T) {
+	t.Parallel()
+	if _, self := addressWords("Comments are closed. We recommend reading our community guidelines first."); !self {
+		t.Error("Comments are closed: not read as the page speaking of itself")
+	}
+	if _, self := addressWords("Comments by the harbour master drew criticism from the ferry operators."); self {
+		t.Error("Comments by …: read as the page speaking of itself")
+	}
+	a := parsePage(t, " date 2025-05-08 Harbour Ledger\n"+
+		"Ferry fares to rise in June under the council's transport plan\n"+
+		"By Jane Roe\n"+
+		"May 8, 2025\n"+
+		"Ferry fares will rise by 40 pence in June, the council said on Thursday, the first increase in four years.\n"+
+		"The council said the money would pay for two new boats, which are due to enter service in the spring.\n"+
+		"Get our morning briefing\n"+
+		"Sign up\n"+
+		"Please choose at least one briefing.\n"+
+		"Related Stories\n"+
+		"Council delays vote on harbour wall repairs\n"+
+		"Fishing fleet returns early as storms close the bay\n"+
+		"Comments taking long to appear? They are checked by an editor before they go live on the site.\n"+
+		"Comments are moderated. All comments must follow our house rules.\n"+
+		"Most Read\n"+
+		"Lighthouse museum to reopen after a two-year refit\n")
+	checkText(t, a.Text, want{textStart: "Ferry fares", textEnd: "in the spring.", paragraphs: 2})
+}

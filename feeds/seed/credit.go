@@ -222,6 +222,9 @@ func captionWithCredit(s string) (string, bool) {
 			}
 		}
 	}
+	if c, ok := namedCreditTail(s); ok {
+		return c, true
+	}
 	// Every other credit form has a bracket, a slash, a colon, "Credit",
 	// "by" or "caption,"; most lines have none of them.
 	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") && !strings.Contains(s, "ourtesy of") {
@@ -242,6 +245,38 @@ func captionWithCredit(s string) (string, bool) {
 		return checkCaption(m[1])
 	}
 	return "", false
+}
+
+// maxCaptionWords bounds the words of a caption read by the name of its
+// photographer alone after it.
+const maxCaptionWords = 50
+
+// namedCreditTail splits a caption from its photographer's name printed
+// alone after the last sentence, the two elements' boundary lost ("… from
+// November.  Jane Roe"): prose ends on a sentence, not on a bare name of
+// two or three words. The caption is a sentence of five words or more
+// ending on a lower-case word or a number, not an abbreviation ("U.S.")
+// or a name ("Ministry of Health."); the name's words are not in
+// capitals (menus, and bareCreditTailREs' credits). It reports false
+// otherwise.
+func namedCreditTail(s string) (string, bool) {
+	i := strings.LastIndexAny(s, ".!?")
+	if i <= 0 || i+2 >= len(s) || s[i+1] != ' ' || wordCount(s[:i+1]) < 5 || wordCount(s[:i+1]) > maxCaptionWords {
+		return "", false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLower(r) && !unicode.IsDigit(r) {
+		return "", false
+	}
+	name := s[i+2:]
+	for _, w := range strings.Fields(name) {
+		if !hasLower(w) {
+			return "", false
+		}
+	}
+	if !isPhotographer(name) {
+		return "", false
+	}
+	return checkCaption(s[:i+1])
 }
 
 // bareCreditTailREs split a caption from a credit after its last sentence

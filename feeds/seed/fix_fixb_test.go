@@ -234,3 +234,35 @@ func TestCommentsWidgetNotes(t *testing.T) {
 		"Lighthouse museum to reopen after a two-year refit\n")
 	checkText(t, a.Text, want{textStart: "Ferry fares", textEnd: "in the spring.", paragraphs: 2})
 }
+
+// A caption whose photographer's name follows its last sentence alone
+// (two spaces set them apart on the page) is a caption, not the first
+// paragraph; a masthead or a menu ending on capitalised words is none.
+func TestCaptionWithNameAlone(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s, want string
+		ok      bool
+	}{
+		{"The ferry terminal will close for repairs from November.  Jane Roe", "The ferry terminal will close for repairs from November.", true},
+		{"Harbour Ledger - News Sport Business U.S. Politics Opinion", "", false},
+		{"Department of Transport. Te Manatū Waka", "", false},
+		{"The ferry terminal will close for repairs from November. JANE ROE", "", false}, // capitals: another rule's
+	}
+	for _, tt := range tests {
+		if c, ok := namedCreditTail(cleanLine(tt.s)); c != tt.want || ok != tt.ok {
+			t.Errorf("namedCreditTail(%q) = %q, %v; want %q, %v", tt.s, c, ok, tt.want, tt.ok)
+		}
+	}
+	a := parsePage(t, " date 2025-05-08 Harbour Ledger\n"+
+		"Ferry terminal to close for repairs as operator books loss\n"+
+		"By Jane Roe\n"+
+		"May 8, 2025\n"+
+		"The ferry terminal will close for repairs from November.  John Doe\n"+
+		"The harbour's ferry operator will close its main terminal for six months and book a loss of £4 million, it said on Thursday.\n"+
+		"Passengers will board from a temporary pontoon on the north quay while the work is done.\n")
+	if !slices.Equal(a.Captions, []string{"The ferry terminal will close for repairs from November."}) {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+	checkText(t, a.Text, want{textStart: "The harbour's", textEnd: "work is done.", paragraphs: 2})
+}

@@ -149,6 +149,27 @@ func wrapped(s string) (string, bool) {
 	return inner, true
 }
 
+// sitterCaption reads a portrait's caption that is only the sitter's name,
+// glued to the photographer's slashed credit: "Jane Roe John Doe/Getty
+// Images" is two names of two words each before the slash, the first the
+// person pictured, the second the photographer. A credit names one
+// photographer.
+func sitterCaption(s string) (string, bool) {
+	name, _, ok := strings.Cut(s, "/")
+	if !ok || !slashCreditRE.MatchString(s) {
+		return "", false
+	}
+	ws := strings.Fields(name)
+	if len(ws) != 4 {
+		return "", false
+	}
+	sitter := ws[0] + " " + ws[1]
+	if !isCoAuthor(sitter) || !isCoAuthor(ws[2]+" "+ws[3]) {
+		return "", false
+	}
+	return sitter, true
+}
+
 // captionWithCredit splits a line into its caption and a credit at its end,
 // or reads a BBC "Image caption, …" line. It reports false when s carries no
 // credit.
@@ -201,6 +222,9 @@ func captionWithCredit(s string) (string, bool) {
 			}
 		}
 	}
+	if c, ok := namedCreditTail(s); ok {
+		return c, true
+	}
 	// Every other credit form has a bracket, a slash, a colon, "Credit",
 	// "by" or "caption,"; most lines have none of them.
 	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") && !strings.Contains(s, "ourtesy of") {
@@ -221,6 +245,38 @@ func captionWithCredit(s string) (string, bool) {
 		return checkCaption(m[1])
 	}
 	return "", false
+}
+
+// maxCaptionWords bounds the words of a caption read by the name of its
+// photographer alone after it.
+const maxCaptionWords = 50
+
+// namedCreditTail splits a caption from its photographer's name printed
+// alone after the last sentence, the two elements' boundary lost ("… from
+// November.  Jane Roe"): prose ends on a sentence, not on a bare name of
+// two or three words. The caption is a sentence of five words or more
+// ending on a lower-case word or a number, not an abbreviation ("U.S.")
+// or a name ("Ministry of Health."); the name's words are not in
+// capitals (menus, and bareCreditTailREs' credits). It reports false
+// otherwise.
+func namedCreditTail(s string) (string, bool) {
+	i := strings.LastIndexAny(s, ".!?")
+	if i <= 0 || i+2 >= len(s) || s[i+1] != ' ' || wordCount(s[:i+1]) < 5 || wordCount(s[:i+1]) > maxCaptionWords {
+		return "", false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLower(r) && !unicode.IsDigit(r) {
+		return "", false
+	}
+	name := s[i+2:]
+	for _, w := range strings.Fields(name) {
+		if !hasLower(w) {
+			return "", false
+		}
+	}
+	if !isPhotographer(name) {
+		return "", false
+	}
+	return checkCaption(s[:i+1])
 }
 
 // bareCreditTailREs split a caption from a credit after its last sentence

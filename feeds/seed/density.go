@@ -743,7 +743,8 @@ func isTagRow(s string) bool {
 // headline-like lines, each directly over one paragraph, under a box's
 // label (a crumb, junk or a text line that is no prose, such as "More
 // from the Courier"), after some of the body. An explainer's sections
-// under subheads follow a paragraph, not a label.
+// under subheads follow a paragraph, not a label, or the marker that
+// heads each of the story's sections (sectionHeads).
 func trailingTeasers(ls []line, body []int) int {
 	k, units := len(body)-1, 0
 	for k >= 1 {
@@ -759,6 +760,8 @@ func trailingTeasers(ls []line, body []int) int {
 	}
 	if label := ls[body[k+1]-1]; label.kind != kindCrumb && label.kind != kindJunk && (body[k] != body[k+1]-1 || label.prose.isProse()) {
 		return len(body)
+	} else if slices.Contains(sectionHeads(ls), body[k+1]) {
+		return len(body) // the story's own section marker, not a box's label
 	}
 	return k + 1
 }

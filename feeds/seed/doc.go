@@ -34,12 +34,16 @@
 // full dates over text, after a story that dated none of its paragraphs),
 // less the author bios that end it. A page
 // without a headline takes the first sentence of its body as its title; a
-// page without a body paragraph, a server's error page, an encyclopedia
+// page without a body paragraph, an index page (the publisher's name for
+// a headline over one short paragraph), a server's error page, an encyclopedia
 // entry, a section front (every paragraph a teaser between another
 // story's headline and its date) or a notice to the reader (a consent
 // wall: unsigned, undated, the headline and every paragraph speaking to
-// the reader or as "we") or a schedule (four or more bare times of day
-// over short items, no line of ten words) is no article (ErrNoArticle).
+// the reader or as "we"; a sign-in wall: unsigned, undated, a password
+// field under the headline and only lines speaking to the reader between
+// them) or a schedule (four or
+// more bare times of day over short items, no line of ten words) is no
+// article (ErrNoArticle).
 //
 // # Prose score
 //
@@ -59,7 +63,7 @@
 // wholly in brackets, a sentence opening with an imperative to the reader
 // ("Sign up", "Subscribe", "Click", "Follow us", "Get the latest", "Thanks
 // for reading", a sentence ending on a link's "here"), addressing the reader ("you"), the page speaking of
-// itself ("this story", "our newsletter"), and text
+// itself ("this story", "our newsletter", "Comments are closed."), and text
 // repeated elsewhere on the page. What people say inside quotes does not
 // count as the page's own voice.
 //
@@ -99,7 +103,8 @@
 // line (or, under a label of its own, by a caption), restates the story
 // below it. An author's profile (the only
 // paragraphs are the bio of a name printed alone above them), a page of
-// figures (eight lines mostly of numbers, no paragraph of twenty words),
+// figures (eight lines mostly of numbers, no paragraph of twenty words
+// or only an unsigned note on reading them: a results table),
 // an offers page (three prices per period, no byline) and an events
 // calendar (time spans) are no article either. The publication date is
 // looked for between the headline and the body first: dates after the
@@ -162,7 +167,8 @@
 // above the headline): after both, a sentence opens the story; a box of
 // related stories inside the body, followed by two strong paragraphs,
 // does not end it; a feature's subheads in title case, two or more, are
-// kept.
+// kept, and so are the heads of a story's sections under the same marker
+// line ("Title icon"), three or more, the first heading its opening.
 //
 // New outlets should need nothing: the prose score keeps unknown furniture
 // out of the body. Where it cannot (furniture in full, plain sentences),

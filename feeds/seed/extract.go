@@ -271,7 +271,7 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			}
 			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
 		}
-		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && ls[i-1].kind == kindText && isHeadlineLike(ls[i-1])) {
+		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && ls[i-1].kind == kindText && isHeadlineLike(ls[i-1])) || menuBetween(ls, i, n1) {
 			continue
 		}
 		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() && !isDateHeader(ls, n2) {
@@ -334,6 +334,20 @@ func storyAfterHeader(ls []line, i int) bool {
 		i = nextContent(ls, i)
 	}
 	return i >= 0 && isParagraph(ls[i])
+}
+
+// menuBetween reports whether a menu (two crumbs or more) stands between
+// the line at i and its would-be standfirst at n: a standfirst follows
+// its headline, while a prompt over the menu ("Got A Tip?") is the
+// page's, and the line under the menu heads the story.
+func menuBetween(ls []line, i, n int) bool {
+	crumbs := 0
+	for _, l := range ls[i+1 : n] {
+		if l.kind == kindCrumb {
+			crumbs++
+		}
+	}
+	return crumbs >= 2
 }
 
 // deckOverBody returns the first body line when it is the standfirst set
@@ -798,6 +812,9 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 			start = i
 		}
 	}
+	if start > from && titled[start-1] {
+		start-- // the head of the story's first section
+	}
 	for i := from; i < len(ls) && start < 0; i++ {
 		if ls[i].kind == kindText {
 			start = i
@@ -842,7 +859,7 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 		case kindText:
 			body = append(body, i)
 		case kindCrumb:
-			if len(body) > 0 && (isSubheadLabel(ls, i) || titled[i]) {
+			if (len(body) > 0 || i == start) && (isSubheadLabel(ls, i) || titled[i]) {
 				ls[i].kind, ls[i].why = kindText, whySubheadLabel
 				body = append(body, i)
 			}
@@ -924,7 +941,8 @@ const whySubheadLabel = "a subhead in sentence case between paragraphs"
 // or more of them: one to six capitalised words, not in capitals,
 // unterminated, each between two long paragraphs (25 words or more) past
 // junk. A stray label between paragraphs comes alone; a feature's
-// subheads come in a series. Else nil.
+// subheads come in a series. The heads of a story's sections under a
+// marker (sectionHeads) are subheads too. Else nil.
 func titleSubheads(ls []line) map[int]bool {
 	var found []int
 	for i, l := range ls {
@@ -941,6 +959,10 @@ func titleSubheads(ls []line) map[int]bool {
 		}
 	}
 	if len(found) < 2 {
+		found = nil
+	}
+	found = append(found, sectionHeads(ls)...)
+	if len(found) == 0 {
 		return nil
 	}
 	titled := make(map[int]bool, len(found))
@@ -948,6 +970,80 @@ func titleSubheads(ls []line) map[int]bool {
 		titled[i] = true
 	}
 	return titled
+}
+
+// minSectionHeads is how many heads under one marker make a story's
+// sections.
+const minSectionHeads = 3
+
+// sectionMarker returns, by key, the junk line or label a page sets
+// before each head of a story's sections (an icon's text: "Title icon" /
+// "The News" / paragraph), or "": a line that stands minSectionHeads times or more,
+// each time directly over a short heading that is directly over a
+// paragraph, and never before anything else. A box of teasers after a
+// story has its own label; the story's marker heads its opening too.
+func sectionMarker(ls []line) string {
+	heads := make(map[string]int)
+	for i := 0; i+1 < len(ls); i++ {
+		if !isMarkerKind(ls[i]) {
+			continue
+		}
+		k := key(ls[i].text)
+		if heads[k] < 0 {
+			continue
+		}
+		if !isSectionHead(ls, i+1) {
+			heads[k] = -1 // the line marks other things too
+			continue
+		}
+		heads[k]++
+	}
+	best, n := "", 0
+	for k, c := range heads {
+		if c > n || c == n && k < best {
+			best, n = k, c
+		}
+	}
+	if n < minSectionHeads {
+		return ""
+	}
+	return best
+}
+
+// isMarkerKind reports whether l can be a section marker: junk or a label.
+func isMarkerKind(l line) bool {
+	return l.kind == kindJunk || l.kind == kindCrumb
+}
+
+// isSectionHead reports whether the line at i can head a section: a
+// short capitalised label or text line, unterminated, directly over a
+// paragraph.
+func isSectionHead(ls []line, i int) bool {
+	if i+1 >= len(ls) || ls[i].kind != kindCrumb && ls[i].kind != kindText {
+		return false
+	}
+	s := ls[i].text
+	return wordCount(s) <= 6 && startsUpper(s) && !endsSentence(s) && isParagraph(ls[i+1])
+}
+
+// sectionHeads returns the heads under the page's section marker
+// (sectionMarker), or nil. The first must head the page's first
+// paragraph of plain prose: the story's opening is its first section.
+func sectionHeads(ls []line) []int {
+	m := sectionMarker(ls)
+	if m == "" {
+		return nil
+	}
+	var heads []int
+	for i := 1; i < len(ls); i++ {
+		if isMarkerKind(ls[i-1]) && key(ls[i-1].text) == m {
+			heads = append(heads, i)
+		}
+	}
+	if heads[0]+1 != firstPlainParagraph(ls, 0) {
+		return nil
+	}
+	return heads
 }
 
 // isSubheadLabel reports whether the short label at i is a subhead: words

@@ -17,6 +17,9 @@ var (
 	gluedBylineRE = regexp.MustCompile(`^By(\p{Lu}\p{Ll}.*)$`)
 	// editorRE matches "Edited by …": header metadata naming no author.
 	editorRE = regexp.MustCompile(`(?i)^(?:edited|compiled|produced)\s+by\s+\S`)
+	// deskRE matches a desk or the staff signing for the outlet, without
+	// "By": "Political Desk", "Harbour Times’s Web Desk", "Herald Staff".
+	deskRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}\p{N}.&'’-]*\s+){1,4}(?:Desk|DESK|Staff|STAFF|Bureau|BUREAU|Newsroom|NEWSROOM)$`)
 	// bylineClockRE matches the time a blog post was posted, at the end of
 	// its byline: "Posted by X at 9:14 PM".
 	bylineClockRE = regexp.MustCompile(`(?i)\s+at\s+(\d{1,2}):(\d{2})\s*([ap])\.?m\.?$`)
@@ -24,8 +27,10 @@ var (
 	// comma and an article: "By Jane Roe, a reporter covering health.
 	// She …". The first group is the comma.
 	bylineBioRE = regexp.MustCompile(`^(?i:by)\s+[^,.]{3,60}(,)\s+(?:a|an)\s+\p{Ll}`)
-	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer".
-	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|author|reporter|correspondent|editor|columnist|contributor|photographer|journalist|critic|reviewer|producer|presenter|anchor|host|commentator|blogger|cartoonist|illustrator|videographer|engineer|developer|designer|scientist|researcher|analyst|president|director|manager|officer|founder|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|(?:president|director|manager|officer|chair)\s+of\s+[\p{L} &]{1,40})$`)
+	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer",
+	// or the desk a reporter writes for: "Jane Roe, Local Democracy
+	// Reporting", "Jane Roe, Washington Bureau".
+	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|author|reporter|reporting|desk|bureau|correspondent|editor|columnist|contributor|photographer|journalist|critic|reviewer|producer|presenter|anchor|host|commentator|blogger|cartoonist|illustrator|videographer|engineer|developer|designer|scientist|researcher|analyst|president|director|manager|officer|founder|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|(?:president|director|manager|officer|chair)\s+of\s+[\p{L} &]{1,40})$`)
 	// authorRE matches "Author: …" with the names on the same line.
 	// DW leaves the colon out: "Author Jane Schmidt".
 	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)(?:\s*:\s*|\s+)(\S.*)$`)
@@ -118,7 +123,7 @@ func parseByline(s string) ([]string, bool) {
 	if m := gluedBylineRE.FindStringSubmatch(s); m != nil {
 		return parseNames(m[1])
 	}
-	if editorRE.MatchString(s) {
+	if editorRE.MatchString(s) || isDeskSignature(s) {
 		return nil, true
 	}
 	if ag := agencyName(s); ag != "" {
@@ -133,6 +138,13 @@ func parseByline(s string) ([]string, bool) {
 		return parseNames(m[1])
 	}
 	return nil, false
+}
+
+// isDeskSignature reports whether s is a desk or the staff signing for the
+// outlet (deskRE), not a publication's title ("The Civic Desk") or a menu's
+// link ("Our Staff", "Join Our Newsroom").
+func isDeskSignature(s string) bool {
+	return deskRE.MatchString(s) && !notNames[strings.ToLower(strings.Fields(s)[0])] && !isCallToAction(s)
 }
 
 // isAuthorLabel reports whether s is a byline label alone on its line.

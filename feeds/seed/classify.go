@@ -102,6 +102,9 @@ func classify(s string) line {
 	case isEndMatter(s):
 		l.kind, l.why = kindEnd, "end-matter heading: the body stops here"
 	case isCredit(s):
+		if c, ok := sitterCaption(s); ok {
+			return line{text: s, kind: kindCaption, caption: c, why: "the sitter's name glued to the photographer's credit"}
+		}
 		l.kind, l.why = kindCredit, "photo credit form"
 	case isAuthorLabel(s):
 		l.kind, l.why = kindAuthorLabel, "byline label; names on the next line"

@@ -789,7 +789,8 @@ func isAffiliation(s string) bool {
 // markCaptionsBeforeCredits makes a caption of a text line followed by a
 // bracketed credit: "Caption text" / "(photo credit: …)", or by one after
 // the buttons of an image viewer (NPR: caption, "hide caption", "toggle
-// caption", credit).
+// caption", credit). A prompt to the reader over the credit is no caption:
+// the picture has none.
 func markCaptionsBeforeCredits(ls []line) {
 	for i := 0; i+1 < len(ls); i++ {
 		l := &ls[i]
@@ -799,6 +800,9 @@ func markCaptionsBeforeCredits(ls []line) {
 		}
 		if reportingRE.MatchString(l.text) && strings.ContainsAny(l.text, "“\"") {
 			continue // a quote someone said is the story's last paragraph, over the wire's sign-off
+		}
+		if isCallToAction(l.text) {
+			continue // a prompt over a caption-less picture's credit ("Follow X on Google News" / "Photo: Supplied")
 		}
 		if c, ok := checkCaption(l.text); ok {
 			l.kind, l.caption, l.why = kindCaption, c, "text before a credit line"
@@ -953,8 +957,8 @@ func markSceneCaptions(ls []line) {
 var durationRE = regexp.MustCompile(`^(?i:duration):? \d{1,2}:\d{2}(?::\d{2})?$`)
 
 // mediaLabelRE reads the label over an embedded video or recording:
-// "WATCH | Title:", "Video: Title".
-var mediaLabelRE = regexp.MustCompile(`^(?i:watch|video|listen)\s*[|:]\s*(\S.*?):?$`)
+// "WATCH | Title:", "Video: Title", "Click to play video: 'Title'".
+var mediaLabelRE = regexp.MustCompile(`^(?i:(?:(?:click|tap) to )?(?:play )?(?:watch|video|listen))\s*[|:]\s*['‘"“]?(\S.*?)['’"”]?:?$`)
 
 // markMediaBlocks marks as junk an embedded video's block: its running
 // time, the title above it (past its date), and the short description
@@ -965,7 +969,12 @@ func markMediaBlocks(ls []line) {
 		if m := mediaLabelRE.FindStringSubmatch(ls[i].text); m != nil {
 			// "WATCH | Councilors debate speed limits:" over the video's
 			// title: the same words, or a short headline under the colon.
-			if n := nextPastJunk(ls, i); n < len(ls) && (key(ls[n].text) == key(m[1]) || strings.HasSuffix(ls[i].text, ":") && isTeaserHeadline(ls[n]) && wordCount(ls[n].text) <= 12) {
+			n := nextPastJunk(ls, i)
+			if n+1 < len(ls) && bareDurationRE.MatchString(ls[n].text) && key(ls[n+1].text) == key(m[1]) {
+				ls[n].kind, ls[n].why = kindJunk, "a video's running time"
+				n++ // the player's running time between the label and the title
+			}
+			if n < len(ls) && (key(ls[n].text) == key(m[1]) || strings.HasSuffix(ls[i].text, ":") && isTeaserHeadline(ls[n]) && wordCount(ls[n].text) <= 12) {
 				ls[i].kind, ls[i].why = kindJunk, "a video's label"
 				ls[n].kind, ls[n].why = kindJunk, "a video's title under its label"
 			}

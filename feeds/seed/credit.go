@@ -51,7 +51,7 @@ var trailingCreditREs = []*regexp.Regexp{
 	// "… REUTERS/Name", also with a note after it: "REUTERS/Name/File Photo".
 	regexp.MustCompile(`^(.+?)\s+(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|GETTY IMAGES)/\S[^/]{0,40}(?:/[^/]{1,20})?$`),
 	regexp.MustCompile(`^(.+?)\s+[—–]\s*[^/—–]{1,40}/[^/]{1,40}$`),
-	regexp.MustCompile(`^(.+?[.!?])\s*(?:[—–-]\s*)?(?:Photo|Photograph|Picture|Foto)s? by\s+\S.{0,60}$`),
+	regexp.MustCompile(`^(.+?[.!?])\s*(?:[—–-]\s*)?(?:Photo|Photograph|Picture|Image|Foto)s? by\s+\S.{0,60}$`),
 	// "… on Friday. Photo courtesy of the Hale family".
 	regexp.MustCompile(`^(.+?[.!?])\s*(?:(?:Photo|Photograph|Picture|Image)s? )?(?:courtesy|Courtesy) of\s+\S.{0,60}$`),
 	regexp.MustCompile(`^(.+?[.!?])\s*Credit:\s*\S.{0,120}$`),
@@ -149,6 +149,27 @@ func wrapped(s string) (string, bool) {
 	return inner, true
 }
 
+// sitterCaption reads a portrait's caption that is only the sitter's name,
+// glued to the photographer's slashed credit: "Jane Roe John Doe/Getty
+// Images" is two names of two words each before the slash, the first the
+// person pictured, the second the photographer. A credit names one
+// photographer.
+func sitterCaption(s string) (string, bool) {
+	name, _, ok := strings.Cut(s, "/")
+	if !ok || !slashCreditRE.MatchString(s) {
+		return "", false
+	}
+	ws := strings.Fields(name)
+	if len(ws) != 4 {
+		return "", false
+	}
+	sitter := ws[0] + " " + ws[1]
+	if !isCoAuthor(sitter) || !isCoAuthor(ws[2]+" "+ws[3]) {
+		return "", false
+	}
+	return sitter, true
+}
+
 // captionWithCredit splits a line into its caption and a credit at its end,
 // or reads a BBC "Image caption, …" line. It reports false when s carries no
 // credit.
@@ -159,7 +180,7 @@ func captionWithCredit(s string) (string, bool) {
 		}
 	}
 	if strings.Contains(s, " for ") || strings.Contains(s, " FOR ") {
-		if m := forOutletTailRE.FindStringSubmatch(s); m != nil && isPhotographer(m[2]) && wordCount(m[1]) >= 4 && !hasSuffixFold(m[1], "by") {
+		if m := forOutletTailRE.FindStringSubmatch(s); m != nil && isPhotographer(m[2]) && wordCount(m[1]) >= 4 && !hasSuffixFold(m[1], "by") && (m[3] == "" || endsSentence(m[1])) {
 			return checkCaption(m[1]) // "… her husband's surgery. Jane Roe for The Ledger"
 		}
 	}
@@ -201,6 +222,9 @@ func captionWithCredit(s string) (string, bool) {
 			}
 		}
 	}
+	if c, ok := namedCreditTail(s); ok {
+		return c, true
+	}
 	// Every other credit form has a bracket, a slash, a colon, "Credit",
 	// "by" or "caption,"; most lines have none of them.
 	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") && !strings.Contains(s, "ourtesy of") {
@@ -223,6 +247,38 @@ func captionWithCredit(s string) (string, bool) {
 	return "", false
 }
 
+// maxCaptionWords bounds the words of a caption read by the name of its
+// photographer alone after it.
+const maxCaptionWords = 50
+
+// namedCreditTail splits a caption from its photographer's name printed
+// alone after the last sentence, the two elements' boundary lost ("… from
+// November.  Jane Roe"): prose ends on a sentence, not on a bare name of
+// two or three words. The caption is a sentence of five words or more
+// ending on a lower-case word or a number, not an abbreviation ("U.S.")
+// or a name ("Ministry of Health."); the name's words are not in
+// capitals (menus, and bareCreditTailREs' credits). It reports false
+// otherwise.
+func namedCreditTail(s string) (string, bool) {
+	i := strings.LastIndexAny(s, ".!?")
+	if i <= 0 || i+2 >= len(s) || s[i+1] != ' ' || wordCount(s[:i+1]) < 5 || wordCount(s[:i+1]) > maxCaptionWords {
+		return "", false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLower(r) && !unicode.IsDigit(r) {
+		return "", false
+	}
+	name := s[i+2:]
+	for _, w := range strings.Fields(name) {
+		if !hasLower(w) {
+			return "", false
+		}
+	}
+	if !isPhotographer(name) {
+		return "", false
+	}
+	return checkCaption(s[:i+1])
+}
+
 // bareCreditTailREs split a caption from a credit after its last sentence
 // that no bracket, slash or label sets off: the photographer in capitals
 // ("… Madrid on Thursday. CLAUDIO ÁLVAREZ"), a press office ("… region.
@@ -242,9 +298,11 @@ var outletSlashNameTailRE = regexp.MustCompile(`^(.+?[.!?])\s+((?:The |THE )?\p{
 
 // forOutletTailRE finds a photographer working for an outlet after a
 // caption: "… on Thursday. Jane Roe for The Ledger", "… in about 200
-// schools JANE ROE FOR THE LEDGER". Prose does not end on a name and "for"
-// a capitalised name of at most four words.
-var forOutletTailRE = regexp.MustCompile(`^(.+?[\p{Ll}\d.!?’”)])\s+(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) (?:for|FOR) (?:[Tt]he |THE )?\p{Lu}[\p{L}\d.&'’-]*(?: \p{Lu}[\p{L}\d.&'’-]*){0,3}[^.]$`)
+// schools JANE ROE FOR THE LEDGER", "… Jane Roe for Voice of the Harbour".
+// Prose does not end on a name and "for" a capitalised name of at most four
+// words. An outlet with small words (the third group, "of") follows only
+// a caption's full stop: "… Jane Roe for Mayor of Dover" is a headline.
+var forOutletTailRE = regexp.MustCompile(`^(.+?[\p{Ll}\d.!?’”)])\s+(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]+){1,2}) (?:for|FOR) (?:[Tt]he |THE )?\p{Lu}[\p{L}\d.&'’-]*(?: (?:((?:of|of the|on|de|and|OF|ON|AND)) )?\p{Lu}[\p{L}\d.&'’-]*){0,3}[^.]$`)
 
 // isPhotographer reports whether s, after a caption, is a person's name
 // alone: two or three words, in capitals or not.
@@ -321,14 +379,18 @@ func endsUpper(s string) bool {
 // caption: "[1/2] ", "(3 of 12) ", "3/12 ".
 var galleryCounterRE = regexp.MustCompile(`^[\[(]?\d{1,3}(?:/| of )\d{1,3}[\])]? +`)
 
+// imageLabelRE matches the label of the picture a caption describes:
+// "Image: ", "Banner image: ", "Top photo: ".
+var imageLabelRE = regexp.MustCompile(`^(?:Image|\p{Lu}\p{Ll}+ (?:image|photo|picture)): `)
+
 // checkCaption trims a caption and accepts it when it has two or more words.
 func checkCaption(c string) (string, bool) {
 	c = strings.TrimSpace(strings.TrimRight(c, " -—–|,;:"))
 	if label, rest, ok := strings.Cut(c, " / "); ok && !strings.Contains(label, " ") && startsUpper(label) && startsUpper(rest) {
 		c = rest // an image viewer's button glued before the caption: "Enlarge / …"
 	}
-	if rest, ok := strings.CutPrefix(c, "Image: "); ok && wordCount(rest) >= 4 && startsUpper(rest) {
-		c = rest // the viewer's label over a caption: "Image: Crowds on the prom. Pic: PA"
+	if m := imageLabelRE.FindString(c); m != "" && wordCount(c[len(m):]) >= 4 && startsUpper(c[len(m):]) {
+		c = c[len(m):] // the viewer's label over a caption: "Image: Crowds on the prom. Pic: PA", "Banner image: …"
 	}
 	if m := galleryCounterRE.FindString(c); m != "" {
 		c = c[len(m):] // a gallery's counter: "[1/2] A logo …", "3 of 12 …"

@@ -108,9 +108,9 @@ func keepProse(ls []line, body []int, titled map[int]bool) (kept, dropped, cut [
 		p := ls[i].prose
 		// A paragraph speaking to the reader carries the body on only
 		// when the story already speaks so (a how-to), not after a box.
-		// A short line after a box of junk carries it on only when
+		// A short line after or inside a box of junk carries it on only when
 		// more of the story follows: alone, it is the box's blurb.
-		if keep[k] && last >= 0 && p.score < proseFull && afterJunkBox(ls, i) && !hasStrongAfter(ls, body[k+1:stop], keep[k+1:stop]) {
+		if keep[k] && last >= 0 && p.score < proseFull && (afterJunkBox(ls, i) || inJunkBox(ls, i)) && !hasStrongAfter(ls, body[k+1:stop], keep[k+1:stop]) {
 			keep[k] = false
 			continue
 		}
@@ -450,10 +450,10 @@ func callsToAction(s string) bool {
 }
 
 // dropKeyPoints drops the box of key points that opens a body: under a
-// label ending in a colon ("Key points:", "In brief:"), two or more
-// unterminated lines before the first paragraph. The story tells the same
-// in full. A lead-in inside the body ("By the numbers:") follows a
-// paragraph, and its items stay.
+// label ending in a colon ("Key points:", "In brief:", "What you need to
+// know:"), two or more unterminated lines or short sentences before the
+// first paragraph. The story tells the same in full. A lead-in inside the
+// body ("By the numbers:") follows a paragraph, and its items stay.
 func dropKeyPoints(ls []line, body []int, keep []bool) {
 	if len(body) < 3 {
 		return
@@ -468,20 +468,31 @@ func dropKeyPoints(ls []line, body []int, keep []bool) {
 		}
 		return
 	}
-	first := body[0]
+	lab := 0
+	if l := ls[body[0]]; !keep[0] && strings.HasSuffix(l.text, ":") && isBoxLabel(l) {
+		lab = 1 // the label opens the body: "What you need to know:"
+	}
+	first := body[lab]
 	if first == 0 || !strings.HasSuffix(ls[first-1].text, ":") || !isBoxLabel(ls[first-1]) {
 		return
 	}
-	n := 0
-	for n < len(body) && body[n] == first+n && !endsSentence(ls[body[n]].text) {
+	n := lab
+	for n < len(body) && body[n] == first+n-lab && isKeyPoint(ls[body[n]].text) {
 		n++
 	}
-	if n < 2 || n >= len(body) || ls[body[n]].prose.score < proseStrong {
+	if n-lab < 2 || n >= len(body) || ls[body[n]].prose.score < proseStrong {
 		return
 	}
 	for k := range n {
 		keep[k] = false
 	}
+}
+
+// isKeyPoint reports whether s can be an item of a box of key points: an
+// unterminated line, or one short sentence ("Traders say they have lost
+// Sh2 million.").
+func isKeyPoint(s string) bool {
+	return !endsSentence(s) || wordCount(s) <= 20 && !innerSentenceRE.MatchString(s)
 }
 
 // keepSiblingSubheads keeps, in a body that has a lone subhead, the
@@ -577,6 +588,23 @@ func afterJunkBox(ls []line, i int) bool {
 	return n >= 3
 }
 
+// inJunkBox reports whether the line at i is set inside a box of junk:
+// three or more junk lines around it, some directly before and some
+// directly after (a newsletter's sign-up prompt, its blurb, its button).
+func inJunkBox(ls []line, i int) bool {
+	count := func(step int) int {
+		n := 0
+		for j := i + step; j >= 0 && j < len(ls) && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j += step {
+			if ls[j].kind == kindJunk {
+				n++
+			}
+		}
+		return n
+	}
+	before, after := count(-1), count(1)
+	return before > 0 && after > 0 && before+after >= 3
+}
+
 // hasStrongAfter reports whether a kept line of body scores as strong prose.
 func hasStrongAfter(ls []line, body []int, keep []bool) bool {
 	for k, i := range body {
@@ -590,9 +618,11 @@ func hasStrongAfter(ls []line, body []int, keep []bool) bool {
 // restatedOpening returns how many lines open the body as a box of key
 // points without a label, or 0: two to five short lines, one after the
 // other, closed by a junk line ("Visit X's homepage for more stories.")
-// or a prompt ("Listen to this article"),
+// or a prompt ("Listen to this article"), or under a label of their own
+// ("Takeaways") by the lead picture's caption,
 // each telling in brief what the story below tells again (half or more
-// of its words recur there). A story's own short opening paragraphs run
+// of its words recur there, or three in five on average over the box
+// and a third at least in each line: a point may paraphrase). A story's own short opening paragraphs run
 // on into the next without a box's end between.
 func restatedOpening(ls []line, body []int) int {
 	n := 0
@@ -606,16 +636,34 @@ func restatedOpening(ls []line, body []int) int {
 	for after < len(ls) && strings.TrimSpace(ls[after].text) == "" {
 		after++
 	}
-	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) {
+	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) && !pictureUnderLabelledBox(ls, body[0], after) {
 		return 0
 	}
 	story := lowerText(ls, body[n:])
+	least, sum := 1.0, 0.0
 	for _, i := range body[:n] {
-		if recurShare(ls[i].text, story) < 0.5 {
-			return 0
-		}
+		r := recurShare(ls[i].text, story)
+		least, sum = min(least, r), sum+r
+	}
+	if least < 0.5 && (least < 0.3 || sum/float64(n) < 0.6) {
+		return 0 // a story's opening lines: on the test pages, a third of their words recur on average, under a half at most
 	}
 	return n
+}
+
+// pictureUnderLabelledBox reports whether the lines from first up to the
+// line at after are a box with a label of its own above it ("Takeaways")
+// and the lead picture under it: a caption or a credit closes a box as a
+// junk line does.
+func pictureUnderLabelledBox(ls []line, first, after int) bool {
+	if k := ls[after].kind; k != kindCaption && k != kindCredit {
+		return false
+	}
+	p := first - 1
+	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
+		p--
+	}
+	return p >= 0 && ls[p].kind == kindCrumb && isBoxLabel(ls[p])
 }
 
 // lowerText returns the text of the lines at idx in lower case, each
@@ -695,7 +743,8 @@ func isTagRow(s string) bool {
 // headline-like lines, each directly over one paragraph, under a box's
 // label (a crumb, junk or a text line that is no prose, such as "More
 // from the Courier"), after some of the body. An explainer's sections
-// under subheads follow a paragraph, not a label.
+// under subheads follow a paragraph, not a label, or the marker that
+// heads each of the story's sections (sectionHeads).
 func trailingTeasers(ls []line, body []int) int {
 	k, units := len(body)-1, 0
 	for k >= 1 {
@@ -711,6 +760,8 @@ func trailingTeasers(ls []line, body []int) int {
 	}
 	if label := ls[body[k+1]-1]; label.kind != kindCrumb && label.kind != kindJunk && (body[k] != body[k+1]-1 || label.prose.isProse()) {
 		return len(body)
+	} else if slices.Contains(sectionHeads(ls), body[k+1]) {
+		return len(body) // the story's own section marker, not a box's label
 	}
 	return k + 1
 }

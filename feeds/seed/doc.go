@@ -30,14 +30,20 @@
 // another headline (a blog). The body is the text after the headline block,
 // from the first paragraph that carries no furniture signal (or the
 // sentence-like lines just before it, up to a block of furniture) up to the
-// first end-matter marker, less the author bios that end it. A page
+// first end-matter marker or thread of reader comments (short names over
+// full dates over text, after a story that dated none of its paragraphs),
+// less the author bios that end it. A page
 // without a headline takes the first sentence of its body as its title; a
-// page without a body paragraph, a server's error page, an encyclopedia
+// page without a body paragraph, an index page (the publisher's name for
+// a headline over one short paragraph), a server's error page, an encyclopedia
 // entry, a section front (every paragraph a teaser between another
 // story's headline and its date) or a notice to the reader (a consent
 // wall: unsigned, undated, the headline and every paragraph speaking to
-// the reader or as "we") or a schedule (four or more bare times of day
-// over short items, no line of ten words) is no article (ErrNoArticle).
+// the reader or as "we"; a sign-in wall: unsigned, undated, a password
+// field under the headline and only lines speaking to the reader between
+// them) or a schedule (four or
+// more bare times of day over short items, no line of ten words) is no
+// article (ErrNoArticle).
 //
 // # Prose score
 //
@@ -57,7 +63,7 @@
 // wholly in brackets, a sentence opening with an imperative to the reader
 // ("Sign up", "Subscribe", "Click", "Follow us", "Get the latest", "Thanks
 // for reading", a sentence ending on a link's "here"), addressing the reader ("you"), the page speaking of
-// itself ("this story", "our newsletter"), and text
+// itself ("this story", "our newsletter", "Comments are closed."), and text
 // repeated elsewhere on the page. What people say inside quotes does not
 // count as the page's own voice.
 //
@@ -84,8 +90,8 @@
 //
 // Boxes set inside or around the body are recognised by their shape, not
 // their words: a label, short or self-speaking lines and a call to action
-// (an appeal); unterminated lines under a label ending in a colon before
-// the first paragraph (key points); a labelled running time with the
+// (an appeal); unterminated lines or short sentences under a label ending
+// in a colon before the first paragraph (key points); a labelled running time with the
 // video's title above and description below; a run of labelled lines
 // closing the body, one with three labels or more (a review's credits); a
 // tag label over labels one per line, which closes the body. A news
@@ -94,9 +100,11 @@
 // ("Demonstrators march in Bogotá on Friday."). A donation box (labels,
 // a third of them amounts of money) parts two sections of a story without
 // ending it, and a box of key points opening the body, closed by a junk
-// line, restates the story below it. An author's profile (the only
+// line (or, under a label of its own, by a caption), restates the story
+// below it. An author's profile (the only
 // paragraphs are the bio of a name printed alone above them), a page of
-// figures (eight lines mostly of numbers, no paragraph of twenty words),
+// figures (eight lines mostly of numbers, no paragraph of twenty words
+// or only an unsigned note on reading them: a results table),
 // an offers page (three prices per period, no byline) and an events
 // calendar (time spans) are no article either. The publication date is
 // looked for between the headline and the body first: dates after the
@@ -148,16 +156,22 @@
 // # Header shapes
 //
 // Besides the headline over its metadata: a headline in title-case
-// sentences over a standfirst and a byline; a name alone between the
+// sentences, or in two short sentences over a longer standfirst, over a
+// standfirst and a byline; a name alone between the
 // headline and the date, when the header has no byline (an opinion page);
 // as a last resort, the headline-like line under a byline and its date (a
 // fact-check). A name the headline holds is the story's subject, not its
 // author. Key points under a headline ("• …"), widget labels ending in a
 // colon and a crumb opening a menu are passed over; a line holding a date
 // and a time heads no story. A one-sentence opening the story restates
-// nine words in ten is the standfirst; a box of related stories inside the
-// body, followed by two strong paragraphs, does not end it; a feature's
-// subheads in title case, two or more, are kept.
+// nine words in ten is the standfirst, and so is the one sentence the
+// header's metadata surrounds (under the date with the byline to come,
+// or under the byline over the lead picture when the date is printed
+// above the headline): after both, a sentence opens the story; a box of
+// related stories inside the body, followed by two strong paragraphs,
+// does not end it; a feature's subheads in title case, two or more, are
+// kept, and so are the heads of a story's sections under the same marker
+// line ("Title icon"), three or more, the first heading its opening.
 //
 // New outlets should need nothing: the prose score keeps unknown furniture
 // out of the body. Where it cannot (furniture in full, plain sentences),

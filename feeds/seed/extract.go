@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"tidings/normalize"
 )
@@ -201,6 +202,25 @@ func isSnippet(s string) bool {
 	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 
+// isShortSentencesHeadline reports whether the line at i is a headline in
+// sentence case made of two short sentences or more ("A town voted to
+// leave. Now it has to decide where to go.") over the standfirst at n1:
+// at most sixteen words, fewer than the standfirst's sentences, and no
+// text line above it. A story's opening paragraph is longer or follows
+// the headline.
+func isShortSentencesHeadline(ls []line, i, n1 int) bool {
+	l, sf := ls[i], ls[n1]
+	n := wordCount(l.text)
+	if n > 16 || n >= wordCount(sf.text) || !innerSentenceRE.MatchString(l.text) || !endsSentence(sf.text) || sf.kind != kindText {
+		return false
+	}
+	p := i - 1
+	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
+		p--
+	}
+	return p < 0 || ls[p].kind != kindText
+}
+
 // findHeadline returns the indexes of the headline and standfirst lines, -1
 // when absent. The headline is the first headline-like line followed by a
 // metadata line, directly or after a standfirst, unless that metadata is
@@ -229,6 +249,11 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 					return i, n1, "a headline in title-case sentences over its standfirst and byline"
 				}
 			}
+			if n1 >= 0 && isShortSentencesHeadline(ls, i, n1) {
+				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
+					return i, n1, "a headline in short sentences over a longer standfirst and the byline"
+				}
+			}
 		}
 		if !isHeadlineLike(l) || isPagePrompt(l.text) || l.kind == kindCrumb && (isMasthead(l.text) || inMenu(ls, i) || isCrumbPath(l.text) || opensMenu(ls, i)) || hasTimestamp(l.text) {
 			continue // a masthead's name, a menu's item, a section path or a dated label heads no story
@@ -241,9 +266,12 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			if isDateHeader(ls, n1) || isAgencyMasthead(ls, n1) {
 				continue
 			}
+			if sf := deckInHeader(ls, i, n1); sf >= 0 {
+				return i, sf, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ") and a standfirst inside the header"
+			}
 			return i, -1, "first headline-like line followed by metadata (" + ls[n1].kind.String() + ")"
 		}
-		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && ls[i-1].kind == kindText && isHeadlineLike(ls[i-1])) {
+		if n1 < 0 || !isStandfirstLike(ls[n1], l, n1 == i+1, i > 0 && ls[i-1].kind == kindText && isHeadlineLike(ls[i-1])) || menuBetween(ls, i, n1) {
 			continue
 		}
 		if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind.isMeta() && !isDateHeader(ls, n2) {
@@ -264,6 +292,62 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		return h, sf, "metadata above the headline, a standfirst under it"
 	}
 	return h, -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// deckInHeader returns the standfirst set inside the header of the
+// headline at h, whose first metadata line is m, or -1. The standfirst is
+// the one sentence the header's metadata surrounds: under the date, with
+// the byline still to come (past share buttons), or, when the date is
+// printed above the headline, under the byline and over the lead
+// picture's caption. The story's first paragraph comes after both the
+// byline and the date.
+func deckInHeader(ls []line, h, m int) int {
+	s := nextContent(ls, m)
+	if s < 0 || ls[s].kind != kindText || !endsSentence(ls[s].text) || wordCount(ls[s].text) < 8 || wordCount(ls[s].text) >= 45 || innerSentenceRE.MatchString(ls[s].text) {
+		return -1
+	}
+	n := nextContent(ls, s)
+	if n < 0 || !storyAfterHeader(ls, n) {
+		return -1 // a teaser on a list of stories, another headline next
+	}
+	switch ls[m].kind {
+	case kindDate:
+		if ls[n].kind == kindByline {
+			return s
+		}
+	case kindByline:
+		p := h - 1
+		for p > 0 && (ls[p].kind == kindCrumb || ls[p].kind == kindJunk) {
+			p--
+		}
+		if p >= 0 && ls[p].kind == kindDate && (ls[n].kind == kindCaption || ls[n].kind == kindCredit) {
+			return s
+		}
+	}
+	return -1
+}
+
+// storyAfterHeader reports whether a paragraph follows the header's
+// metadata and captions from i on.
+func storyAfterHeader(ls []line, i int) bool {
+	for i >= 0 && ls[i].kind.isMeta() {
+		i = nextContent(ls, i)
+	}
+	return i >= 0 && isParagraph(ls[i])
+}
+
+// menuBetween reports whether a menu (two crumbs or more) stands between
+// the line at i and its would-be standfirst at n: a standfirst follows
+// its headline, while a prompt over the menu ("Got A Tip?") is the
+// page's, and the line under the menu heads the story.
+func menuBetween(ls []line, i, n int) bool {
+	crumbs := 0
+	for _, l := range ls[i+1 : n] {
+		if l.kind == kindCrumb {
+			crumbs++
+		}
+	}
+	return crumbs >= 2
 }
 
 // deckOverBody returns the first body line when it is the standfirst set
@@ -728,12 +812,15 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 			start = i
 		}
 	}
+	if start > from && titled[start-1] {
+		start-- // the head of the story's first section
+	}
 	for i := from; i < len(ls) && start < 0; i++ {
 		if ls[i].kind == kindText {
 			start = i
 		}
 	}
-	run := 0
+	run, dated := 0, false
 	for i := max(start, from); start >= 0 && i < len(ls); i++ {
 		if k := ls[i].kind; k == kindCrumb || k == kindDate || k == kindByline {
 			if run++; run >= minMetaBlock && len(body) > 0 && !isAmountBox(ls, i-run+1) {
@@ -743,6 +830,16 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 			run = 0
 		}
 		switch ls[i].kind {
+		case kindDate:
+			if !dated {
+				if e := commentThread(ls, i, body); e >= 0 {
+					for len(body) > 0 && body[len(body)-1] >= e {
+						body = body[:len(body)-1]
+					}
+					return body, e
+				}
+			}
+			dated = true // the story's own date: a live page's posts
 		case kindEnd:
 			if j := resumesAfter(ls, i, body); j > 0 {
 				i = j - 1 // a box of related stories set inside the body
@@ -762,13 +859,78 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 		case kindText:
 			body = append(body, i)
 		case kindCrumb:
-			if len(body) > 0 && (isSubheadLabel(ls, i) || titled[i]) {
+			if (len(body) > 0 || i == start) && (isSubheadLabel(ls, i) || titled[i]) {
 				ls[i].kind, ls[i].why = kindText, whySubheadLabel
 				body = append(body, i)
 			}
 		}
 	}
 	return body, len(ls)
+}
+
+// commentThread returns the first line of a thread of reader comments
+// opened by the date at i, or -1: after two paragraphs or more of a story
+// that printed no date, two entries or more of a short name over a full
+// date over text ("Jane Roe" / "Nov 26th, 2025 - 11:02 am - Reply" / the
+// comment). A live page's posts are dated from the first on, and by the
+// time of day.
+func commentThread(ls []line, i int, body []int) int {
+	paras := 0
+	for _, b := range body {
+		if isParagraph(ls[b]) {
+			paras++
+		}
+	}
+	if paras < 2 {
+		return -1
+	}
+	first := commentEntry(ls, i)
+	if first < 0 {
+		return -1
+	}
+	// The next entry's date, past the comment's text and the next name.
+	for d := nextContent(ls, i) + 1; d > 0 && d < len(ls) && d <= i+maxFurniture+2; d++ {
+		if ls[d].kind == kindDate {
+			if commentEntry(ls, d) < 0 {
+				return -1
+			}
+			return first
+		}
+	}
+	return -1
+}
+
+// commentEntry returns the line of the commenter's name over the
+// comment's date at d, when text follows the date, or -1.
+func commentEntry(ls []line, d int) int {
+	if ls[d].kind != kindDate || ls[d].date.t.IsZero() {
+		return -1
+	}
+	name := d - 1
+	for name >= 0 && ls[name].text == "" {
+		name--
+	}
+	if t := nextContent(ls, d); name < 0 || !isCommenterName(ls[name]) || t < 0 || ls[t].kind != kindText {
+		return -1
+	}
+	return name
+}
+
+// isCommenterName reports whether l is a commenter's name over a comment's
+// date: one to three capitalised words or numbers, no sentence ("2
+// Harbourwatcher"), or a person's name alone, which over a date reads as
+// a byline. A live post's heading is a phrase ("Roads closed").
+func isCommenterName(l line) bool {
+	n := wordCount(l.text)
+	if l.kind != kindCrumb && l.kind != kindText && (l.kind != kindByline || l.why != whyNamesBeforeDate) || n < 1 || n > 3 || strings.ContainsAny(l.text, ".:!?") {
+		return false
+	}
+	for _, w := range strings.Fields(l.text) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // whySubheadLabel is the reason of a short label read as a subhead.
@@ -779,7 +941,8 @@ const whySubheadLabel = "a subhead in sentence case between paragraphs"
 // or more of them: one to six capitalised words, not in capitals,
 // unterminated, each between two long paragraphs (25 words or more) past
 // junk. A stray label between paragraphs comes alone; a feature's
-// subheads come in a series. Else nil.
+// subheads come in a series. The heads of a story's sections under a
+// marker (sectionHeads) are subheads too. Else nil.
 func titleSubheads(ls []line) map[int]bool {
 	var found []int
 	for i, l := range ls {
@@ -796,6 +959,10 @@ func titleSubheads(ls []line) map[int]bool {
 		}
 	}
 	if len(found) < 2 {
+		found = nil
+	}
+	found = append(found, sectionHeads(ls)...)
+	if len(found) == 0 {
 		return nil
 	}
 	titled := make(map[int]bool, len(found))
@@ -803,6 +970,80 @@ func titleSubheads(ls []line) map[int]bool {
 		titled[i] = true
 	}
 	return titled
+}
+
+// minSectionHeads is how many heads under one marker make a story's
+// sections.
+const minSectionHeads = 3
+
+// sectionMarker returns, by key, the junk line or label a page sets
+// before each head of a story's sections (an icon's text: "Title icon" /
+// "The News" / paragraph), or "": a line that stands minSectionHeads times or more,
+// each time directly over a short heading that is directly over a
+// paragraph, and never before anything else. A box of teasers after a
+// story has its own label; the story's marker heads its opening too.
+func sectionMarker(ls []line) string {
+	heads := make(map[string]int)
+	for i := 0; i+1 < len(ls); i++ {
+		if !isMarkerKind(ls[i]) {
+			continue
+		}
+		k := key(ls[i].text)
+		if heads[k] < 0 {
+			continue
+		}
+		if !isSectionHead(ls, i+1) {
+			heads[k] = -1 // the line marks other things too
+			continue
+		}
+		heads[k]++
+	}
+	best, n := "", 0
+	for k, c := range heads {
+		if c > n || c == n && k < best {
+			best, n = k, c
+		}
+	}
+	if n < minSectionHeads {
+		return ""
+	}
+	return best
+}
+
+// isMarkerKind reports whether l can be a section marker: junk or a label.
+func isMarkerKind(l line) bool {
+	return l.kind == kindJunk || l.kind == kindCrumb
+}
+
+// isSectionHead reports whether the line at i can head a section: a
+// short capitalised label or text line, unterminated, directly over a
+// paragraph.
+func isSectionHead(ls []line, i int) bool {
+	if i+1 >= len(ls) || ls[i].kind != kindCrumb && ls[i].kind != kindText {
+		return false
+	}
+	s := ls[i].text
+	return wordCount(s) <= 6 && startsUpper(s) && !endsSentence(s) && isParagraph(ls[i+1])
+}
+
+// sectionHeads returns the heads under the page's section marker
+// (sectionMarker), or nil. The first must head the page's first
+// paragraph of plain prose: the story's opening is its first section.
+func sectionHeads(ls []line) []int {
+	m := sectionMarker(ls)
+	if m == "" {
+		return nil
+	}
+	var heads []int
+	for i := 1; i < len(ls); i++ {
+		if isMarkerKind(ls[i-1]) && key(ls[i-1].text) == m {
+			heads = append(heads, i)
+		}
+	}
+	if heads[0]+1 != firstPlainParagraph(ls, 0) {
+		return nil
+	}
+	return heads
 }
 
 // isSubheadLabel reports whether the short label at i is a subhead: words
@@ -1232,9 +1473,9 @@ func published(ls []line, p page, head, end int, body []int) time.Time {
 	}
 	if !t.IsZero() && !clock && len(body) > 0 && body[0] > head {
 		// The time on a line of its own beside the date: "On 6:42 am" /
-		// "June 3, 2021".
-		for _, l := range ls[head:body[0]] {
-			if l.kind == kindDate && l.date.t.IsZero() && ampmRE.MatchString(l.text) { // "Listen · 3:48" is a running time
+		// "June 3, 2021", "26 November 2026" / "10:42".
+		for i, l := range ls[head:body[0]] {
+			if l.kind == kindDate && l.date.t.IsZero() && (ampmRE.MatchString(l.text) || isClockBesideDate(ls, head+i)) { // "Listen · 3:48" is a running time
 				if h, m, sec, zone, ok := findClock(l.text); ok && zone == "" {
 					return t.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second)
 				}
@@ -1258,6 +1499,24 @@ func published(ls []line, p page, head, end int, body []int) time.Time {
 		}
 	}
 	return t
+}
+
+// clock24RE matches a line that is only a 24-hour time of day: "10:42".
+var clock24RE = regexp.MustCompile(`^(?:[01]?\d|2[0-3]):[0-5]\d$`)
+
+// isClockBesideDate reports whether the line at i is a bare 24-hour time
+// printed next to a date without one ("26 November 2026" / "10:42"): the
+// date's time of day. Away from a date, "3:48" may be a running time.
+func isClockBesideDate(ls []line, i int) bool {
+	if !clock24RE.MatchString(strings.TrimSpace(ls[i].text)) {
+		return false
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(ls) && ls[j].kind == kindDate && !ls[j].date.t.IsZero() && !ls[j].date.clock {
+			return true
+		}
+	}
+	return false
 }
 
 // zoneNoteRE reads a page's note on the zone of the times it prints

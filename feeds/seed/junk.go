@@ -129,6 +129,8 @@ var endLines = setOf(
 	"dans la même rubrique", "à lire également", "اقرأ المزيد", "أخبار ذات صلة",
 	"leave a comment", "leave a reply", "newer post older post home",
 	"themes", "labels", "related topics", "popular reads",
+	// A study's references under a science story.
+	"citations", "citation", "references", "bibliography",
 )
 
 // endPrefixes start end-matter lines, compared in lower case.
@@ -137,7 +139,7 @@ var endPrefixes = []string{
 	// the print edition of the June 7, 2021, issue, with the headline …".
 	"published in the print edition", "appeared in the print edition",
 	"never miss breaking news", "(reporting by", "explore more on these topics",
-	"more stories from", "tags:", "topics:", "labels:", "disclaimer:",
+	"more stories from", "tags:", "topics:", "labels:", "categories:", "category:", "disclaimer:",
 	"the views expressed", "the opinions expressed", "views expressed in",
 	"source:", "our standards:", "filed under:", "related stories from",
 	"related subjects", "leave a reply",

@@ -438,7 +438,8 @@ var selfNouns = setOf("article", "articles", "story", "stories", "newsletter",
 
 // addressWords reports whether s, outside quotes, speaks to the reader
 // ("you", "your") or speaks of the page itself ("this article", "our
-// newsletter", "the full article", a short unterminated "Story continues below"). The outlet's "we" alone is no signal: opinion pieces and
+// newsletter", "the full article", a short unterminated "Story continues below",
+// a sentence opening on its comments: "Comments are moderated."). The outlet's "we" alone is no signal: opinion pieces and
 // blogs speak as "we" in their text.
 func addressWords(s string) (reader, self bool) {
 	ws := strings.Fields(s)
@@ -458,6 +459,14 @@ func addressWords(s string) (reader, self bool) {
 		if i == 0 && len(ws) > 1 && len(ws) <= 8 && selfNouns[lw] && startsLower(ws[1]) && !endsSentence(s) {
 			self = true // "Story continues below advertisement"
 		}
+		if (lw == "comments" || lw == "commenting") && w[0] == 'C' && (i == 0 || endsClause(ws[i-1])) && i+1 < len(ws) && !commentAuthorWords[strings.ToLower(ws[i+1])] {
+			self = true // the page's comments widget: "Comments not loading?", "Comments are closed."
+		}
 	}
 	return reader, self
 }
+
+// commentAuthorWords follow "Comments" opening a sentence of news, which
+// then reports what someone said ("Comments by the minister …"), not the
+// page's comments widget.
+var commentAuthorWords = setOf("by", "from", "made", "attributed")

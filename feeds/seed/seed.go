@@ -140,6 +140,12 @@ func (x extraction) check() error {
 	if x.isNotice() {
 		return fmt.Errorf("%w: a notice to the reader (%q), undated and unsigned, every paragraph addressing the reader", ErrNoArticle, x.article.Title)
 	}
+	if x.isIndexPage() {
+		return fmt.Errorf("%w: an index page (the headline is the publisher's name %q, over one short paragraph)", ErrNoArticle, x.article.Title)
+	}
+	if x.isSignInWall() {
+		return fmt.Errorf("%w: a sign-in wall (a password field under %q), undated and unsigned", ErrNoArticle, x.article.Title)
+	}
 	if name := x.profileOf(); name != "" {
 		return fmt.Errorf("%w: %s's profile (the only paragraphs are a bio of the name printed alone above them)", ErrNoArticle, name)
 	}
@@ -159,7 +165,7 @@ func (x extraction) check() error {
 		return fmt.Errorf("%w: a list of videos (%d clips, each a title over its running time, no byline)", ErrNoArticle, n)
 	}
 	if n := x.figureLines(); n > 0 {
-		return fmt.Errorf("%w: a data page (%d lines of figures, no paragraph of twenty words)", ErrNoArticle, n)
+		return fmt.Errorf("%w: a data page (%d lines of figures, no paragraph of twenty words or only an unsigned note)", ErrNoArticle, n)
 	}
 	if n := x.scheduleTimes(); n > 0 {
 		return fmt.Errorf("%w: a schedule (%d times of day, each over a short item, no paragraph of ten words)", ErrNoArticle, n)
@@ -313,12 +319,16 @@ const minFigureLines = 8
 
 // figureLines returns the number of lines of figures on a page of data (a
 // market overview, a results table), or 0: the body holds no paragraph of
-// twenty words, and eight lines or more are mostly numbers ("Gold
+// twenty words, or only one paragraph and no byline (a note on how to
+// read the figures), and eight lines or more are mostly numbers ("Gold
 // 1,871.30 -37.60 -1.97%").
 func (x extraction) figureLines() int {
-	for _, i := range x.bodyIndexes() {
-		if wordCount(x.lines[i].text) >= 20 {
-			return 0
+	body := x.bodyIndexes()
+	if len(body) != 1 || x.signed() {
+		for _, i := range body {
+			if wordCount(x.lines[i].text) >= 20 {
+				return 0
+			}
 		}
 	}
 	n := 0
@@ -331,6 +341,16 @@ func (x extraction) figureLines() int {
 		return 0
 	}
 	return n
+}
+
+// signed reports whether a line of the article is a byline.
+func (x extraction) signed() bool {
+	for i, l := range x.lines {
+		if l.kind == kindByline && x.roles[i] != roleOutside {
+			return true
+		}
+	}
+	return false
 }
 
 // isFigureLine reports whether half or more of the words of s are
@@ -399,6 +419,65 @@ func (x extraction) isNotice() bool {
 	}
 	return true
 }
+
+// isIndexPage reports whether the page is an outlet's index (an
+// e-edition's, a section's landing page) rather than an article: the
+// headline found is only the publisher's name (the masthead, taken for
+// want of a story's headline), and the body is at most one paragraph,
+// none of its lines of twenty words. A story has a headline of its own,
+// and a page without one that tells a story runs to more than a line.
+func (x extraction) isIndexPage() bool {
+	if x.article.Source == "" || x.article.Title == "" {
+		return false
+	}
+	title, _ := nameKey(x.article.Title)
+	source, _ := nameKey(x.article.Source)
+	if !slices.Equal(title, source) {
+		return false
+	}
+	paras := 0
+	for _, i := range x.bodyIndexes() {
+		if wordCount(x.lines[i].text) >= 20 {
+			return false
+		}
+		if isParagraph(x.lines[i]) {
+			paras++
+		}
+	}
+	return paras <= 1
+}
+
+// isSignInWall reports whether the page is a registration or sign-in
+// wall: no line carries a byline or a date, and a form's password field
+// stands under the headline with only lines speaking to the reader
+// ("You've reached your limit of free articles.") among the paragraphs
+// between them. The form's hints ("Must be at least 8 characters.") read
+// as paragraphs. An article's page may hold a sign-in box too, but after
+// paragraphs that tell its story.
+func (x extraction) isSignInWall() bool {
+	h := slices.Index(x.roles, roleHeadline)
+	if h < 0 {
+		return false
+	}
+	for _, l := range x.lines {
+		if l.kind == kindByline || l.kind == kindDate {
+			return false
+		}
+	}
+	for _, l := range x.lines[h+1:] {
+		if passwordFieldRE.MatchString(l.text) {
+			return true
+		}
+		if isParagraph(l) && !speaksToReader(l.text) {
+			return false
+		}
+	}
+	return false
+}
+
+// passwordFieldRE matches a form's password field: "Password", "Create a
+// password".
+var passwordFieldRE = regexp.MustCompile(`^(?i:(?:(?:create|choose|enter|confirm)(?: a| your)? )?password\*?:?)$`)
 
 // speaksToReader reports whether s, outside quotes, addresses the reader,
 // speaks of the page itself or as "we", or calls to action.

@@ -56,9 +56,11 @@
 // a web or e-mail address or handle, symbols (© ™ or two " | "), a line
 // wholly in brackets, a sentence opening with an imperative to the reader
 // ("Sign up", "Subscribe", "Click", "Follow us", "Get the latest", "Thanks
-// for reading", a sentence ending on a link's "here"), addressing the reader ("you"), the page speaking of
+// for reading", a sentence ending on a link's "here"; less in a
+// paragraph's closing aside in brackets), addressing the reader ("you"), the page speaking of
 // itself ("this story", "our newsletter"), and text
-// repeated elsewhere on the page. What people say inside quotes does not
+// repeated elsewhere on the page (also under a short label, "Claim:
+// …"). What people say inside quotes does not
 // count as the page's own voice.
 //
 // A line scoring 3 or more with at most one furniture signal is prose and

@@ -1,0 +1,50 @@
+package seed
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rules found on the misses of 088, 092, 148 and 163, each pinned on
+// invented text.
+
+// A fact-check's header: a box of key points that the story restates,
+// closed by a prompt ("See the sources for this check"), then the story
+// with a subhead, a paragraph ending in a link's aside, and a summary
+// card restating the claim under a label after the ruling.
+const factCheckPage = " date 2023-03-10 Check the claim\n" +
+	"Harbour Checks\n" +
+	"stated on March 8, 2023 in a video post:\n" +
+	"Says the harbour bridge will close to cars for ten years from April.\n" +
+	"By Jane Roe\n" +
+	"March 10, 2023\n" +
+	"No, the harbour bridge is not closing to cars for ten years\n" +
+	"Fast facts\n" +
+	"The harbour bridge will close to cars for eight weeks of repairs in April.\n" +
+	"The council has not planned any ten-year closure of the harbour bridge.\n" +
+	"See the sources for this check\n" +
+	"A video shared on social media claims that the harbour bridge will close to cars for ten years from April, while the council builds a tram line.\n" +
+	"The video has been viewed more than 40,000 times since March 8, and several readers asked us whether the claim was true.\n" +
+	"The post was flagged as part of the platform's work against false claims on its video feed. (Read more about our partnership with the platform.)\n" +
+	"The council's works plan shows eight weeks of repairs to the bridge deck from April, during which cars will use the ring road, a spokesperson said.\n" +
+	"Our ruling\n" +
+	"The council said no tram line is planned on the bridge and that the deck will reopen to cars at the end of May, as the works plan shows.\n" +
+	"We rate this claim False.\n" +
+	"Share the check\n" +
+	"Harbour Checks\n" +
+	"Claim: Says the harbour bridge will close to cars for ten years from April.\n" +
+	"Rating: False\n"
+
+func TestFactCheckBody(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, factCheckPage)
+	checkText(t, a.Text, want{
+		textStart:  "A video shared",
+		textEnd:    "We rate this claim False.",
+		excludes:   []string{"See the sources", "Claim:"},
+		paragraphs: 7,
+	})
+	if !strings.Contains(a.Text, "(Read more about our partnership with the platform.)") {
+		t.Errorf("Text = %q, want the paragraph with a link's closing aside", a.Text)
+	}
+}

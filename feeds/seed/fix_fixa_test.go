@@ -48,3 +48,22 @@ func TestFactCheckBody(t *testing.T) {
 		t.Errorf("Text = %q, want the paragraph with a link's closing aside", a.Text)
 	}
 }
+
+// A rights notice in the page's own voice closes a story even without
+// "All rights reserved" or a ©.
+func TestRightsNoticeInPageVoice(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2023-05-02 Lab News\n"+
+		"Tiny snails shrug off a warmer bay\n"+
+		"May 2, 2023\n"+
+		"By Jane Roe\n"+
+		"Snails in the northern bay survived three summers of record heat with no fall in their numbers, a study of the bay's shallows has found.\n"+
+		"The researchers counted snails at 30 sites every spring from 2019 and found the densest beds where the water was warmest, they said.\n"+
+		"The material on this page is subject to copyright. No part of it may be reproduced without the written permission of the publisher.\n"+
+		"Feedback to the desk\n")
+	checkText(t, a.Text, want{
+		textStart:  "Snails in the northern bay",
+		textEnd:    "they said.",
+		paragraphs: 2,
+	})
+}

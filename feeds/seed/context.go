@@ -40,6 +40,7 @@ func classifyAll(texts []string) []line {
 	dropBoxes(ls)
 	dropInlineLists(ls)
 	dropKeyEvents(ls)
+	markCrumbPaths(ls)
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
 	markBareCaptions(ls)
@@ -784,6 +785,29 @@ func isAffiliation(s string) bool {
 	org, place, ok := strings.Cut(s, ", ")
 	return ok && wordCount(place) <= 3 && startsUpper(place) && isPublisherName(org) &&
 		strings.Contains(strings.ToLower(org), "news")
+}
+
+// markCrumbPaths makes a crumb of a line read as a slashed credit whose
+// first part is an item of the menu above it: "Earth / Environment" under
+// a menu holding "Earth" is a path of sections, not a photographer and an
+// agency.
+func markCrumbPaths(ls []line) {
+	var menu map[string]bool
+	for i := range ls {
+		l := &ls[i]
+		if l.kind == kindCrumb && inMenu(ls, i) {
+			if menu == nil {
+				menu = make(map[string]bool)
+			}
+			menu[key(l.text)] = true
+		}
+		if l.kind != kindCredit || menu == nil || !slashCreditRE.MatchString(l.text) {
+			continue
+		}
+		if first, _, ok := strings.Cut(l.text, "/"); ok && menu[key(strings.TrimSpace(first))] {
+			l.kind, l.why = kindCrumb, "a path of sections, the first an item of the menu above"
+		}
+	}
 }
 
 // markCaptionsBeforeCredits makes a caption of a text line followed by a

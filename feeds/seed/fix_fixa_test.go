@@ -67,3 +67,29 @@ func TestRightsNoticeInPageVoice(t *testing.T) {
 		paragraphs: 2,
 	})
 }
+
+// A science site's header: a menu, a path of sections in it ("Oceans /
+// Coasts" under a menu holding "Oceans"), a date in capitals, the
+// headline and an institution's press office as the byline.
+func TestSectionPathAndInstitutionByline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2023-07-04 Lab Wire\n"+
+		"Space\n"+
+		"Oceans\n"+
+		"Health\n"+
+		"Earth Sciences\n\n"+
+		"Oceans  /  Coasts\n"+
+		"JULY 3, 2023\n"+
+		"Cold currents slow the spread of coral bleaching on northern reefs\n"+
+		"by Harbour University\n"+
+		"Divers survey a reef off the north cape. Credit: Jane Roe\n"+
+		"Reefs bathed by cold currents bleached half as often as reefs in warmer water during last summer's heatwave, a survey of 60 reefs has found.\n"+
+		"The researchers say the currents could shelter corals for decades as the ocean warms, though not on every reef.\n")
+	if a.Title != "Cold currents slow the spread of coral bleaching on northern reefs" || len(a.Authors) > 0 {
+		t.Errorf("Title = %q, Authors = %q", a.Title, a.Authors)
+	}
+	if got, ok := parseByline("By the Institute of Marine Science"); !ok || len(got) > 0 {
+		t.Errorf("parseByline(institution) = %q, %v; want no authors, true", got, ok)
+	}
+	checkText(t, a.Text, want{textStart: "Reefs bathed", textEnd: "not on every reef.", paragraphs: 2})
+}

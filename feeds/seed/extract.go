@@ -1367,7 +1367,8 @@ var (
 )
 
 // canonicalLink returns the article address the page shows: the first
-// labelled one (on its line, or under a label of its own), else a bare one above the headline (below it, bare URLs are
+// labelled one (on its line, or under a label of its own), else the one
+// the page's own citation ends with, else a bare one above the headline (below it, bare URLs are
 // embeds and references). An address without a path (a home page) is not
 // an article's. It returns "" when there is none.
 func canonicalLink(ls []line, head int) string {
@@ -1379,8 +1380,34 @@ func canonicalLink(ls []line, head int) string {
 			return strings.TrimRight(m[1], ".,;)") // "Short Url" / address
 		}
 	}
+	if u := citedLink(ls, head); u != "" {
+		return u
+	}
 	for _, l := range ls[:max(head, 0)] {
 		if m := bareLinkRE.FindStringSubmatch(l.text); m != nil {
+			return strings.TrimRight(m[1], ".,;)")
+		}
+	}
+	return ""
+}
+
+// citedLinkRE matches the address closing a citation: "… retrieved 4 June
+// 2021 from https://…".
+var citedLinkRE = regexp.MustCompile(`(?i)\bretrieved\b[^/]{0,40}\bfrom:?\s+(https?://[^\s/]+/\S+)$`)
+
+// citedLink returns the address of the page's own citation, a line that
+// cites the headline at head and ends "retrieved <date> from <address>"
+// (how science sites tell readers to cite a story), or "".
+func citedLink(ls []line, head int) string {
+	if head < 0 || wordCount(ls[head].text) < 3 {
+		return ""
+	}
+	title := strings.ToLower(ls[head].text)
+	for _, l := range ls[head+1:] {
+		if !strings.Contains(l.text, "etrieved") {
+			continue
+		}
+		if m := citedLinkRE.FindStringSubmatch(l.text); m != nil && strings.Contains(strings.ToLower(l.text), title) {
 			return strings.TrimRight(m[1], ".,;)")
 		}
 	}

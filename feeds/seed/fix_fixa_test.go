@@ -93,3 +93,29 @@ func TestSectionPathAndInstitutionByline(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "Reefs bathed", textEnd: "not on every reef.", paragraphs: 2})
 }
+
+// A science site prints the page's own address only in the citation it
+// asks readers to use; a citation of another story gives no address.
+func TestCitedOwnAddress(t *testing.T) {
+	t.Parallel()
+	page := " date 2023-07-05 Lab Wire\n" +
+		"Cold currents slow the spread of coral bleaching\n" +
+		"by Harbour University\n" +
+		"Divers survey a reef off the north cape. Credit: Jane Roe\n" +
+		"Reefs bathed by cold currents bleached half as often as reefs in warmer water during last summer's heatwave, a survey of 60 reefs has found.\n" +
+		"The researchers say the currents could shelter corals for decades as the ocean warms, though not on every reef.\n" +
+		"%s\n" +
+		"Feedback to editors\n"
+	tests := []struct {
+		citation, want string
+	}{
+		{"Cite this story: Cold currents slow the spread of coral bleaching (2023, July 4) Retrieved 5 July 2023, from https://labwire.example/news/2023-07-cold-currents-coral.html", "https://labwire.example/news/2023-07-cold-currents-coral.html"},
+		{"Citation: Warm seas strip the kelp from southern coasts (2023, June 1) retrieved 5 July 2023 from https://labwire.example/news/2023-06-warm-seas-kelp.html", ""},
+	}
+	for _, tt := range tests {
+		a := parsePage(t, strings.Replace(page, "%s", tt.citation, 1))
+		if a.Link != tt.want {
+			t.Errorf("Link = %q, want %q (citation %q)", a.Link, tt.want, tt.citation)
+		}
+	}
+}

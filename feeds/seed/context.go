@@ -1170,11 +1170,36 @@ func markRepeats(ls []line) {
 		}
 		k := key(ls[i].text)
 		for j := i + 1; j < len(ls) && j <= i+repeatWindow; j++ {
+			if ls[j].kind == kindText && key(ls[j].text) == k && markPullQuote(ls, i, j) {
+				break
+			}
 			if ls[j].kind == kindText && key(ls[j].text) == k {
 				ls[j].kind, ls[j].repeats, ls[j].why = kindRepeat, i, "repeats a line just above"
 			}
 		}
 	}
+}
+
+// markPullQuote reports whether the text at i, printed again at j, is a
+// pull quote and marks it so: one sentence or more, its speaker's name
+// alone between the two copies ("— Ald. Jane Roe"), the second copy set
+// among the story's paragraphs. The box (quote and name) is junk; the
+// second copy is the paragraph it was pulled from, printed after it.
+func markPullQuote(ls []line, i, j int) bool {
+	m := nextPastJunk(ls, i)
+	if m >= j || nextPastJunk(ls, m) != j || !endsSentence(ls[i].text) || wordCount(ls[i].text) < 6 {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(ls[m].text, "—–- "), ", ")
+	if _, ok := personName(name); !ok || ls[m].kind != kindCrumb && ls[m].kind != kindText {
+		return false
+	}
+	if n := nextContent(ls, j); n < 0 || !isParagraph(ls[n]) {
+		return false
+	}
+	ls[i].kind, ls[i].why = kindJunk, "a pull quote, printed again below as its paragraph"
+	ls[m].kind, ls[m].why = kindJunk, "the pull quote's speaker"
+	return true
 }
 
 // whyPrintedTwice is the reason of a caption read from a line printed twice.

@@ -119,3 +119,35 @@ func TestCitedOwnAddress(t *testing.T) {
 		}
 	}
 }
+
+// A pull quote printed before its paragraph: the quote, its speaker's
+// name alone, then the same words as the paragraph the story goes on
+// from. The box is dropped; the paragraph stays once, and no caption.
+func TestPullQuoteBeforeItsParagraph(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2023-04-12 Harbour Weekly\n"+
+		"Ferry fares rise for the second time this year\n"+
+		"Commuters say the new prices will push them back into their cars.\n"+
+		"By Jane Roe\n"+
+		"April 12, 2023\n"+
+		"Passengers queue for the morning ferry at the north pier. Photo: John Doe\n"+
+		"Ferry fares across the harbour will rise by 8 percent from May, the transport board said on Tuesday, the second increase since January.\n"+
+		"The board said fuel and wages had risen faster than expected, and that without the rise it would have to cut the late services on weekdays.\n"+
+		"We were promised cheaper fares. Instead we keep paying more for fewer boats.\n"+
+		"— Councillor Maria Lopez\n"+
+		"We were promised cheaper fares. Instead we keep paying more for fewer boats.\n"+
+		"That was how Councillor Maria Lopez, whose ward includes the north pier, put it at Tuesday's meeting, where she asked the board to freeze fares for pensioners.\n"+
+		"The board will publish the new fares next week, a spokesperson said, and monthly passes will rise by less than single tickets.\n")
+	if len(a.Captions) != 1 || a.Captions[0] != "Passengers queue for the morning ferry at the north pier." {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+	checkText(t, a.Text, want{
+		textStart:  "Ferry fares across",
+		textEnd:    "single tickets.",
+		excludes:   []string{"— Councillor"},
+		paragraphs: 5,
+	})
+	if n := strings.Count(a.Text, "We were promised cheaper fares."); n != 1 {
+		t.Errorf("Text holds the pull quote %d times, want 1: %q", n, a.Text)
+	}
+}

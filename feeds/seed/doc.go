@@ -153,7 +153,9 @@
 // headline and the date, when the header has no byline (an opinion page);
 // as a last resort, the headline-like line under a byline and its date (a
 // fact-check). A name the headline holds is the story's subject, not its
-// author. A slashed path whose first part is an item of the menu
+// author. A tabloid's headline may run to sixty words when it is one
+// unterminated sentence over two to five summary bullets and the
+// byline or date; the bullets are the header's. A slashed path whose first part is an item of the menu
 // ("Earth / Environment") is no credit, and "by" an institution ("by
 // University of Tasmania") is a byline naming no author. Key points under a headline ("• …"), widget labels ending in a
 // colon and a crumb opening a menu are passed over; a line holding a date

@@ -70,12 +70,15 @@ func extract(p page) extraction {
 		a.Summary, roles[standfirst] = ls[standfirst].text, roleStandfirst
 		ls[standfirst].why = "sentence between the headline and the metadata"
 	}
-	head := max(title, 0)
+	head, from := max(title, 0), max(title, standfirst)+1
+	if title >= 0 && isLongHeadline(ls, title) {
+		from = bulletsEnd(ls, title) // the summary bullets are the header's
+	}
 	if title >= 0 {
-		markLeadCaption(ls, max(title, standfirst)+1)
+		markLeadCaption(ls, from)
 	}
 	titled := titleSubheads(ls) // a feature's subheads in title case, for the body's two passes
-	body, end := bodyLines(ls, max(title, standfirst)+1, titled)
+	body, end := bodyLines(ls, from, titled)
 	if standfirst < 0 && title >= 0 {
 		if sf := deckOverBody(ls, body); sf >= 0 && key(ls[sf].text) != key(a.Title) {
 			standfirst, body = sf, body[1:]
@@ -230,6 +233,9 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 				}
 			}
 		}
+		if isLongHeadline(ls, i) {
+			return i, -1, "a long headline over its summary bullets and metadata"
+		}
 		if !isHeadlineLike(l) || isPagePrompt(l.text) || l.kind == kindCrumb && (isMasthead(l.text) || inMenu(ls, i) || isCrumbPath(l.text) || opensMenu(ls, i)) || hasTimestamp(l.text) {
 			continue // a masthead's name, a menu's item, a section path or a dated label heads no story
 		}
@@ -264,6 +270,41 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		return h, sf, "metadata above the headline, a standfirst under it"
 	}
 	return h, -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// maxLongHeadlineWords bounds a tabloid's headline written as a whole
+// sentence of the story ("Mother-of-two, 34, who … says she … - as …").
+const maxLongHeadlineWords = 60
+
+// isLongHeadline reports whether the line at i is a headline longer than
+// maxHeadlineWords: one unterminated sentence in sentence case over two
+// to five summary bullets (unterminated sentences of eight words or more)
+// and then the byline or date. A paragraph ends in a full stop and has
+// no bullets under it.
+func isLongHeadline(ls []line, i int) bool {
+	l := ls[i]
+	if n := wordCount(l.text); l.kind != kindText || n <= maxHeadlineWords || n > maxLongHeadlineWords || endsStatement(l.text) || endsSentence(l.text) || !startsUpper(l.text) || innerSentenceRE.MatchString(l.text) {
+		return false
+	}
+	return bulletsEnd(ls, i) > 0
+}
+
+// bulletsEnd returns the index of the byline or date under the summary
+// bullets below the line at i (two to five unterminated sentences of
+// eight words or more, in sentence case), or -1 when there are none.
+func bulletsEnd(ls []line, i int) int {
+	bullets, j := 0, nextContent(ls, i)
+	for ; j >= 0 && bullets <= 5 && ls[j].kind == kindText; j = nextContent(ls, j) {
+		s := ls[j].text
+		if n := wordCount(s); n < 8 || n > 40 || endsSentence(s) || !startsUpper(s) || capitalisedShare(s) >= 0.5 {
+			return -1
+		}
+		bullets++
+	}
+	if j < 0 || bullets < 2 || bullets > 5 || ls[j].kind != kindByline && ls[j].kind != kindDate {
+		return -1
+	}
+	return j
 }
 
 // deckOverBody returns the first body line when it is the standfirst set

@@ -151,3 +151,28 @@ func TestPullQuoteBeforeItsParagraph(t *testing.T) {
 		t.Errorf("Text holds the pull quote %d times, want 1: %q", n, a.Text)
 	}
 }
+
+// A tabloid's header: a headline of forty words, one sentence without a
+// full stop, over summary bullets and the byline; the bullets are neither
+// standfirst nor body.
+func TestLongHeadlineOverBullets(t *testing.T) {
+	t.Parallel()
+	title := "Grandfather, 71, who was stranded on a sandbank for six hours when the tide came in as he walked his dog says he 'thought it was the end' - as coastguard warns walkers to check tide times before setting out"
+	a := parsePage(t, " date 2024-08-20 Home\n"+
+		"News\n"+
+		"Sport\n"+
+		"\n"+
+		title+"\n"+
+		"Peter Hale, 71, from Barrow, had set out for his usual morning walk across the bay with his spaniel\n"+
+		"He climbed onto a sandbank as the water rose around him and called for help on his mobile phone\n"+
+		"The coastguard says it has been called to the bay 40 times this summer\n"+
+		"By JANE ROE\n"+
+		"Published: 09:10 BST, 20 August 2024\n"+
+		"A grandfather was stranded on a sandbank for six hours after the tide came in while he was walking his dog across the bay.\n"+
+		"Peter Hale, 71, said the water rose faster than he had ever seen it, and he was forced to climb onto the highest patch of sand he could find.\n"+
+		"A lifeboat crew reached him shortly after noon and brought him and his spaniel back to shore, the coastguard said.\n")
+	if a.Title != title || a.Summary != "" {
+		t.Errorf("Title = %q, Summary = %q", a.Title, a.Summary)
+	}
+	checkText(t, a.Text, want{textStart: "A grandfather was stranded", textEnd: "the coastguard said.", paragraphs: 3})
+}

@@ -427,8 +427,9 @@ func isAgencyMasthead(ls []line, i int) bool {
 var stampLabelRE = regexp.MustCompile(`(?i)\b(?:published|updated|posted|issued)\b`)
 
 // markLeadCaption makes a caption of the first text line after the
-// headline when it is an unterminated sentence between the byline and the
-// first paragraph: the uncredited caption of the lead picture ("Jane Roe
+// headline when it is an unterminated sentence between the byline (also
+// past its date and a share row) and the first paragraph: the uncredited
+// caption of the lead picture ("Jane Roe
 // has won three races this season"). A standfirst sits between the
 // headline and the byline; a subhead does not come before the first
 // paragraph.
@@ -453,10 +454,38 @@ func markLeadCaption(ls []line, from int) {
 	if n := wordCount(l.text); n < 6 || n > maxHeadlineWords || endsSentence(l.text) || strings.HasSuffix(l.text, ":") || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 {
 		return
 	}
-	if p := prevPastJunk(ls, i); p < from || ls[p].kind != kindByline {
+	if p := metaAbove(ls, i); p < from || ls[p].kind != kindByline {
 		return
 	}
 	l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentence between the byline and the first paragraph"
+}
+
+// metaAbove returns the line above i past junk; past a share row (junk,
+// counters and buttons) under the byline and its date, it returns the
+// byline. It returns -1 when there is none.
+func metaAbove(ls []line, i int) int {
+	p, row := prevPastJunk(ls, i), false
+	for p >= 0 && ls[p].kind == kindCrumb {
+		p, row = prevPastJunk(ls, p), true
+	}
+	row = row || p >= 0 && p < i-1 && !onlyBlankBetween(ls, p, i)
+	if p >= 0 && row && ls[p].kind == kindDate {
+		if b := prevPastJunk(ls, p); b >= 0 && ls[b].kind == kindByline {
+			return b
+		}
+	}
+	return p
+}
+
+// onlyBlankBetween reports whether every line strictly between a and b is
+// blank.
+func onlyBlankBetween(ls []line, a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if strings.TrimSpace(ls[j].text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // verblessCaption reports whether s reads as a picture's caption by its

@@ -176,3 +176,25 @@ func TestLongHeadlineOverBullets(t *testing.T) {
 	}
 	checkText(t, a.Text, want{textStart: "A grandfather was stranded", textEnd: "the coastguard said.", paragraphs: 3})
 }
+
+// An unterminated sentence under the byline, its date and a share row
+// (counters and buttons), over the first paragraph, is the lead
+// picture's caption.
+func TestLeadCaptionUnderShareRow(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-08-20 Harbour Post\n"+
+		"Lifeboat crew rescues walker stranded by the tide\n"+
+		"The coastguard has been called to the bay 40 times this summer.\n"+
+		"By Jane Roe\n"+
+		"August 20, 2024\n"+
+		"Share\n"+
+		"125\n"+
+		"View comments\n"+
+		"Peter Hale, 71, was stranded on a sandbank for six hours with his spaniel\n"+
+		"A grandfather was stranded on a sandbank for six hours after the tide came in while he was walking his dog across the bay.\n"+
+		"A lifeboat crew reached him shortly after noon and brought him and his spaniel back to shore, the coastguard said.\n")
+	if len(a.Captions) != 1 || a.Captions[0] != "Peter Hale, 71, was stranded on a sandbank for six hours with his spaniel" {
+		t.Errorf("Captions = %q", a.Captions)
+	}
+	checkText(t, a.Text, want{textStart: "A grandfather was stranded", textEnd: "the coastguard said.", paragraphs: 2})
+}

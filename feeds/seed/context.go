@@ -1160,6 +1160,25 @@ func markCaptionCopies(ls []line) {
 	}
 }
 
+// markCaptionsOverCaptions makes a caption of an unterminated sentence
+// of eight words or more, in sentence case, set between a paragraph and a
+// caption (past junk): pictures set one after another, each under its
+// own caption, where the story's paragraphs end in full stops. A subhead
+// is shorter, and a prompt or a "Label | headline" link carries a
+// furniture signal.
+func markCaptionsOverCaptions(ls []line) {
+	for i := len(ls) - 2; i > 0; i-- {
+		l := &ls[i]
+		if l.kind != kindText || endsSentence(l.text) || wordCount(l.text) < 8 || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 || strings.HasSuffix(l.text, ":") {
+			continue
+		}
+		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
+		if p >= 0 && isParagraph(ls[p]) && n < len(ls) && ls[n].kind == kindCaption && scoreProse(l.text, false).furniture == 0 {
+			l.kind, l.caption, l.why = kindCaption, l.text, "an unterminated sentence between a paragraph and a caption"
+		}
+	}
+}
+
 // markRepeats marks a text line that repeats one of the few lines before it.
 // Whether the pair is a doubled headline or an uncredited caption printed
 // twice is settled once the headline is known (see resolveRepeats).

@@ -19,7 +19,8 @@
 // navigation, crumb, text); see classify.go. Lines whose element boundary
 // was lost are split first ("…proposalpublished at 11:12 …"). A second pass
 // uses the neighbouring lines: a line followed by a credit is a caption,
-// text repeating a caption is that caption again, a line printed
+// text repeating a caption is that caption again, an unterminated
+// sentence between a paragraph and a caption is a caption too, a line printed
 // twice around its speaker's name is a pull quote over the paragraph it
 // was pulled from, a byline split over lines
 // is joined, names alone before a date or an affiliation ("BBC News, Cairo")

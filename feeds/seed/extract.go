@@ -59,6 +59,7 @@ func extract(p page) extraction {
 	title, standfirst, why := findHeadline(ls)
 	resolveRepeats(ls, title, standfirst)
 	markCaptionCopies(ls)
+	markCaptionsOverCaptions(ls)
 	markHeaderName(ls, title)
 
 	var a normalize.Article

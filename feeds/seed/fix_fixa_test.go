@@ -1,6 +1,7 @@
 package seed
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -197,4 +198,28 @@ func TestLeadCaptionUnderShareRow(t *testing.T) {
 		t.Errorf("Captions = %q", a.Captions)
 	}
 	checkText(t, a.Text, want{textStart: "A grandfather was stranded", textEnd: "the coastguard said.", paragraphs: 2})
+}
+
+// Pictures set one after another between paragraphs, each under its
+// caption: an unterminated sentence over another caption is a caption
+// too, not a paragraph.
+func TestCaptionOverCaption(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-08-20 Harbour Post\n"+
+		"Lifeboat crew rescues walker stranded by the tide\n"+
+		"The coastguard has been called to the bay 40 times this summer.\n"+
+		"By Jane Roe\n"+
+		"August 20, 2024\n"+
+		"A grandfather was stranded on a sandbank for six hours after the tide came in while he was walking his dog across the bay.\n"+
+		"Peter Hale, 71, said the water rose faster than he had ever seen it, and he was forced to climb onto the highest patch of sand he could find.\n"+
+		"The lifeboat, which was launched from the north pier, reached him shortly after noon\n"+
+		"Mr Hale posted a picture of the rising water to warn other walkers\n"+
+		"Mr Hale posted a picture of the rising water to warn other walkers\n"+
+		"View gallery\n"+
+		"The crew brought him and his spaniel back to shore, where paramedics checked him over, the coastguard said.\n")
+	wantCaptions := []string{"The lifeboat, which was launched from the north pier, reached him shortly after noon", "Mr Hale posted a picture of the rising water to warn other walkers"}
+	if !slices.Equal(a.Captions, wantCaptions) {
+		t.Errorf("Captions = %q, want %q", a.Captions, wantCaptions)
+	}
+	checkText(t, a.Text, want{textStart: "A grandfather was stranded", textEnd: "the coastguard said.", paragraphs: 3})
 }

@@ -90,6 +90,27 @@ func parseBylineClock(s string) ([]string, int, bool) {
 	return names, clock, ok
 }
 
+// institutionWords name the institutions whose press offices sign a
+// release with the institution's name: "by University of Tasmania".
+var institutionWords = setOf("university", "universität", "université",
+	"universidad", "institute", "institut", "college", "laboratory",
+	"observatory", "hospital", "museum", "foundation", "society", "academy")
+
+// isInstitution reports whether s, of eight words or fewer, names an
+// institution by a word of institutionWords.
+func isInstitution(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) > 8 {
+		return false
+	}
+	for _, w := range ws {
+		if institutionWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
+}
+
 // parseByline reads a byline line into authors: people's names title-cased
 // when written in capitals, agencies expanded to their full names. A byline
 // naming only staff or a desk has no authors but still reports true.
@@ -117,6 +138,9 @@ func parseByline(s string) ([]string, bool) {
 	if m := bylineRE.FindStringSubmatch(s); m != nil {
 		if ags := creditedAgencies(m[1]); len(ags) > 0 {
 			return ags, true // "By Euronews with AFP"
+		}
+		if isInstitution(m[1]) {
+			return nil, true // "by University of Tasmania": a press office's release, no person
 		}
 		return parseNames(m[1])
 	}

@@ -40,6 +40,7 @@ func classifyAll(texts []string) []line {
 	dropBoxes(ls)
 	dropInlineLists(ls)
 	dropKeyEvents(ls)
+	markCrumbPaths(ls)
 	markCaptionsBeforeCredits(ls)
 	markLabelledCaptions(ls)
 	markBareCaptions(ls)
@@ -786,6 +787,29 @@ func isAffiliation(s string) bool {
 		strings.Contains(strings.ToLower(org), "news")
 }
 
+// markCrumbPaths makes a crumb of a line read as a slashed credit whose
+// first part is an item of the menu above it: "Earth / Environment" under
+// a menu holding "Earth" is a path of sections, not a photographer and an
+// agency.
+func markCrumbPaths(ls []line) {
+	var menu map[string]bool
+	for i := range ls {
+		l := &ls[i]
+		if l.kind == kindCrumb && inMenu(ls, i) {
+			if menu == nil {
+				menu = make(map[string]bool)
+			}
+			menu[key(l.text)] = true
+		}
+		if l.kind != kindCredit || menu == nil || !slashCreditRE.MatchString(l.text) {
+			continue
+		}
+		if first, _, ok := strings.Cut(l.text, "/"); ok && menu[key(strings.TrimSpace(first))] {
+			l.kind, l.why = kindCrumb, "a path of sections, the first an item of the menu above"
+		}
+	}
+}
+
 // markCaptionsBeforeCredits makes a caption of a text line followed by a
 // bracketed credit: "Caption text" / "(photo credit: …)", or by one after
 // the buttons of an image viewer (NPR: caption, "hide caption", "toggle
@@ -1145,6 +1169,25 @@ func markCaptionCopies(ls []line) {
 	}
 }
 
+// markCaptionsOverCaptions makes a caption of an unterminated sentence
+// of eight words or more, in sentence case, set between a paragraph and a
+// caption (past junk): pictures set one after another, each under its
+// own caption, where the story's paragraphs end in full stops. A subhead
+// is shorter, and a prompt or a "Label | headline" link carries a
+// furniture signal.
+func markCaptionsOverCaptions(ls []line) {
+	for i := len(ls) - 2; i > 0; i-- {
+		l := &ls[i]
+		if l.kind != kindText || endsSentence(l.text) || wordCount(l.text) < 8 || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 || strings.HasSuffix(l.text, ":") {
+			continue
+		}
+		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
+		if p >= 0 && isParagraph(ls[p]) && n < len(ls) && ls[n].kind == kindCaption && scoreProse(l.text, false).furniture == 0 {
+			l.kind, l.caption, l.why = kindCaption, l.text, "an unterminated sentence between a paragraph and a caption"
+		}
+	}
+}
+
 // markRepeats marks a text line that repeats one of the few lines before it.
 // Whether the pair is a doubled headline or an uncredited caption printed
 // twice is settled once the headline is known (see resolveRepeats).
@@ -1155,11 +1198,36 @@ func markRepeats(ls []line) {
 		}
 		k := key(ls[i].text)
 		for j := i + 1; j < len(ls) && j <= i+repeatWindow; j++ {
+			if ls[j].kind == kindText && key(ls[j].text) == k && markPullQuote(ls, i, j) {
+				break
+			}
 			if ls[j].kind == kindText && key(ls[j].text) == k {
 				ls[j].kind, ls[j].repeats, ls[j].why = kindRepeat, i, "repeats a line just above"
 			}
 		}
 	}
+}
+
+// markPullQuote reports whether the text at i, printed again at j, is a
+// pull quote and marks it so: one sentence or more, its speaker's name
+// alone between the two copies ("— Ald. Jane Roe"), the second copy set
+// among the story's paragraphs. The box (quote and name) is junk; the
+// second copy is the paragraph it was pulled from, printed after it.
+func markPullQuote(ls []line, i, j int) bool {
+	m := nextPastJunk(ls, i)
+	if m >= j || nextPastJunk(ls, m) != j || !endsSentence(ls[i].text) || wordCount(ls[i].text) < 6 {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(ls[m].text, "—–- "), ", ")
+	if _, ok := personName(name); !ok || ls[m].kind != kindCrumb && ls[m].kind != kindText {
+		return false
+	}
+	if n := nextContent(ls, j); n < 0 || !isParagraph(ls[n]) {
+		return false
+	}
+	ls[i].kind, ls[i].why = kindJunk, "a pull quote, printed again below as its paragraph"
+	ls[m].kind, ls[m].why = kindJunk, "the pull quote's speaker"
+	return true
 }
 
 // whyPrintedTwice is the reason of a caption read from a line printed twice.

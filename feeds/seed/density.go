@@ -83,10 +83,12 @@ func keepProse(ls []line, body []int, titled map[int]bool) (kept, dropped, cut [
 			keep[k], ls[i].verdict = true, verdictSubhead
 		}
 	}
+	// Key points go first: a prompt closing their box ("See the sources
+	// for this check") is no subhead between paragraphs once they go.
+	dropKeyPoints(ls, body, keep)
 	keepSiblingSubheads(ls, body, keep)
 	dropAppealBoxes(ls, body, keep)
 	dropButtonAppeals(ls, body, keep)
-	dropKeyPoints(ls, body, keep)
 	stop := len(body)
 	for k, i := range body {
 		if !keep[k] && isTagRow(ls[i].text) || isTagListLabel(ls, i) {
@@ -276,6 +278,21 @@ func repeatedTexts(ls []line, body []int) map[string]bool {
 			reps[k] = true
 		}
 	}
+	// A labelled restatement ("Claim: " over the claim the page printed
+	// above, on a summary card) repeats the line it restates.
+	restated := make(map[string]string)
+	for _, i := range body {
+		if rest, ok := afterShortLabel(ls[i].text); ok {
+			restated[key(rest)] = key(ls[i].text)
+		}
+	}
+	if len(restated) > 0 {
+		for _, l := range ls {
+			if k, ok := restated[key(l.text)]; ok {
+				reps[k] = true
+			}
+		}
+	}
 	// A template filled in again and again ("Support for the station
 	// comes from …" over each sponsor): short lines opening with the same
 	// six words.
@@ -291,6 +308,16 @@ func repeatedTexts(ls []line, body []int) map[string]bool {
 		}
 	}
 	return reps
+}
+
+// afterShortLabel returns the text after a label of one or two words
+// and a colon ("Claim: Says …"), when that text is five words or more.
+func afterShortLabel(s string) (string, bool) {
+	label, rest, ok := strings.Cut(s, ": ")
+	if !ok || wordCount(label) > 2 || !startsUpper(label) || wordCount(rest) < 5 {
+		return "", false
+	}
+	return rest, true
 }
 
 // templateOpening returns the first six words of a line of seven to

@@ -19,7 +19,10 @@
 // navigation, crumb, text); see classify.go. Lines whose element boundary
 // was lost are split first ("…proposalpublished at 11:12 …"). A second pass
 // uses the neighbouring lines: a line followed by a credit is a caption,
-// text repeating a caption is that caption again, a byline split over lines
+// text repeating a caption is that caption again, an unterminated
+// sentence between a paragraph and a caption is a caption too, a line printed
+// twice around its speaker's name is a pull quote over the paragraph it
+// was pulled from, a byline split over lines
 // is joined, names alone before a date or an affiliation ("BBC News, Cairo")
 // or stacked two or more on lines of their own under the date (NPR) are a
 // byline, and headlines after a "Read more" label are teasers.
@@ -62,9 +65,11 @@
 // a web or e-mail address or handle, symbols (© ™ or two " | "), a line
 // wholly in brackets, a sentence opening with an imperative to the reader
 // ("Sign up", "Subscribe", "Click", "Follow us", "Get the latest", "Thanks
-// for reading", a sentence ending on a link's "here"), addressing the reader ("you"), the page speaking of
-// itself ("this story", "our newsletter", "Comments are closed."), and text
-// repeated elsewhere on the page. What people say inside quotes does not
+// for reading", a sentence ending on a link's "here"; less in a
+// paragraph's closing aside in brackets), addressing the reader ("you"),
+// the page speaking of itself ("this story", "our newsletter", "Comments
+// are closed."), and text repeated elsewhere on the page (also under a
+// short label, "Claim: …"). What people say inside quotes does not
 // count as the page's own voice.
 //
 // A line scoring 3 or more with at most one furniture signal is prose and
@@ -161,7 +166,11 @@
 // headline and the date, when the header has no byline (an opinion page);
 // as a last resort, the headline-like line under a byline and its date (a
 // fact-check). A name the headline holds is the story's subject, not its
-// author. Key points under a headline ("• …"), widget labels ending in a
+// author. A tabloid's headline may run to sixty words when it is one
+// unterminated sentence over two to five summary bullets and the
+// byline or date; the bullets are the header's. A slashed path whose first part is an item of the menu
+// ("Earth / Environment") is no credit, and "by" an institution ("by
+// University of Tasmania") is a byline naming no author. Key points under a headline ("• …"), widget labels ending in a
 // colon and a crumb opening a menu are passed over; a line holding a date
 // and a time heads no story. A one-sentence opening the story restates
 // nine words in ten is the standfirst, and so is the one sentence the

@@ -60,6 +60,7 @@ func extract(p page) extraction {
 	title, standfirst, why := findHeadline(ls)
 	resolveRepeats(ls, title, standfirst)
 	markCaptionCopies(ls)
+	markCaptionsOverCaptions(ls)
 	markHeaderName(ls, title)
 
 	var a normalize.Article
@@ -71,12 +72,15 @@ func extract(p page) extraction {
 		a.Summary, roles[standfirst] = ls[standfirst].text, roleStandfirst
 		ls[standfirst].why = "sentence between the headline and the metadata"
 	}
-	head := max(title, 0)
+	head, from := max(title, 0), max(title, standfirst)+1
+	if title >= 0 && isLongHeadline(ls, title) {
+		from = bulletsEnd(ls, title) // the summary bullets are the header's
+	}
 	if title >= 0 {
-		markLeadCaption(ls, max(title, standfirst)+1)
+		markLeadCaption(ls, from)
 	}
 	titled := titleSubheads(ls) // a feature's subheads in title case, for the body's two passes
-	body, end := bodyLines(ls, max(title, standfirst)+1, titled)
+	body, end := bodyLines(ls, from, titled)
 	if standfirst < 0 && title >= 0 {
 		if sf := deckOverBody(ls, body); sf >= 0 && key(ls[sf].text) != key(a.Title) {
 			standfirst, body = sf, body[1:]
@@ -255,6 +259,9 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 				}
 			}
 		}
+		if isLongHeadline(ls, i) {
+			return i, -1, "a long headline over its summary bullets and metadata"
+		}
 		if !isHeadlineLike(l) || isPagePrompt(l.text) || l.kind == kindCrumb && (isMasthead(l.text) || inMenu(ls, i) || isCrumbPath(l.text) || opensMenu(ls, i)) || hasTimestamp(l.text) {
 			continue // a masthead's name, a menu's item, a section path or a dated label heads no story
 		}
@@ -348,6 +355,41 @@ func menuBetween(ls []line, i, n int) bool {
 		}
 	}
 	return crumbs >= 2
+}
+
+// maxLongHeadlineWords bounds a tabloid's headline written as a whole
+// sentence of the story ("Mother-of-two, 34, who … says she … - as …").
+const maxLongHeadlineWords = 60
+
+// isLongHeadline reports whether the line at i is a headline longer than
+// maxHeadlineWords: one unterminated sentence in sentence case over two
+// to five summary bullets (unterminated sentences of eight words or more)
+// and then the byline or date. A paragraph ends in a full stop and has
+// no bullets under it.
+func isLongHeadline(ls []line, i int) bool {
+	l := ls[i]
+	if n := wordCount(l.text); l.kind != kindText || n <= maxHeadlineWords || n > maxLongHeadlineWords || endsStatement(l.text) || endsSentence(l.text) || !startsUpper(l.text) || innerSentenceRE.MatchString(l.text) {
+		return false
+	}
+	return bulletsEnd(ls, i) > 0
+}
+
+// bulletsEnd returns the index of the byline or date under the summary
+// bullets below the line at i (two to five unterminated sentences of
+// eight words or more, in sentence case), or -1 when there are none.
+func bulletsEnd(ls []line, i int) int {
+	bullets, j := 0, nextContent(ls, i)
+	for ; j >= 0 && bullets <= 5 && ls[j].kind == kindText; j = nextContent(ls, j) {
+		s := ls[j].text
+		if n := wordCount(s); n < 8 || n > 40 || endsSentence(s) || !startsUpper(s) || capitalisedShare(s) >= 0.5 {
+			return -1
+		}
+		bullets++
+	}
+	if j < 0 || bullets < 2 || bullets > 5 || ls[j].kind != kindByline && ls[j].kind != kindDate {
+		return -1
+	}
+	return j
 }
 
 // deckOverBody returns the first body line when it is the standfirst set
@@ -470,8 +512,9 @@ func isAgencyMasthead(ls []line, i int) bool {
 var stampLabelRE = regexp.MustCompile(`(?i)\b(?:published|updated|posted|issued)\b`)
 
 // markLeadCaption makes a caption of the first text line after the
-// headline when it is an unterminated sentence between the byline and the
-// first paragraph: the uncredited caption of the lead picture ("Jane Roe
+// headline when it is an unterminated sentence between the byline (also
+// past its date and a share row) and the first paragraph: the uncredited
+// caption of the lead picture ("Jane Roe
 // has won three races this season"). A standfirst sits between the
 // headline and the byline; a subhead does not come before the first
 // paragraph.
@@ -496,10 +539,38 @@ func markLeadCaption(ls []line, from int) {
 	if n := wordCount(l.text); n < 6 || n > maxHeadlineWords || endsSentence(l.text) || strings.HasSuffix(l.text, ":") || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 {
 		return
 	}
-	if p := prevPastJunk(ls, i); p < from || ls[p].kind != kindByline {
+	if p := metaAbove(ls, i); p < from || ls[p].kind != kindByline {
 		return
 	}
 	l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentence between the byline and the first paragraph"
+}
+
+// metaAbove returns the line above i past junk; past a share row (junk,
+// counters and buttons) under the byline and its date, it returns the
+// byline. It returns -1 when there is none.
+func metaAbove(ls []line, i int) int {
+	p, row := prevPastJunk(ls, i), false
+	for p >= 0 && ls[p].kind == kindCrumb {
+		p, row = prevPastJunk(ls, p), true
+	}
+	row = row || p >= 0 && p < i-1 && !onlyBlankBetween(ls, p, i)
+	if p >= 0 && row && ls[p].kind == kindDate {
+		if b := prevPastJunk(ls, p); b >= 0 && ls[b].kind == kindByline {
+			return b
+		}
+	}
+	return p
+}
+
+// onlyBlankBetween reports whether every line strictly between a and b is
+// blank.
+func onlyBlankBetween(ls []line, a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if strings.TrimSpace(ls[j].text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // verblessCaption reports whether s reads as a picture's caption by its
@@ -1626,7 +1697,8 @@ var (
 )
 
 // canonicalLink returns the article address the page shows: the first
-// labelled one (on its line, or under a label of its own), else a bare one above the headline (below it, bare URLs are
+// labelled one (on its line, or under a label of its own), else the one
+// the page's own citation ends with, else a bare one above the headline (below it, bare URLs are
 // embeds and references). An address without a path (a home page) is not
 // an article's. It returns "" when there is none.
 func canonicalLink(ls []line, head int) string {
@@ -1638,8 +1710,34 @@ func canonicalLink(ls []line, head int) string {
 			return strings.TrimRight(m[1], ".,;)") // "Short Url" / address
 		}
 	}
+	if u := citedLink(ls, head); u != "" {
+		return u
+	}
 	for _, l := range ls[:max(head, 0)] {
 		if m := bareLinkRE.FindStringSubmatch(l.text); m != nil {
+			return strings.TrimRight(m[1], ".,;)")
+		}
+	}
+	return ""
+}
+
+// citedLinkRE matches the address closing a citation: "… retrieved 4 June
+// 2021 from https://…".
+var citedLinkRE = regexp.MustCompile(`(?i)\bretrieved\b[^/]{0,40}\bfrom:?\s+(https?://[^\s/]+/\S+)$`)
+
+// citedLink returns the address of the page's own citation, a line that
+// cites the headline at head and ends "retrieved <date> from <address>"
+// (how science sites tell readers to cite a story), or "".
+func citedLink(ls []line, head int) string {
+	if head < 0 || wordCount(ls[head].text) < 3 {
+		return ""
+	}
+	title := strings.ToLower(ls[head].text)
+	for _, l := range ls[head+1:] {
+		if !strings.Contains(l.text, "etrieved") {
+			continue
+		}
+		if m := citedLinkRE.FindStringSubmatch(l.text); m != nil && strings.Contains(strings.ToLower(l.text), title) {
 			return strings.TrimRight(m[1], ".,;)")
 		}
 	}

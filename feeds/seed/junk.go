@@ -76,6 +76,10 @@ var junkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^list (?:\d+ )?of \d+(?: items?)?$`),
 	regexp.MustCompile(`(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))`),
 	regexp.MustCompile(`(?i)\ball rights reserved\b`),
+	// A rights notice in the page's voice, without the words above:
+	// "This document is subject to copyright.", "This material may not
+	// be published, broadcast, rewritten or redistributed."
+	regexp.MustCompile(`(?i)^(?:this|the|all) (?:material|content|document|article|story|text)\b[^.]{0,80}\b(?:is subject to copyright|(?:may|must|can) ?not be (?:reproduced|published|republished|redistributed))\b`),
 	// A copyright notice inside a footer line: "CNN Sans ™ & © 2016 …".
 	regexp.MustCompile(`(?i)(?:©|\(c\))\s*(?:\d{4}|copyright)\b`),
 	// A search box's placeholder: "Search CNN...".

@@ -163,7 +163,10 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 		p.add(-2, "wholly in brackets", true)
 	}
 	own := unquoted(s)
-	if isCallToAction(own) {
+	if before, ok := closingAside(own); ok && isCallToAction(own) && !isCallToAction(before) {
+		p.add(-2, "call to action in a closing aside", true)
+		p.cta = true
+	} else if isCallToAction(own) {
 		p.add(-5, "call to action", true)
 		p.cta = true
 	}
@@ -178,6 +181,23 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 	if self {
 		p.add(-3, "speaks of the page itself", true)
 	}
+}
+
+// closingAside returns the text of s before a closing aside in brackets
+// ("… News Feed. (Read more about our partnership with Facebook.)") when a
+// sentence of ten words or more stands before it. A link's aside ending
+// a paragraph is weaker evidence of furniture than a line that is all
+// prompt: the paragraph is the story's.
+func closingAside(s string) (string, bool) {
+	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, ").") {
+		return "", false
+	}
+	i := strings.LastIndex(s, " (")
+	if i < 0 || strings.Contains(s[i+2:], "(") {
+		return "", false
+	}
+	before := strings.TrimSpace(s[:i])
+	return before, endsSentence(before) && wordCount(before) >= 10
 }
 
 // lowerShare is the share of the words after the first that start with a

@@ -60,7 +60,7 @@ func pagesOf(t *testing.T, s *Store, topic string, size int) string {
 
 func syncTopics(t *testing.T, s *Store, topics ...*normalize.Topic) {
 	t.Helper()
-	if _, err := s.SyncTopics(topics); err != nil {
+	if _, err := s.SyncTopics(t.Context(), topics); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -141,7 +141,7 @@ func TestArchiveReindex(t *testing.T) {
 	if want := "gaza 1|gaza 3 | / gaza 5"; before != want {
 		t.Fatalf("before: got %q, want %q", before, want)
 	}
-	if _, err := s.ReindexTopics([]*normalize.Topic{topic(t, "gaza", "gaza")}); err != nil {
+	if _, err := s.ReindexTopics(t.Context(), []*normalize.Topic{topic(t, "gaza", "gaza")}); err != nil {
 		t.Fatal(err)
 	}
 	if got := pagesOf(t, s, "gaza", 2); got != before {
@@ -151,7 +151,7 @@ func TestArchiveReindex(t *testing.T) {
 	if got, want := pagesOf(t, s, "gaza", 2), "gaza 1|gaza 3 | gaza 5|ball 2 | / ball 4"; got != want {
 		t.Errorf("after widening the query: got %q, want %q", got, want)
 	}
-	if _, err := s.ReindexTopics([]*normalize.Topic{topic(t, "gaza", "ball")}); err != nil {
+	if _, err := s.ReindexTopics(t.Context(), []*normalize.Topic{topic(t, "gaza", "ball")}); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := pagesOf(t, s, "gaza", 2), " | ball 2 | / ball 4"; got != want {

@@ -23,7 +23,7 @@ func BenchmarkReindex(b *testing.B) {
 	}
 	defer s.Close()
 	wire, _ := normalize.NewTopic("wire", "", "", "ceasefire")
-	if _, err := s.SyncTopics([]*normalize.Topic{wire}); err != nil {
+	if _, err := s.SyncTopics(b.Context(), []*normalize.Topic{wire}); err != nil {
 		b.Fatal(err)
 	}
 	base := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -45,7 +45,7 @@ func BenchmarkReindex(b *testing.B) {
 	for b.Loop() {
 		n++
 		topic, _ := normalize.NewTopic("t", "", "", fmt.Sprintf("markets OR story%d", n))
-		if _, err := s.SyncTopics([]*normalize.Topic{topic}); err != nil {
+		if _, err := s.SyncTopics(b.Context(), []*normalize.Topic{topic}); err != nil {
 			b.Fatal(err)
 		}
 	}

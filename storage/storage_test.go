@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -121,7 +122,7 @@ func TestSaveDedupe(t *testing.T) {
 
 func TestTopicsIndex(t *testing.T) {
 	s := openTest(t)
-	if _, err := s.SyncTopics([]*normalize.Topic{topic(t, "gaza", "gaza")}); err != nil {
+	if _, err := s.SyncTopics(t.Context(), []*normalize.Topic{topic(t, "gaza", "gaza")}); err != nil {
 		t.Fatal(err)
 	}
 	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
@@ -146,7 +147,7 @@ func TestTopicsIndex(t *testing.T) {
 	}
 
 	// A changed query and a new topic apply to everything stored.
-	rebuilt, err := s.SyncTopics([]*normalize.Topic{topic(t, "gaza", "gaza OR football"), topic(t, "ball", "football")})
+	rebuilt, err := s.SyncTopics(t.Context(), []*normalize.Topic{topic(t, "gaza", "gaza OR football"), topic(t, "ball", "football")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +161,7 @@ func TestTopicsIndex(t *testing.T) {
 		t.Errorf("new topic ball: got %d, want 5", n)
 	}
 	// Unchanged topics are not rebuilt; removed ones are dropped.
-	rebuilt, err = s.SyncTopics([]*normalize.Topic{topic(t, "ball", "football")})
+	rebuilt, err = s.SyncTopics(t.Context(), []*normalize.Topic{topic(t, "ball", "football")})
 	if err != nil || len(rebuilt) != 0 {
 		t.Errorf("sync unchanged: got %v, %v, want nothing rebuilt", rebuilt, err)
 	}
@@ -169,10 +170,69 @@ func TestTopicsIndex(t *testing.T) {
 	}
 }
 
+// stopAfter is a context that is done after n calls to Err, as when a
+// signal arrives while a loop runs.
+type stopAfter struct {
+	context.Context
+	n int
+}
+
+func (c *stopAfter) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestReindexStops checks that a rebuild over the stored articles stops
+// when its context is done, instead of reading the whole store first, and
+// changes nothing: the indexes and the queries they were built with stay.
+func TestReindexStops(t *testing.T) {
+	s := openTest(t)
+	gaza := topic(t, "gaza", "gaza")
+	if _, err := s.SyncTopics(t.Context(), []*normalize.Topic{gaza}); err != nil {
+		t.Fatal(err)
+	}
+	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
+	var batch []normalize.Article
+	for i := range 6 {
+		word := []string{"gaza", "football"}[i%2]
+		batch = append(batch, article("A", fmt.Sprint(i), fmt.Sprintf("%s %d", word, i),
+			fmt.Sprintf("https://e.com/%d", i), body(fmt.Sprintf("%s story number %d", word, i)), base.Add(time.Duration(i)*time.Hour)))
+	}
+	if _, err := s.Save("A", batch, SourceState{Name: "A"}); err != nil {
+		t.Fatal(err)
+	}
+	changed := []*normalize.Topic{topic(t, "gaza", "gaza OR football"), topic(t, "ball", "football")}
+
+	_, err := s.ReindexTopics(&stopAfter{t.Context(), 2}, changed)
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "stopped after 2 articles, nothing changed") {
+		t.Errorf("ReindexTopics stopped: got %v, want context.Canceled after 2 articles", err)
+	}
+	rebuilt, err := s.SyncTopics(&stopAfter{t.Context(), 3}, changed)
+	if !errors.Is(err, context.Canceled) || len(rebuilt) != 0 {
+		t.Errorf("SyncTopics stopped: got %v, %v, want context.Canceled and nothing rebuilt", rebuilt, err)
+	}
+	if n := s.TopicCount("gaza"); n != 3 {
+		t.Errorf("gaza after the stopped rebuilds: got %d articles, want the 3 it had", n)
+	}
+	// The old query is still the one recorded, and ball was never made.
+	rebuilt, err = s.SyncTopics(t.Context(), []*normalize.Topic{gaza})
+	if err != nil || len(rebuilt) != 0 {
+		t.Errorf("sync to the old query: got %v, %v, want nothing rebuilt", rebuilt, err)
+	}
+	if _, err := s.TopicArticles("ball", 1); !errors.Is(err, ErrNotFound) {
+		t.Errorf("ball after the stopped sync: got %v, want ErrNotFound", err)
+	}
+	if err := s.Check(); err != nil {
+		t.Errorf("consistency check: %v", err)
+	}
+}
+
 func TestReindexTopics(t *testing.T) {
 	s := openTest(t)
 	gaza := topic(t, "gaza", "gaza")
-	if _, err := s.SyncTopics([]*normalize.Topic{gaza}); err != nil {
+	if _, err := s.SyncTopics(t.Context(), []*normalize.Topic{gaza}); err != nil {
 		t.Fatal(err)
 	}
 	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
@@ -197,7 +257,7 @@ func TestReindexTopics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := s.ReindexTopics(tt.topics)
+			r, err := s.ReindexTopics(t.Context(), tt.topics)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -216,7 +276,7 @@ func TestReindexTopics(t *testing.T) {
 		})
 	}
 	// The new queries are recorded: syncing to them rebuilds nothing.
-	rebuilt, err := s.SyncTopics([]*normalize.Topic{topic(t, "gaza", "gaza OR football"), topic(t, "ball", "football")})
+	rebuilt, err := s.SyncTopics(t.Context(), []*normalize.Topic{topic(t, "gaza", "gaza OR football"), topic(t, "ball", "football")})
 	if err != nil || len(rebuilt) != 0 {
 		t.Errorf("sync after reindex: got %v, %v, want nothing rebuilt", rebuilt, err)
 	}
@@ -278,7 +338,7 @@ func TestTimeKeyOrder(t *testing.T) {
 
 func TestScan(t *testing.T) {
 	s := openTest(t)
-	if _, err := s.SyncTopics([]*normalize.Topic{topic(t, "odd", "odd")}); err != nil {
+	if _, err := s.SyncTopics(t.Context(), []*normalize.Topic{topic(t, "odd", "odd")}); err != nil {
 		t.Fatal(err)
 	}
 	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
@@ -328,7 +388,7 @@ func TestDuplicatesInTopics(t *testing.T) {
 	once, _ := normalize.NewTopic("once", "", "", "gaza")
 	all, _ := normalize.NewTopic("all", "", "", "gaza")
 	all.IncludeDuplicates = true
-	if _, err := s.SyncTopics([]*normalize.Topic{once, all}); err != nil {
+	if _, err := s.SyncTopics(t.Context(), []*normalize.Topic{once, all}); err != nil {
 		t.Fatal(err)
 	}
 	day := time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
@@ -346,7 +406,7 @@ func TestDuplicatesInTopics(t *testing.T) {
 		t.Errorf("topic including duplicates: got %d entries, want all 3 versions", n)
 	}
 	// A reindex keeps the same rule.
-	if _, err := s.ReindexTopics([]*normalize.Topic{once, all}); err != nil {
+	if _, err := s.ReindexTopics(t.Context(), []*normalize.Topic{once, all}); err != nil {
 		t.Fatal(err)
 	}
 	if s.TopicCount("once") != 1 || s.TopicCount("all") != 3 {
@@ -384,7 +444,7 @@ func TestOpenReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SyncTopics([]*normalize.Topic{gaza}); err != nil {
+	if _, err := s.SyncTopics(t.Context(), []*normalize.Topic{gaza}); err != nil {
 		t.Fatal(err)
 	}
 	a := article("A", "a1", "Gaza talks", "https://example.com/gaza", body("ceasefire talks in gaza"), testNow)
@@ -408,13 +468,13 @@ func TestOpenReadOnly(t *testing.T) {
 	if _, err := Open(path, Options{LockTimeout: 50 * time.Millisecond}); !errors.Is(err, ErrLocked) {
 		t.Errorf("writer while a reader holds the file: got %v, want ErrLocked", err)
 	}
-	if _, err := ro.SyncTopics([]*normalize.Topic{gaza}); err != nil {
+	if _, err := ro.SyncTopics(t.Context(), []*normalize.Topic{gaza}); err != nil {
 		t.Errorf("SyncTopics with the indexed topics: %v", err)
 	}
 	if got, err := ro.TopicArticles("gaza", 10); err != nil || len(got) != 1 {
 		t.Errorf("TopicArticles: got %d articles, %v; want 1", len(got), err)
 	}
-	if _, err := ro.SyncTopics([]*normalize.Topic{gaza, topic(t, "new", "talks")}); !errors.Is(err, ErrReadOnly) {
+	if _, err := ro.SyncTopics(t.Context(), []*normalize.Topic{gaza, topic(t, "new", "talks")}); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("SyncTopics with a new topic: got %v, want ErrReadOnly", err)
 	}
 	if _, err := ro.Save("A", []normalize.Article{a}, SourceState{Name: "A"}); !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), path) {

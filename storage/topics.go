@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"slices"
 
@@ -18,7 +19,9 @@ import (
 // It returns the names of the topics it rebuilt. A store opened ReadOnly
 // cannot rebuild: it serves the indexes as they are, and returns an error
 // wrapping ErrReadOnly when one is missing or was built with another query.
-func (s *Store) SyncTopics(topics []*normalize.Topic) ([]string, error) {
+// When ctx is done during a rebuild, which reads every stored article, it
+// stops and changes nothing, returning an error wrapping ctx's cause.
+func (s *Store) SyncTopics(ctx context.Context, topics []*normalize.Topic) ([]string, error) {
 	if s.readOnly {
 		return nil, s.checkTopics(topics)
 	}
@@ -32,7 +35,7 @@ func (s *Store) SyncTopics(topics []*normalize.Topic) ([]string, error) {
 		for _, t := range stale {
 			rebuilt = append(rebuilt, t.Name)
 		}
-		if _, _, err := reindex(tx, stale); err != nil {
+		if _, _, err := reindex(ctx, tx, stale); err != nil {
 			return err
 		}
 		return s.markChanged(tx)
@@ -124,9 +127,15 @@ func resetIndex(tx *bolt.Tx, t *normalize.Topic) error {
 // reindex adds every stored article that matches to the given topics'
 // indexes. Each article is decoded and analyzed once for all topics. It
 // returns how many articles it analyzed and, per topic, how many it added.
-func reindex(tx *bolt.Tx, topics []*normalize.Topic) (int, []int, error) {
+// It stops with an error wrapping ctx's cause when ctx is done, so that a
+// signal does not wait for a read of the whole store: the caller's
+// transaction then rolls back, and the indexes stay as they were.
+func reindex(ctx context.Context, tx *bolt.Tx, topics []*normalize.Topic) (int, []int, error) {
 	analyzed, keys := 0, make([][][]byte, len(topics))
 	err := tx.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("stopped after %d articles, nothing changed: %w", analyzed, context.Cause(ctx))
+		}
 		a, err := decodeArticle(k, v)
 		if err != nil {
 			return err
@@ -193,8 +202,9 @@ type TopicRebuild struct {
 // nothing. Other topics' indexes are left as they are, and which topics new
 // articles are indexed into is still what SyncTopics set. The whole store
 // is read under one write transaction, so other writers wait until it is
-// done.
-func (s *Store) ReindexTopics(topics []*normalize.Topic) (Reindexed, error) {
+// done; when ctx is done first, it stops and changes nothing, returning an
+// error wrapping ctx's cause.
+func (s *Store) ReindexTopics(ctx context.Context, topics []*normalize.Topic) (Reindexed, error) {
 	var r Reindexed
 	err := s.update(func(tx *bolt.Tx) error {
 		r = Reindexed{Topics: make([]TopicRebuild, len(topics))}
@@ -204,7 +214,7 @@ func (s *Store) ReindexTopics(topics []*normalize.Topic) (Reindexed, error) {
 				return err
 			}
 		}
-		analyzed, added, err := reindex(tx, topics)
+		analyzed, added, err := reindex(ctx, tx, topics)
 		if err != nil {
 			return err
 		}

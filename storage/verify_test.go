@@ -21,7 +21,7 @@ func verifyFixture(t *testing.T) (*Store, []normalize.Article) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if _, err := s.SyncTopics([]*normalize.Topic{topic(t, "gaza", "gaza")}); err != nil {
+	if _, err := s.SyncTopics(t.Context(), []*normalize.Topic{topic(t, "gaza", "gaza")}); err != nil {
 		t.Fatal(err)
 	}
 	day := time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)

@@ -134,16 +134,16 @@ type pages struct {
 }
 
 // configAndPages loads the config and opens its pages; close the pages.
-func (e *env) configAndPages() (*Config, *pages, error) {
+func (e *env) configAndPages(ctx context.Context) (*Config, *pages, error) {
 	c, err := e.loadConfig()
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := e.openPages(c)
+	p, err := e.openPages(ctx, c)
 	return c, p, err
 }
 
-func (e *env) openPages(c *Config) (*pages, error) {
+func (e *env) openPages(ctx context.Context, c *Config) (*pages, error) {
 	store, err := openReadable(c.Database, e.stderr)
 	if errors.Is(err, storage.ErrLocked) {
 		cf, err := readControlFile(c.Database)
@@ -161,7 +161,7 @@ func (e *env) openPages(c *Config) (*pages, error) {
 		return nil, err
 	}
 	log := e.logger(c)
-	if err := syncTopics(store, c, log); err != nil {
+	if err := syncTopics(ctx, store, c, log); err != nil {
 		_ = store.Close() // the sync error matters more
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func runExport(ctx context.Context, e *env, args []string) (err error) {
 	if *out == "" {
 		return usageError(fmt.Errorf("-out DIR is required"))
 	}
-	c, p, err := e.configAndPages()
+	c, p, err := e.configAndPages(ctx)
 	if err != nil {
 		return err
 	}

@@ -100,7 +100,7 @@ func fetchWith(ctx context.Context, store *storage.Store, c *Config, req fetchRe
 	if err != nil {
 		return nil, usageError(err)
 	}
-	if err := syncTopics(store, c, log); err != nil {
+	if err := syncTopics(ctx, store, c, log); err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.Fetch.Deadline)
@@ -170,9 +170,10 @@ func publicFeeds(c *Config) []string {
 }
 
 // syncTopics brings the stored topic indexes in line with the config,
-// logging the topics it re-indexed over the stored articles.
-func syncTopics(store *storage.Store, c *Config, log *slog.Logger) error {
-	rebuilt, err := store.SyncTopics(c.topics)
+// logging the topics it re-indexed over the stored articles. A signal
+// stops a rebuild, which then changes nothing.
+func syncTopics(ctx context.Context, store *storage.Store, c *Config, log *slog.Logger) error {
+	rebuilt, err := store.SyncTopics(ctx, c.topics)
 	if store.CountArticles() == 0 {
 		return err // nothing was indexed: not worth a line
 	}

@@ -43,7 +43,7 @@ func (e *env) list(ctx context.Context, name, usage, path string, args []string,
 	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
-	_, p, err := e.configAndPages()
+	_, p, err := e.configAndPages(ctx)
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func runServe(ctx context.Context, e *env, args []string) (err error) {
 	}
 	defer closing(store.Close, &err)
 	log := e.logger(c)
-	if err := syncTopics(store, c, log); err != nil {
+	if err := syncTopics(ctx, store, c, log); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", cmp.Or(*addr, c.Listen))

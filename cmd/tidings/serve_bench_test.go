@@ -39,7 +39,7 @@ func fillStore(b *testing.B, path string, n int) *normalize.Topic {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := store.SyncTopics([]*normalize.Topic{topic}); err != nil {
+	if _, err := store.SyncTopics(b.Context(), []*normalize.Topic{topic}); err != nil {
 		b.Fatal(err)
 	}
 	now := time.Now()
@@ -76,7 +76,7 @@ func timeRebuild(b *testing.B, path string) time.Duration {
 	defer store.Close()
 	topic, _ := normalize.NewTopic("rebuild", "", "", "ceasefire OR markets")
 	start := time.Now()
-	if _, err := store.SyncTopics([]*normalize.Topic{topic}); err != nil {
+	if _, err := store.SyncTopics(b.Context(), []*normalize.Topic{topic}); err != nil {
 		b.Fatal(err)
 	}
 	return time.Since(start)

@@ -70,7 +70,7 @@ func runTopicsReindex(ctx context.Context, e *env, args []string) (err error) {
 	}
 	defer closing(store.Close, &err)
 	start := time.Now()
-	r, err := store.ReindexTopics(topics)
+	r, err := store.ReindexTopics(ctx, topics)
 	if err != nil {
 		return err
 	}

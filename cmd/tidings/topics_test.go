@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -93,6 +94,26 @@ func TestTopicsReindex(t *testing.T) {
 	code, _, stderr = tidings(t, ctx, "-config", cfg, "topics", "reindex", "nope")
 	if code != 2 || !strings.Contains(stderr, `unknown topic "nope" (topics: israel-gaza, diplomacy, empty)`) {
 		t.Errorf("reindex of an unknown topic: exit %d, stderr %q; want 2 naming the topics", code, stderr)
+	}
+}
+
+// TestTopicsReindexInterrupted checks that a signal stops a reindex
+// without waiting for it to read every stored article, changes nothing,
+// and exits with the status a shell gives a process the signal stopped.
+func TestTopicsReindexInterrupted(t *testing.T) {
+	t.Parallel()
+	cfg := fetched(t)
+	editConfig(t, cfg, "query: volcano", "query: ceasefire OR volcano")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(&signalError{syscall.SIGINT})
+	code, out, stderr := tidings(t, ctx, "-config", cfg, "topics", "reindex", "empty")
+	if code != 130 || out != "" || !strings.Contains(stderr, "stopped after 0 articles, nothing changed: SIGINT received") {
+		t.Errorf("topics reindex on SIGINT: exit %d, stdout %q, stderr %q; want 130 and nothing changed", code, out, stderr)
+	}
+	// The index is as it was: the reindex that runs to the end finds it empty.
+	code, out, stderr = tidings(t, context.Background(), "-config", cfg, "topics", "reindex", "empty")
+	if lines := strings.Split(out, "\n"); code != 0 || len(lines) < 2 || strings.Join(strings.Fields(lines[1]), " ") != "empty 0 1" {
+		t.Errorf("topics reindex after the interrupted one: exit %d\n%s%s", code, out, stderr)
 	}
 }
 

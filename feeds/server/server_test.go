@@ -59,7 +59,7 @@ func newFixture(t *testing.T, n int, topics []Topic, configure func(*Options)) *
 	for _, tp := range topics {
 		synced = append(synced, tp.Topic)
 	}
-	if _, err := store.SyncTopics(synced); err != nil {
+	if _, err := store.SyncTopics(t.Context(), synced); err != nil {
 		t.Fatal(err)
 	}
 	addArticles(t, store, 0, n)

@@ -1188,7 +1188,8 @@ func markCaptionsOverCaptions(ls []line) {
 	}
 }
 
-// markRepeats marks a text line that repeats one of the few lines before it.
+// markRepeats marks a text line that repeats one of the few lines before it,
+// unless the pair is a pull quote over its paragraph (markPullQuote).
 // Whether the pair is a doubled headline or an uncredited caption printed
 // twice is settled once the headline is known (see resolveRepeats).
 func markRepeats(ls []line) {
@@ -1198,12 +1199,13 @@ func markRepeats(ls []line) {
 		}
 		k := key(ls[i].text)
 		for j := i + 1; j < len(ls) && j <= i+repeatWindow; j++ {
-			if ls[j].kind == kindText && key(ls[j].text) == k && markPullQuote(ls, i, j) {
+			if ls[j].kind != kindText || key(ls[j].text) != k {
+				continue
+			}
+			if markPullQuote(ls, i, j) {
 				break
 			}
-			if ls[j].kind == kindText && key(ls[j].text) == k {
-				ls[j].kind, ls[j].repeats, ls[j].why = kindRepeat, i, "repeats a line just above"
-			}
+			ls[j].kind, ls[j].repeats, ls[j].why = kindRepeat, i, "repeats a line just above"
 		}
 	}
 }

@@ -606,30 +606,27 @@ const proseFull = 6
 // before the line at i: a box (a newsletter sign-up, a subscription
 // offer) between it and what came before.
 func afterJunkBox(ls []line, i int) bool {
-	n := 0
-	for j := i - 1; j >= 0 && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j-- {
-		if ls[j].kind == kindJunk {
-			n++
-		}
-	}
-	return n >= 3
+	return junkRun(ls, i, -1) >= 3
 }
 
 // inJunkBox reports whether the line at i is set inside a box of junk:
 // three or more junk lines around it, some directly before and some
 // directly after (a newsletter's sign-up prompt, its blurb, its button).
 func inJunkBox(ls []line, i int) bool {
-	count := func(step int) int {
-		n := 0
-		for j := i + step; j >= 0 && j < len(ls) && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j += step {
-			if ls[j].kind == kindJunk {
-				n++
-			}
-		}
-		return n
-	}
-	before, after := count(-1), count(1)
+	before, after := junkRun(ls, i, -1), junkRun(ls, i, 1)
 	return before > 0 && after > 0 && before+after >= 3
+}
+
+// junkRun returns how many junk lines stand directly before the line at
+// i (step -1) or directly after it (step 1), blank lines aside.
+func junkRun(ls []line, i, step int) int {
+	n := 0
+	for j := i + step; j >= 0 && j < len(ls) && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j += step {
+		if ls[j].kind == kindJunk {
+			n++
+		}
+	}
+	return n
 }
 
 // hasStrongAfter reports whether a kept line of body scores as strong prose.

@@ -1122,6 +1122,17 @@ func prevPastJunk(ls []line, i int) int {
 	return -1
 }
 
+// prevPastJunkOrCrumb returns the index of the last line before i that is
+// neither junk nor a crumb (past the menu and share rows), or -1.
+func prevPastJunkOrCrumb(ls []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if ls[j].kind != kindJunk && ls[j].kind != kindCrumb {
+			return j
+		}
+	}
+	return -1
+}
+
 // captionLabels are lines, by key, that announce the caption on the next
 // line: BBC's "Image caption," alone on its line.
 var captionLabels = setOf("image caption", "media caption", "caption", "bildunterschrift", "légende")

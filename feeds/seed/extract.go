@@ -323,11 +323,7 @@ func deckInHeader(ls []line, h, m int) int {
 			return s
 		}
 	case kindByline:
-		p := h - 1
-		for p > 0 && (ls[p].kind == kindCrumb || ls[p].kind == kindJunk) {
-			p--
-		}
-		if p >= 0 && ls[p].kind == kindDate && (ls[n].kind == kindCaption || ls[n].kind == kindCredit) {
+		if p := prevPastJunkOrCrumb(ls, h); p >= 0 && ls[p].kind == kindDate && (ls[n].kind == kindCaption || ls[n].kind == kindCredit) {
 			return s
 		}
 	}
@@ -455,11 +451,7 @@ func deckUnderHeader(ls []line, h int) int {
 	if h < 1 || h+2 >= len(ls) {
 		return -1
 	}
-	p := h - 1
-	for p > 0 && (ls[p].kind == kindCrumb || ls[p].kind == kindJunk) {
-		p--
-	}
-	if ls[p].kind != kindDate && ls[p].kind != kindByline {
+	if p := prevPastJunkOrCrumb(ls, h); p < 0 || ls[p].kind != kindDate && ls[p].kind != kindByline {
 		return -1
 	}
 	d := &ls[h+1]

@@ -537,32 +537,18 @@ func markLeadCaption(ls []line, from int) {
 	l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentence between the byline and the first paragraph"
 }
 
-// metaAbove returns the line above i past junk; past a share row (junk,
-// counters and buttons) under the byline and its date, it returns the
-// byline. It returns -1 when there is none.
+// metaAbove returns the line above i past junk and crumbs; when that is a
+// date with a share row (junk, counters and buttons) between it and i,
+// and the byline stands over the date, it returns the byline. It returns
+// -1 when there is none.
 func metaAbove(ls []line, i int) int {
-	p, row := prevPastJunk(ls, i), false
-	for p >= 0 && ls[p].kind == kindCrumb {
-		p, row = prevPastJunk(ls, p), true
-	}
-	row = row || p >= 0 && p < i-1 && !onlyBlankBetween(ls, p, i)
-	if p >= 0 && row && ls[p].kind == kindDate {
+	p := prevPastJunkOrCrumb(ls, i)
+	if p >= 0 && p < i-1 && ls[p].kind == kindDate {
 		if b := prevPastJunk(ls, p); b >= 0 && ls[b].kind == kindByline {
 			return b
 		}
 	}
 	return p
-}
-
-// onlyBlankBetween reports whether every line strictly between a and b is
-// blank.
-func onlyBlankBetween(ls []line, a, b int) bool {
-	for j := a + 1; j < b; j++ {
-		if strings.TrimSpace(ls[j].text) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // verblessCaption reports whether s reads as a picture's caption by its

@@ -657,9 +657,6 @@ func restatedOpening(ls []line, body []int) int {
 		return 0
 	}
 	after := body[n-1] + 1
-	for after < len(ls) && strings.TrimSpace(ls[after].text) == "" {
-		after++
-	}
 	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) && !pictureUnderLabelledBox(ls, body[0], after) {
 		return 0
 	}
@@ -684,9 +681,6 @@ func pictureUnderLabelledBox(ls []line, first, after int) bool {
 		return false
 	}
 	p := first - 1
-	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
-		p--
-	}
 	return p >= 0 && ls[p].kind == kindCrumb && isBoxLabel(ls[p])
 }
 

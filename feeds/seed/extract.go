@@ -218,11 +218,7 @@ func isShortSentencesHeadline(ls []line, i, n1 int) bool {
 	if n > 16 || n >= wordCount(sf.text) || !innerSentenceRE.MatchString(l.text) || !endsSentence(sf.text) || sf.kind != kindText {
 		return false
 	}
-	p := i - 1
-	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
-		p--
-	}
-	return p < 0 || ls[p].kind != kindText
+	return i == 0 || ls[i-1].kind != kindText
 }
 
 // findHeadline returns the indexes of the headline and standfirst lines, -1
@@ -956,9 +952,6 @@ func commentEntry(ls []line, d int) int {
 		return -1
 	}
 	name := d - 1
-	for name >= 0 && ls[name].text == "" {
-		name--
-	}
 	if t := nextContent(ls, d); name < 0 || !isCommenterName(ls[name]) || t < 0 || ls[t].kind != kindText {
 		return -1
 	}

@@ -404,13 +404,8 @@ func (x extraction) profileOf() string {
 // dated.
 func (x extraction) isNotice() bool {
 	body := x.bodyIndexes()
-	if len(body) == 0 || !speaksToReader(x.article.Title) {
+	if len(body) == 0 || !speaksToReader(x.article.Title) || !x.unsignedUndated() {
 		return false
-	}
-	for _, l := range x.lines {
-		if l.kind == kindByline || l.kind == kindDate {
-			return false
-		}
 	}
 	for _, i := range body {
 		if !speaksToReader(x.lines[i].text) {
@@ -456,13 +451,8 @@ func (x extraction) isIndexPage() bool {
 // paragraphs that tell its story.
 func (x extraction) isSignInWall() bool {
 	h := slices.Index(x.roles, roleHeadline)
-	if h < 0 {
+	if h < 0 || !x.unsignedUndated() {
 		return false
-	}
-	for _, l := range x.lines {
-		if l.kind == kindByline || l.kind == kindDate {
-			return false
-		}
 	}
 	for _, l := range x.lines[h+1:] {
 		if passwordFieldRE.MatchString(l.text) {
@@ -473,6 +463,17 @@ func (x extraction) isSignInWall() bool {
 		}
 	}
 	return false
+}
+
+// unsignedUndated reports whether no line of the page is a byline or a
+// date, as on a notice or a wall rather than a story.
+func (x extraction) unsignedUndated() bool {
+	for _, l := range x.lines {
+		if l.kind == kindByline || l.kind == kindDate {
+			return false
+		}
+	}
+	return true
 }
 
 // passwordFieldRE matches a form's password field: "Password", "Create a

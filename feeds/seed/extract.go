@@ -209,9 +209,9 @@ func isSnippet(s string) bool {
 // isShortSentencesHeadline reports whether the line at i is a headline in
 // sentence case made of two short sentences or more ("A town voted to
 // leave. Now it has to decide where to go.") over the standfirst at n1:
-// at most sixteen words, fewer than the standfirst's sentences, and no
-// text line above it. A story's opening paragraph is longer or follows
-// the headline.
+// at most sixteen words, fewer than the standfirst has, the standfirst a
+// text line ending a sentence, and no text line directly above it. A
+// story's opening paragraph is longer or follows the headline.
 func isShortSentencesHeadline(ls []line, i, n1 int) bool {
 	l, sf := ls[i], ls[n1]
 	n := wordCount(l.text)
@@ -238,21 +238,8 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			// A headline in full sentences ("… maternity wards. Some
 			// mothers now drive 90 minutes to give birth.") over its
 			// byline, before any other paragraph.
-			n1 := nextContent(ls, i)
-			if n1 >= 0 && ls[n1].kind == kindByline {
-				return i, -1, "a headline in sentences over its byline"
-			}
-			// In title case, also over a standfirst: "Hospitals Sued
-			// Thousands Over Unpaid Bills. Many Qualified for Free Care."
-			if i > 0 && n1 >= 0 && capitalisedShare(l.text) >= 0.6 && endsSentence(ls[n1].text) && isStandfirstLike(ls[n1], l, n1 == i+1, false) {
-				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
-					return i, n1, "a headline in title-case sentences over its standfirst and byline"
-				}
-			}
-			if n1 >= 0 && isShortSentencesHeadline(ls, i, n1) {
-				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
-					return i, n1, "a headline in short sentences over a longer standfirst and the byline"
-				}
+			if sf, why, ok := sentencesHeadline(ls, i); ok {
+				return i, sf, why
 			}
 		}
 		if isLongHeadline(ls, i) {
@@ -295,6 +282,33 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 		return h, sf, "metadata above the headline, a standfirst under it"
 	}
 	return h, -1, "no metadata under any headline-like line: the first one directly above a paragraph"
+}
+
+// sentencesHeadline reports whether the line at i, written in full
+// sentences, is the headline: directly over the byline, or over a
+// standfirst and the byline when it is in title case ("Hospitals Sued
+// Thousands Over Unpaid Bills. Many Qualified for Free Care.") or in
+// short sentences over a longer standfirst (isShortSentencesHeadline).
+// It returns the standfirst (-1 when there is none) and the reason.
+func sentencesHeadline(ls []line, i int) (standfirst int, why string, ok bool) {
+	n1 := nextContent(ls, i)
+	if n1 < 0 {
+		return -1, "", false
+	}
+	if ls[n1].kind == kindByline {
+		return -1, "a headline in sentences over its byline", true
+	}
+	if n2 := nextContent(ls, n1); n2 < 0 || ls[n2].kind != kindByline {
+		return -1, "", false
+	}
+	l := ls[i]
+	if i > 0 && capitalisedShare(l.text) >= 0.6 && endsSentence(ls[n1].text) && isStandfirstLike(ls[n1], l, n1 == i+1, false) {
+		return n1, "a headline in title-case sentences over its standfirst and byline", true
+	}
+	if isShortSentencesHeadline(ls, i, n1) {
+		return n1, "a headline in short sentences over a longer standfirst and the byline", true
+	}
+	return -1, "", false
 }
 
 // deckInHeader returns the standfirst set inside the header of the

@@ -1189,7 +1189,7 @@ func markCaptionCopies(ls []line) {
 func markCaptionsOverCaptions(ls []line) {
 	for i := len(ls) - 2; i > 0; i-- {
 		l := &ls[i]
-		if l.kind != kindText || endsSentence(l.text) || wordCount(l.text) < 8 || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 || strings.HasSuffix(l.text, ":") {
+		if l.kind != kindText || wordCount(l.text) < 8 || strings.HasSuffix(l.text, ":") || !isOpenSentence(l.text) {
 			continue
 		}
 		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)

@@ -387,7 +387,7 @@ func bulletsEnd(ls []line, i int) int {
 	bullets, j := 0, nextContent(ls, i)
 	for ; j >= 0 && bullets <= 5 && ls[j].kind == kindText; j = nextContent(ls, j) {
 		s := ls[j].text
-		if n := wordCount(s); n < 8 || n > 40 || endsSentence(s) || !startsUpper(s) || capitalisedShare(s) >= 0.5 {
+		if n := wordCount(s); n < 8 || n > 40 || !isOpenSentence(s) {
 			return -1
 		}
 		bullets++
@@ -538,7 +538,7 @@ func markLeadCaption(ls []line, from int) {
 		}
 		return
 	}
-	if n := wordCount(l.text); n < 6 || n > maxHeadlineWords || endsSentence(l.text) || strings.HasSuffix(l.text, ":") || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 {
+	if n := wordCount(l.text); n < 6 || n > maxHeadlineWords || strings.HasSuffix(l.text, ":") || !isOpenSentence(l.text) {
 		return
 	}
 	if p := metaAbove(ls, i); p < from || ls[p].kind != kindByline {
@@ -842,6 +842,14 @@ func capitalisedShare(s string) float64 {
 		}
 	}
 	return float64(n) / float64(max(len(ws), 1))
+}
+
+// isOpenSentence reports whether s reads as an unterminated sentence in
+// sentence case, as an uncredited caption or a summary bullet is
+// written: capitalised, not ending a sentence, and under half its words
+// capitalised (a title-case headline or label is not).
+func isOpenSentence(s string) bool {
+	return startsUpper(s) && !endsSentence(s) && capitalisedShare(s) < 0.5
 }
 
 // isParagraph reports whether l reads as a body paragraph: a sentence of

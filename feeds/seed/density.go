@@ -643,11 +643,11 @@ func hasStrongAfter(ls []line, body []int, keep []bool) bool {
 // points without a label, or 0: two to five short lines, one after the
 // other, closed by a junk line ("Visit X's homepage for more stories.")
 // or a prompt ("Listen to this article"), or under a label of their own
-// ("Takeaways") by the lead picture's caption,
-// each telling in brief what the story below tells again (half or more
-// of its words recur there, or three in five on average over the box
-// and a third at least in each line: a point may paraphrase). A story's own short opening paragraphs run
-// on into the next without a box's end between.
+// ("Takeaways") by the lead picture's caption, each telling in brief what
+// the story below tells again (half or more of its words recur there, or
+// three in five on average over the box and a third at least in each
+// line: a point may paraphrase). A story's own short opening paragraphs
+// run on into the next without a box's end between.
 func restatedOpening(ls []line, body []int) int {
 	n := 0
 	for n < len(body) && n < 6 && body[n] == body[0]+n && wordCount(ls[body[n]].text) <= 30 && !isPromptLine(ls[body[n]]) {
@@ -761,8 +761,9 @@ func isTagRow(s string) bool {
 // headline-like lines, each directly over one paragraph, under a box's
 // label (a crumb, junk or a text line that is no prose, such as "More
 // from the Courier"), after some of the body. An explainer's sections
-// under subheads follow a paragraph, not a label, or the marker that
-// heads each of the story's sections (sectionHeads).
+// under subheads follow a paragraph, not a label, and a story's sections
+// follow the marker that heads each of them (sectionHeads), not a box's
+// label.
 func trailingTeasers(ls []line, body []int) int {
 	k, units := len(body)-1, 0
 	for k >= 1 {
@@ -778,7 +779,8 @@ func trailingTeasers(ls []line, body []int) int {
 	}
 	if label := ls[body[k+1]-1]; label.kind != kindCrumb && label.kind != kindJunk && (body[k] != body[k+1]-1 || label.prose.isProse()) {
 		return len(body)
-	} else if slices.Contains(sectionHeads(ls), body[k+1]) {
+	}
+	if slices.Contains(sectionHeads(ls), body[k+1]) {
 		return len(body) // the story's own section marker, not a box's label
 	}
 	return k + 1

@@ -860,12 +860,14 @@ func isParagraph(l line) bool {
 }
 
 // bodyLines returns the indexes of the body's text lines and the index
-// where the body ends (the end-matter marker, or len(ls)). The body starts
-// at the first paragraph at or after from, or at an earlier sentence-like
-// line of five words or more (a live page's summary bullets, a post title)
-// when no end marker lies between the two; with no paragraph at all it
-// starts at the first text line. The crumbs in titled (titleSubheads)
-// are subheads of the body.
+// where the body ends (the end-matter marker, the first line of a thread
+// of reader comments, or len(ls)). The body starts at the first paragraph
+// at or after from, or at an earlier sentence-like line of five words or
+// more (a live page's summary bullets, a post title) when no end marker
+// lies between the two, or at the subhead in titled just above it (the
+// head of the story's first section); with no paragraph at all it starts
+// at the first text line. The crumbs in titled (titleSubheads) are
+// subheads of the body.
 func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 	start := firstPlainParagraph(ls, from)
 	if d := taglineDate(ls, from, start); d > 0 {
@@ -1042,9 +1044,9 @@ const minSectionHeads = 3
 
 // sectionMarker returns, by key, the junk line or label a page sets
 // before each head of a story's sections (an icon's text: "Title icon" /
-// "The News" / paragraph), or "": a line that stands minSectionHeads times or more,
-// each time directly over a short heading that is directly over a
-// paragraph, and never before anything else. A box of teasers after a
+// "The News" / paragraph), or "": a line that stands minSectionHeads
+// times or more, each time directly over a short heading that is directly
+// over a paragraph, and never before anything else. A box of teasers after a
 // story has its own label; the story's marker heads its opening too.
 func sectionMarker(ls []line) string {
 	heads := make(map[string]int)

@@ -987,11 +987,12 @@ func commentEntry(ls []line, d int) int {
 // Harbourwatcher"), or a person's name alone, which over a date reads as
 // a byline. A live post's heading is a phrase ("Roads closed").
 func isCommenterName(l line) bool {
-	n := wordCount(l.text)
-	if l.kind != kindCrumb && l.kind != kindText && (l.kind != kindByline || l.why != whyNamesBeforeDate) || n < 1 || n > 3 || strings.ContainsAny(l.text, ".:!?") {
+	label := l.kind == kindCrumb || l.kind == kindText || l.kind == kindByline && l.why == whyNamesBeforeDate
+	ws := strings.Fields(l.text)
+	if !label || len(ws) == 0 || len(ws) > 3 || strings.ContainsAny(l.text, ".:!?") {
 		return false
 	}
-	for _, w := range strings.Fields(l.text) {
+	for _, w := range ws {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return false
 		}

@@ -168,8 +168,15 @@ func parseByline(s string) ([]string, bool) {
 // outlet (deskRE), not a publication's title ("The Civic Desk") or a menu's
 // link ("Our Staff", "Join Our Newsroom").
 func isDeskSignature(s string) bool {
+	if !deskWords[s[strings.LastIndexByte(s, ' ')+1:]] {
+		return false // most lines: parseByline tries every text line
+	}
 	return deskRE.MatchString(s) && !notNames[strings.ToLower(strings.Fields(s)[0])] && !isCallToAction(s)
 }
+
+// deskWords are the last words deskRE accepts, looked up before the
+// pattern runs.
+var deskWords = setOf("Desk", "DESK", "Staff", "STAFF", "Bureau", "BUREAU", "Newsroom", "NEWSROOM")
 
 // isAuthorLabel reports whether s is a byline label alone on its line.
 func isAuthorLabel(s string) bool {

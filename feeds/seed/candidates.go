@@ -235,7 +235,7 @@ const menuItems = 3
 // headline. It returns -1 when there is none.
 func menuHead(ls []line, head int) int {
 	for i := range min(max(head, 0), len(ls)) {
-		if strings.TrimSpace(ls[i].text) == "" || ls[i].kind != kindCrumb && ls[i].kind != kindNav && !isSectionLabel(ls[i].text) {
+		if ls[i].kind != kindCrumb && ls[i].kind != kindNav && !isSectionLabel(ls[i].text) {
 			continue // skip links, a date, an appeal
 		}
 		if !isHeaderName(ls[i]) {
@@ -246,7 +246,7 @@ func menuHead(ls []line, head int) int {
 		}
 		n := 0
 		for _, l := range ls[i+1 : head] {
-			if l.kind == kindJunk || strings.TrimSpace(l.text) == "" {
+			if l.kind == kindJunk {
 				continue
 			}
 			if l.kind != kindCrumb && l.kind != kindNav {

@@ -1122,6 +1122,17 @@ func prevPastJunk(ls []line, i int) int {
 	return -1
 }
 
+// prevPastJunkOrCrumb returns the index of the last line before i that is
+// neither junk nor a crumb (past the menu and share rows), or -1.
+func prevPastJunkOrCrumb(ls []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if ls[j].kind != kindJunk && ls[j].kind != kindCrumb {
+			return j
+		}
+	}
+	return -1
+}
+
 // captionLabels are lines, by key, that announce the caption on the next
 // line: BBC's "Image caption," alone on its line.
 var captionLabels = setOf("image caption", "media caption", "caption", "bildunterschrift", "légende")
@@ -1178,7 +1189,7 @@ func markCaptionCopies(ls []line) {
 func markCaptionsOverCaptions(ls []line) {
 	for i := len(ls) - 2; i > 0; i-- {
 		l := &ls[i]
-		if l.kind != kindText || endsSentence(l.text) || wordCount(l.text) < 8 || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 || strings.HasSuffix(l.text, ":") {
+		if l.kind != kindText || wordCount(l.text) < 8 || strings.HasSuffix(l.text, ":") || !isOpenSentence(l.text) {
 			continue
 		}
 		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)
@@ -1188,7 +1199,8 @@ func markCaptionsOverCaptions(ls []line) {
 	}
 }
 
-// markRepeats marks a text line that repeats one of the few lines before it.
+// markRepeats marks a text line that repeats one of the few lines before it,
+// unless the pair is a pull quote over its paragraph (markPullQuote).
 // Whether the pair is a doubled headline or an uncredited caption printed
 // twice is settled once the headline is known (see resolveRepeats).
 func markRepeats(ls []line) {
@@ -1198,12 +1210,13 @@ func markRepeats(ls []line) {
 		}
 		k := key(ls[i].text)
 		for j := i + 1; j < len(ls) && j <= i+repeatWindow; j++ {
-			if ls[j].kind == kindText && key(ls[j].text) == k && markPullQuote(ls, i, j) {
+			if ls[j].kind != kindText || key(ls[j].text) != k {
+				continue
+			}
+			if markPullQuote(ls, i, j) {
 				break
 			}
-			if ls[j].kind == kindText && key(ls[j].text) == k {
-				ls[j].kind, ls[j].repeats, ls[j].why = kindRepeat, i, "repeats a line just above"
-			}
+			ls[j].kind, ls[j].repeats, ls[j].why = kindRepeat, i, "repeats a line just above"
 		}
 	}
 }

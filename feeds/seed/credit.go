@@ -261,13 +261,13 @@ const maxCaptionWords = 50
 // otherwise.
 func namedCreditTail(s string) (string, bool) {
 	i := strings.LastIndexAny(s, ".!?")
-	if i <= 0 || i+2 >= len(s) || s[i+1] != ' ' || wordCount(s[:i+1]) < 5 || wordCount(s[:i+1]) > maxCaptionWords {
+	if i <= 0 || i+2 >= len(s) || s[i+1] != ' ' {
 		return "", false
 	}
 	if r, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLower(r) && !unicode.IsDigit(r) {
 		return "", false
 	}
-	name := s[i+2:]
+	caption, name := s[:i+1], s[i+2:]
 	for _, w := range strings.Fields(name) {
 		if !hasLower(w) {
 			return "", false
@@ -276,7 +276,10 @@ func namedCreditTail(s string) (string, bool) {
 	if !isPhotographer(name) {
 		return "", false
 	}
-	return checkCaption(s[:i+1])
+	if n := wordCount(caption); n < 5 || n > maxCaptionWords {
+		return "", false
+	}
+	return checkCaption(caption)
 }
 
 // bareCreditTailREs split a caption from a credit after its last sentence

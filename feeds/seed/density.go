@@ -606,30 +606,27 @@ const proseFull = 6
 // before the line at i: a box (a newsletter sign-up, a subscription
 // offer) between it and what came before.
 func afterJunkBox(ls []line, i int) bool {
-	n := 0
-	for j := i - 1; j >= 0 && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j-- {
-		if ls[j].kind == kindJunk {
-			n++
-		}
-	}
-	return n >= 3
+	return junkRun(ls, i, -1) >= 3
 }
 
 // inJunkBox reports whether the line at i is set inside a box of junk:
 // three or more junk lines around it, some directly before and some
 // directly after (a newsletter's sign-up prompt, its blurb, its button).
 func inJunkBox(ls []line, i int) bool {
-	count := func(step int) int {
-		n := 0
-		for j := i + step; j >= 0 && j < len(ls) && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j += step {
-			if ls[j].kind == kindJunk {
-				n++
-			}
-		}
-		return n
-	}
-	before, after := count(-1), count(1)
+	before, after := junkRun(ls, i, -1), junkRun(ls, i, 1)
 	return before > 0 && after > 0 && before+after >= 3
+}
+
+// junkRun returns how many junk lines stand directly before the line at
+// i (step -1) or directly after it (step 1), blank lines aside.
+func junkRun(ls []line, i, step int) int {
+	n := 0
+	for j := i + step; j >= 0 && j < len(ls) && (ls[j].kind == kindJunk || strings.TrimSpace(ls[j].text) == ""); j += step {
+		if ls[j].kind == kindJunk {
+			n++
+		}
+	}
+	return n
 }
 
 // hasStrongAfter reports whether a kept line of body scores as strong prose.
@@ -646,11 +643,11 @@ func hasStrongAfter(ls []line, body []int, keep []bool) bool {
 // points without a label, or 0: two to five short lines, one after the
 // other, closed by a junk line ("Visit X's homepage for more stories.")
 // or a prompt ("Listen to this article"), or under a label of their own
-// ("Takeaways") by the lead picture's caption,
-// each telling in brief what the story below tells again (half or more
-// of its words recur there, or three in five on average over the box
-// and a third at least in each line: a point may paraphrase). A story's own short opening paragraphs run
-// on into the next without a box's end between.
+// ("Takeaways") by the lead picture's caption, each telling in brief what
+// the story below tells again (half or more of its words recur there, or
+// three in five on average over the box and a third at least in each
+// line: a point may paraphrase). A story's own short opening paragraphs
+// run on into the next without a box's end between.
 func restatedOpening(ls []line, body []int) int {
 	n := 0
 	for n < len(body) && n < 6 && body[n] == body[0]+n && wordCount(ls[body[n]].text) <= 30 && !isPromptLine(ls[body[n]]) {
@@ -660,9 +657,6 @@ func restatedOpening(ls []line, body []int) int {
 		return 0
 	}
 	after := body[n-1] + 1
-	for after < len(ls) && strings.TrimSpace(ls[after].text) == "" {
-		after++
-	}
 	if after >= len(ls) || ls[after].kind != kindJunk && !isPromptLine(ls[after]) && !pictureUnderLabelledBox(ls, body[0], after) {
 		return 0
 	}
@@ -687,9 +681,6 @@ func pictureUnderLabelledBox(ls []line, first, after int) bool {
 		return false
 	}
 	p := first - 1
-	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
-		p--
-	}
 	return p >= 0 && ls[p].kind == kindCrumb && isBoxLabel(ls[p])
 }
 
@@ -770,8 +761,9 @@ func isTagRow(s string) bool {
 // headline-like lines, each directly over one paragraph, under a box's
 // label (a crumb, junk or a text line that is no prose, such as "More
 // from the Courier"), after some of the body. An explainer's sections
-// under subheads follow a paragraph, not a label, or the marker that
-// heads each of the story's sections (sectionHeads).
+// under subheads follow a paragraph, not a label, and a story's sections
+// follow the marker that heads each of them (sectionHeads), not a box's
+// label.
 func trailingTeasers(ls []line, body []int) int {
 	k, units := len(body)-1, 0
 	for k >= 1 {
@@ -787,7 +779,8 @@ func trailingTeasers(ls []line, body []int) int {
 	}
 	if label := ls[body[k+1]-1]; label.kind != kindCrumb && label.kind != kindJunk && (body[k] != body[k+1]-1 || label.prose.isProse()) {
 		return len(body)
-	} else if slices.Contains(sectionHeads(ls), body[k+1]) {
+	}
+	if slices.Contains(sectionHeads(ls), body[k+1]) {
 		return len(body) // the story's own section marker, not a box's label
 	}
 	return k + 1

@@ -19,13 +19,13 @@
 // navigation, crumb, text); see classify.go. Lines whose element boundary
 // was lost are split first ("…proposalpublished at 11:12 …"). A second pass
 // uses the neighbouring lines: a line followed by a credit is a caption,
-// text repeating a caption is that caption again, an unterminated
-// sentence between a paragraph and a caption is a caption too, a line printed
-// twice around its speaker's name is a pull quote over the paragraph it
-// was pulled from, a byline split over lines
-// is joined, names alone before a date or an affiliation ("BBC News, Cairo")
-// or stacked two or more on lines of their own under the date (NPR) are a
-// byline, and headlines after a "Read more" label are teasers.
+// text repeating a caption is that caption again, an unterminated sentence
+// between a paragraph and a caption is a caption too, a line printed twice
+// around its speaker's name is a pull quote over the paragraph it was
+// pulled from, a byline split over lines is joined, names alone before a
+// date or an affiliation ("BBC News, Cairo") or stacked two or more on
+// lines of their own under the date (NPR) are a byline, and headlines
+// after a "Read more" label are teasers.
 //
 // The headline is then the first sentence-like, unterminated line followed,
 // within a few lines, by a standfirst and a metadata line (byline, date,
@@ -34,19 +34,18 @@
 // from the first paragraph that carries no furniture signal (or the
 // sentence-like lines just before it, up to a block of furniture) up to the
 // first end-matter marker or thread of reader comments (short names over
-// full dates over text, after a story that dated none of its paragraphs),
-// less the author bios that end it. A page
-// without a headline takes the first sentence of its body as its title; a
-// page without a body paragraph, an index page (the publisher's name for
-// a headline over one short paragraph), a server's error page, an encyclopedia
-// entry, a section front (every paragraph a teaser between another
-// story's headline and its date) or a notice to the reader (a consent
-// wall: unsigned, undated, the headline and every paragraph speaking to
-// the reader or as "we"; a sign-in wall: unsigned, undated, a password
-// field under the headline and only lines speaking to the reader between
-// them) or a schedule (four or
-// more bare times of day over short items, no line of ten words) is no
-// article (ErrNoArticle).
+// full dates over text, after two paragraphs of a story that printed no
+// date), less the author bios that end it. A page without a headline
+// takes the first sentence of its body as its title. A page without a
+// body paragraph, an index page (the publisher's name for a headline over
+// one short paragraph), a server's error page, an encyclopedia entry, a
+// section front (every paragraph a teaser between another story's
+// headline and its date), a notice to the reader (a consent wall:
+// unsigned, undated, the headline and every paragraph speaking to the
+// reader or as "we"; a sign-in wall: unsigned, undated, a password field
+// under the headline and only lines speaking to the reader between them)
+// or a schedule (four or more bare times of day over short items, no line
+// of ten words) is no article (ErrNoArticle).
 //
 // # Prose score
 //
@@ -59,18 +58,18 @@
 // placeholder, not a sentence), lower-case words, commas among them,
 // quotes and a finite verb (an auxiliary, also of the main European
 // languages, a reporting verb or a lower-case "-ed" form); an
-// unterminated or verbless line of under 20
-// words loses one. Furniture signals subtract: a line in capitals or with
-// every word capitalised (also five or more with a full stop), "Label: headline" ("More: …", "Go deeper: …"),
-// a web or e-mail address or handle, symbols (© ™ or two " | "), a line
-// wholly in brackets, a sentence opening with an imperative to the reader
-// ("Sign up", "Subscribe", "Click", "Follow us", "Get the latest", "Thanks
-// for reading", a sentence ending on a link's "here"; less in a
-// paragraph's closing aside in brackets), addressing the reader ("you"),
-// the page speaking of itself ("this story", "our newsletter", "Comments
-// are closed."), and text repeated elsewhere on the page (also under a
-// short label, "Claim: …"). What people say inside quotes does not
-// count as the page's own voice.
+// unterminated or verbless line of under 20 words loses one. Furniture
+// signals subtract: a line in capitals or with every word capitalised
+// (also five or more with a full stop), "Label: headline" ("More: …", "Go
+// deeper: …"), a web or e-mail address or handle, symbols (© ™ or two
+// " | "), a line wholly in brackets, a sentence opening with an
+// imperative to the reader ("Sign up", "Subscribe", "Click", "Follow us",
+// "Get the latest", "Thanks for reading", a sentence ending on a link's
+// "here"), which weighs less in a bracketed aside closing a long
+// paragraph, addressing the reader ("you"), the page speaking of itself
+// ("this story", "our newsletter", "Comments are closed."), and text
+// repeated elsewhere on the page (also under a short label, "Claim: …").
+// What people say inside quotes does not count as the page's own voice.
 //
 // A line scoring 3 or more with at most one furniture signal is prose and
 // kept ("He declined to comment." scores 4). A line below that is kept
@@ -96,24 +95,24 @@
 // Boxes set inside or around the body are recognised by their shape, not
 // their words: a label, short or self-speaking lines and a call to action
 // (an appeal); unterminated lines or short sentences under a label ending
-// in a colon before the first paragraph (key points); a labelled running time with the
-// video's title above and description below; a run of labelled lines
-// closing the body, one with three labels or more (a review's credits); a
-// tag label over labels one per line, which closes the body. A news
-// picture's uncredited caption is read by its grammar: one sentence in
-// the present tense, with no auxiliary or past form, ending on the day
-// ("Demonstrators march in Bogotá on Friday."). A donation box (labels,
-// a third of them amounts of money) parts two sections of a story without
-// ending it, and a box of key points opening the body, closed by a junk
-// line (or, under a label of its own, by a caption), restates the story
-// below it. An author's profile (the only
+// in a colon before the first paragraph (key points); a labelled running
+// time with the video's title above and description below; a run of
+// labelled lines closing the body, one with three labels or more (a
+// review's credits); a tag label over labels one per line, which closes
+// the body. A news picture's uncredited caption is read by its grammar:
+// one sentence in the present tense, with no auxiliary or past form,
+// ending on the day ("Demonstrators march in Bogotá on Friday."). A
+// donation box (labels, a third of them amounts of money) parts two
+// sections of a story without ending it, and a box of key points opening
+// the body, closed by a junk line (or, under a label of its own, by a
+// caption), restates the story below it. An author's profile (the only
 // paragraphs are the bio of a name printed alone above them), a page of
-// figures (eight lines mostly of numbers, no paragraph of twenty words
-// or only an unsigned note on reading them: a results table),
-// an offers page (three prices per period, no byline) and an events
-// calendar (time spans) are no article either. The publication date is
-// looked for between the headline and the body first: dates after the
-// story's opening may be teasers'.
+// figures (eight lines mostly of numbers, and no paragraph of twenty
+// words, or only one paragraph and no byline: a results table under a
+// note on reading it), an offers page (three prices per period, no
+// byline) and an events calendar (time spans) are no article either. The
+// publication date is looked for between the headline and the body
+// first: dates after the story's opening may be teasers'.
 //
 // Authors are the people the bylines name (a letter's signature, a name
 // over a place, is one), or the agencies when they name no person (unless
@@ -161,24 +160,25 @@
 // # Header shapes
 //
 // Besides the headline over its metadata: a headline in title-case
-// sentences, or in two short sentences over a longer standfirst, over a
-// standfirst and a byline; a name alone between the
+// sentences over a standfirst and a byline, or in two short sentences
+// over a longer standfirst and a byline; a name alone between the
 // headline and the date, when the header has no byline (an opinion page);
 // as a last resort, the headline-like line under a byline and its date (a
 // fact-check). A name the headline holds is the story's subject, not its
 // author. A tabloid's headline may run to sixty words when it is one
-// unterminated sentence over two to five summary bullets and the
-// byline or date; the bullets are the header's. A slashed path whose first part is an item of the menu
-// ("Earth / Environment") is no credit, and "by" an institution ("by
-// University of Tasmania") is a byline naming no author. Key points under a headline ("• …"), widget labels ending in a
+// unterminated sentence over two to five summary bullets and the byline
+// or date; the bullets are the header's. A slashed path whose first part
+// is an item of the menu ("Earth / Environment") is no credit, and "by"
+// an institution ("by University of Tasmania") is a byline naming no
+// author. Key points under a headline ("• …"), widget labels ending in a
 // colon and a crumb opening a menu are passed over; a line holding a date
 // and a time heads no story. A one-sentence opening the story restates
 // nine words in ten is the standfirst, and so is the one sentence the
 // header's metadata surrounds (under the date with the byline to come,
 // or under the byline over the lead picture when the date is printed
-// above the headline): after both, a sentence opens the story; a box of
-// related stories inside the body, followed by two strong paragraphs,
-// does not end it; a feature's subheads in title case, two or more, are
+// above the headline); the story opens after both. A box of related
+// stories inside the body, followed by two strong paragraphs, does not
+// end the body; a feature's subheads in title case, two or more, are
 // kept, and so are the heads of a story's sections under the same marker
 // line ("Title icon"), three or more, the first heading its opening.
 //

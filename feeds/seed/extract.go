@@ -209,20 +209,16 @@ func isSnippet(s string) bool {
 // isShortSentencesHeadline reports whether the line at i is a headline in
 // sentence case made of two short sentences or more ("A town voted to
 // leave. Now it has to decide where to go.") over the standfirst at n1:
-// at most sixteen words, fewer than the standfirst's sentences, and no
-// text line above it. A story's opening paragraph is longer or follows
-// the headline.
+// at most sixteen words, fewer than the standfirst has, the standfirst a
+// text line ending a sentence, and no text line directly above it. A
+// story's opening paragraph is longer or follows the headline.
 func isShortSentencesHeadline(ls []line, i, n1 int) bool {
 	l, sf := ls[i], ls[n1]
 	n := wordCount(l.text)
 	if n > 16 || n >= wordCount(sf.text) || !innerSentenceRE.MatchString(l.text) || !endsSentence(sf.text) || sf.kind != kindText {
 		return false
 	}
-	p := i - 1
-	for p >= 0 && strings.TrimSpace(ls[p].text) == "" {
-		p--
-	}
-	return p < 0 || ls[p].kind != kindText
+	return i == 0 || ls[i-1].kind != kindText
 }
 
 // findHeadline returns the indexes of the headline and standfirst lines, -1
@@ -242,21 +238,8 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 			// A headline in full sentences ("… maternity wards. Some
 			// mothers now drive 90 minutes to give birth.") over its
 			// byline, before any other paragraph.
-			n1 := nextContent(ls, i)
-			if n1 >= 0 && ls[n1].kind == kindByline {
-				return i, -1, "a headline in sentences over its byline"
-			}
-			// In title case, also over a standfirst: "Hospitals Sued
-			// Thousands Over Unpaid Bills. Many Qualified for Free Care."
-			if i > 0 && n1 >= 0 && capitalisedShare(l.text) >= 0.6 && endsSentence(ls[n1].text) && isStandfirstLike(ls[n1], l, n1 == i+1, false) {
-				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
-					return i, n1, "a headline in title-case sentences over its standfirst and byline"
-				}
-			}
-			if n1 >= 0 && isShortSentencesHeadline(ls, i, n1) {
-				if n2 := nextContent(ls, n1); n2 >= 0 && ls[n2].kind == kindByline {
-					return i, n1, "a headline in short sentences over a longer standfirst and the byline"
-				}
+			if sf, why, ok := sentencesHeadline(ls, i); ok {
+				return i, sf, why
 			}
 		}
 		if isLongHeadline(ls, i) {
@@ -301,6 +284,33 @@ func findHeadline(ls []line) (title, standfirst int, why string) {
 	return h, -1, "no metadata under any headline-like line: the first one directly above a paragraph"
 }
 
+// sentencesHeadline reports whether the line at i, written in full
+// sentences, is the headline: directly over the byline, or over a
+// standfirst and the byline when it is in title case ("Hospitals Sued
+// Thousands Over Unpaid Bills. Many Qualified for Free Care.") or in
+// short sentences over a longer standfirst (isShortSentencesHeadline).
+// It returns the standfirst (-1 when there is none) and the reason.
+func sentencesHeadline(ls []line, i int) (standfirst int, why string, ok bool) {
+	n1 := nextContent(ls, i)
+	if n1 < 0 {
+		return -1, "", false
+	}
+	if ls[n1].kind == kindByline {
+		return -1, "a headline in sentences over its byline", true
+	}
+	if n2 := nextContent(ls, n1); n2 < 0 || ls[n2].kind != kindByline {
+		return -1, "", false
+	}
+	l := ls[i]
+	if i > 0 && capitalisedShare(l.text) >= 0.6 && endsSentence(ls[n1].text) && isStandfirstLike(ls[n1], l, n1 == i+1, false) {
+		return n1, "a headline in title-case sentences over its standfirst and byline", true
+	}
+	if isShortSentencesHeadline(ls, i, n1) {
+		return n1, "a headline in short sentences over a longer standfirst and the byline", true
+	}
+	return -1, "", false
+}
+
 // deckInHeader returns the standfirst set inside the header of the
 // headline at h, whose first metadata line is m, or -1. The standfirst is
 // the one sentence the header's metadata surrounds: under the date, with
@@ -323,11 +333,7 @@ func deckInHeader(ls []line, h, m int) int {
 			return s
 		}
 	case kindByline:
-		p := h - 1
-		for p > 0 && (ls[p].kind == kindCrumb || ls[p].kind == kindJunk) {
-			p--
-		}
-		if p >= 0 && ls[p].kind == kindDate && (ls[n].kind == kindCaption || ls[n].kind == kindCredit) {
+		if p := prevPastJunkOrCrumb(ls, h); p >= 0 && ls[p].kind == kindDate && (ls[n].kind == kindCaption || ls[n].kind == kindCredit) {
 			return s
 		}
 	}
@@ -381,7 +387,7 @@ func bulletsEnd(ls []line, i int) int {
 	bullets, j := 0, nextContent(ls, i)
 	for ; j >= 0 && bullets <= 5 && ls[j].kind == kindText; j = nextContent(ls, j) {
 		s := ls[j].text
-		if n := wordCount(s); n < 8 || n > 40 || endsSentence(s) || !startsUpper(s) || capitalisedShare(s) >= 0.5 {
+		if n := wordCount(s); n < 8 || n > 40 || !isOpenSentence(s) {
 			return -1
 		}
 		bullets++
@@ -455,11 +461,7 @@ func deckUnderHeader(ls []line, h int) int {
 	if h < 1 || h+2 >= len(ls) {
 		return -1
 	}
-	p := h - 1
-	for p > 0 && (ls[p].kind == kindCrumb || ls[p].kind == kindJunk) {
-		p--
-	}
-	if ls[p].kind != kindDate && ls[p].kind != kindByline {
+	if p := prevPastJunkOrCrumb(ls, h); p < 0 || ls[p].kind != kindDate && ls[p].kind != kindByline {
 		return -1
 	}
 	d := &ls[h+1]
@@ -536,7 +538,7 @@ func markLeadCaption(ls []line, from int) {
 		}
 		return
 	}
-	if n := wordCount(l.text); n < 6 || n > maxHeadlineWords || endsSentence(l.text) || strings.HasSuffix(l.text, ":") || !startsUpper(l.text) || capitalisedShare(l.text) >= 0.5 {
+	if n := wordCount(l.text); n < 6 || n > maxHeadlineWords || strings.HasSuffix(l.text, ":") || !isOpenSentence(l.text) {
 		return
 	}
 	if p := metaAbove(ls, i); p < from || ls[p].kind != kindByline {
@@ -545,32 +547,18 @@ func markLeadCaption(ls []line, from int) {
 	l.kind, l.caption, l.why = kindCaption, l.text, "unterminated sentence between the byline and the first paragraph"
 }
 
-// metaAbove returns the line above i past junk; past a share row (junk,
-// counters and buttons) under the byline and its date, it returns the
-// byline. It returns -1 when there is none.
+// metaAbove returns the line above i past junk and crumbs; when that is a
+// date with a share row (junk, counters and buttons) between it and i,
+// and the byline stands over the date, it returns the byline. It returns
+// -1 when there is none.
 func metaAbove(ls []line, i int) int {
-	p, row := prevPastJunk(ls, i), false
-	for p >= 0 && ls[p].kind == kindCrumb {
-		p, row = prevPastJunk(ls, p), true
-	}
-	row = row || p >= 0 && p < i-1 && !onlyBlankBetween(ls, p, i)
-	if p >= 0 && row && ls[p].kind == kindDate {
+	p := prevPastJunkOrCrumb(ls, i)
+	if p >= 0 && p < i-1 && ls[p].kind == kindDate {
 		if b := prevPastJunk(ls, p); b >= 0 && ls[b].kind == kindByline {
 			return b
 		}
 	}
 	return p
-}
-
-// onlyBlankBetween reports whether every line strictly between a and b is
-// blank.
-func onlyBlankBetween(ls []line, a, b int) bool {
-	for j := a + 1; j < b; j++ {
-		if strings.TrimSpace(ls[j].text) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // verblessCaption reports whether s reads as a picture's caption by its
@@ -856,6 +844,14 @@ func capitalisedShare(s string) float64 {
 	return float64(n) / float64(max(len(ws), 1))
 }
 
+// isOpenSentence reports whether s reads as an unterminated sentence in
+// sentence case, as an uncredited caption or a summary bullet is
+// written: capitalised, not ending a sentence, and under half its words
+// capitalised (a title-case headline or label is not).
+func isOpenSentence(s string) bool {
+	return startsUpper(s) && !endsSentence(s) && capitalisedShare(s) < 0.5
+}
+
 // isParagraph reports whether l reads as a body paragraph: a sentence of
 // five words or more, or a long line.
 func isParagraph(l line) bool {
@@ -864,12 +860,14 @@ func isParagraph(l line) bool {
 }
 
 // bodyLines returns the indexes of the body's text lines and the index
-// where the body ends (the end-matter marker, or len(ls)). The body starts
-// at the first paragraph at or after from, or at an earlier sentence-like
-// line of five words or more (a live page's summary bullets, a post title)
-// when no end marker lies between the two; with no paragraph at all it
-// starts at the first text line. The crumbs in titled (titleSubheads)
-// are subheads of the body.
+// where the body ends (the end-matter marker, the first line of a thread
+// of reader comments, or len(ls)). The body starts at the first paragraph
+// at or after from, or at an earlier sentence-like line of five words or
+// more (a live page's summary bullets, a post title) when no end marker
+// lies between the two, or at the subhead in titled just above it (the
+// head of the story's first section); with no paragraph at all it starts
+// at the first text line. The crumbs in titled (titleSubheads) are
+// subheads of the body.
 func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 	start := firstPlainParagraph(ls, from)
 	if d := taglineDate(ls, from, start); d > 0 {
@@ -978,9 +976,6 @@ func commentEntry(ls []line, d int) int {
 		return -1
 	}
 	name := d - 1
-	for name >= 0 && ls[name].text == "" {
-		name--
-	}
 	if t := nextContent(ls, d); name < 0 || !isCommenterName(ls[name]) || t < 0 || ls[t].kind != kindText {
 		return -1
 	}
@@ -992,11 +987,12 @@ func commentEntry(ls []line, d int) int {
 // Harbourwatcher"), or a person's name alone, which over a date reads as
 // a byline. A live post's heading is a phrase ("Roads closed").
 func isCommenterName(l line) bool {
-	n := wordCount(l.text)
-	if l.kind != kindCrumb && l.kind != kindText && (l.kind != kindByline || l.why != whyNamesBeforeDate) || n < 1 || n > 3 || strings.ContainsAny(l.text, ".:!?") {
+	label := l.kind == kindCrumb || l.kind == kindText || l.kind == kindByline && l.why == whyNamesBeforeDate
+	ws := strings.Fields(l.text)
+	if !label || len(ws) == 0 || len(ws) > 3 || strings.ContainsAny(l.text, ".:!?") {
 		return false
 	}
-	for _, w := range strings.Fields(l.text) {
+	for _, w := range ws {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return false
 		}
@@ -1049,9 +1045,9 @@ const minSectionHeads = 3
 
 // sectionMarker returns, by key, the junk line or label a page sets
 // before each head of a story's sections (an icon's text: "Title icon" /
-// "The News" / paragraph), or "": a line that stands minSectionHeads times or more,
-// each time directly over a short heading that is directly over a
-// paragraph, and never before anything else. A box of teasers after a
+// "The News" / paragraph), or "": a line that stands minSectionHeads
+// times or more, each time directly over a short heading that is directly
+// over a paragraph, and never before anything else. A box of teasers after a
 // story has its own label; the story's marker heads its opening too.
 func sectionMarker(ls []line) string {
 	heads := make(map[string]int)

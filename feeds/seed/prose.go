@@ -163,11 +163,12 @@ func scoreFurniture(p *prose, s string, ws []string, terminated bool, lower floa
 		p.add(-2, "wholly in brackets", true)
 	}
 	own := unquoted(s)
-	if before, ok := closingAside(own); ok && isCallToAction(own) && !isCallToAction(before) {
-		p.add(-2, "call to action in a closing aside", true)
-		p.cta = true
-	} else if isCallToAction(own) {
-		p.add(-5, "call to action", true)
+	if isCallToAction(own) {
+		if before, ok := closingAside(own); ok && !isCallToAction(before) {
+			p.add(-2, "call to action in a closing aside", true)
+		} else {
+			p.add(-5, "call to action", true)
+		}
 		p.cta = true
 	}
 	if pointsHere(own) {

@@ -235,11 +235,11 @@ var pictureCounterRE = regexp.MustCompile(`^\d{1,3}(?: of |/| / )\d{1,3}$`)
 // four counters or more ("1 of 20") each followed by a caption or text,
 // more pictures than body paragraphs, and no byline in the article.
 func (x extraction) galleryPictures() int {
+	if x.signed() {
+		return 0
+	}
 	n := 0
 	for i, l := range x.lines {
-		if l.kind == kindByline && x.roles[i] != roleOutside {
-			return 0
-		}
 		if i+1 < len(x.lines) && pictureCounterRE.MatchString(l.text) && (x.lines[i+1].kind == kindCaption || x.lines[i+1].kind == kindText) {
 			n++
 		}
@@ -255,11 +255,11 @@ func (x extraction) galleryPictures() int {
 // clips than body paragraphs, and no byline. A story closing on a box of
 // videos has a byline and its paragraphs.
 func (x extraction) videoClips() int {
+	if x.signed() {
+		return 0
+	}
 	n := 0
 	for i, l := range x.lines {
-		if l.kind == kindByline && x.roles[i] != roleOutside {
-			return 0 // the footer's "More From X" is no byline
-		}
 		if i > 0 && bareDurationRE.MatchString(l.text) && isHeadlineLike(x.lines[i-1]) {
 			n++
 		}
@@ -343,7 +343,8 @@ func (x extraction) figureLines() int {
 	return n
 }
 
-// signed reports whether a line of the article is a byline.
+// signed reports whether a line of the article is a byline; one outside
+// the article (the footer's "More From X") does not count.
 func (x extraction) signed() bool {
 	for i, l := range x.lines {
 		if l.kind == kindByline && x.roles[i] != roleOutside {
@@ -404,13 +405,8 @@ func (x extraction) profileOf() string {
 // dated.
 func (x extraction) isNotice() bool {
 	body := x.bodyIndexes()
-	if len(body) == 0 || !speaksToReader(x.article.Title) {
+	if len(body) == 0 || !speaksToReader(x.article.Title) || !x.unsignedUndated() {
 		return false
-	}
-	for _, l := range x.lines {
-		if l.kind == kindByline || l.kind == kindDate {
-			return false
-		}
 	}
 	for _, i := range body {
 		if !speaksToReader(x.lines[i].text) {
@@ -456,13 +452,8 @@ func (x extraction) isIndexPage() bool {
 // paragraphs that tell its story.
 func (x extraction) isSignInWall() bool {
 	h := slices.Index(x.roles, roleHeadline)
-	if h < 0 {
+	if h < 0 || !x.unsignedUndated() {
 		return false
-	}
-	for _, l := range x.lines {
-		if l.kind == kindByline || l.kind == kindDate {
-			return false
-		}
 	}
 	for _, l := range x.lines[h+1:] {
 		if passwordFieldRE.MatchString(l.text) {
@@ -473,6 +464,17 @@ func (x extraction) isSignInWall() bool {
 		}
 	}
 	return false
+}
+
+// unsignedUndated reports whether no line of the page is a byline or a
+// date, as on a notice or a wall rather than a story.
+func (x extraction) unsignedUndated() bool {
+	for _, l := range x.lines {
+		if l.kind == kindByline || l.kind == kindDate {
+			return false
+		}
+	}
+	return true
 }
 
 // passwordFieldRE matches a form's password field: "Password", "Create a

@@ -33,6 +33,7 @@ func classifyAll(texts []string) []line {
 	joinBylines(ls)
 	markLifeSpans(ls)
 	markNameBylines(ls)
+	unmarkDeskHeadlines(ls)
 	markSignatures(ls)
 	markAffiliations(ls)
 	dropListItems(ls)
@@ -294,6 +295,21 @@ func dropTeasers(ls []line) {
 					marker = listMarker(ls[j].text)
 				}
 			}
+		}
+	}
+}
+
+// unmarkDeskHeadlines gives back to the text a line read as a desk's
+// signature ("Herald Staff") that stands over another byline: a desk
+// signs alone, so the line is a headline ending in one of the desk's
+// words ("Musk Fires Twitter Staff" over "By Jane Roe").
+func unmarkDeskHeadlines(ls []line) {
+	for i, l := range ls {
+		if l.kind != kindByline || len(l.names) > 0 || !isDeskSignature(l.text) {
+			continue
+		}
+		if j := nextPastJunk(ls, i); j >= 0 && ls[j].kind == kindByline && len(ls[j].names) > 0 {
+			ls[i].kind, ls[i].why = kindText, "a line ending in a desk's word over a byline: a headline, not a desk signing"
 		}
 	}
 }

@@ -222,6 +222,22 @@ func TestDeskAloneIsByline(t *testing.T) {
 	}
 }
 
+// A headline ending in a desk's word ("Staff") over a byline is the
+// headline: a desk signs alone.
+func TestDeskWordHeadlineOverByline(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2025-11-26 Harbour Courier\n"+
+		"Home\nNews\nBusiness\n"+
+		"Ferry Operator Cuts Harbour Staff\n"+
+		"By Jane Roe\n"+
+		"26th Nov 2025\n"+
+		"The harbour ferry operator said on Wednesday it would cut 40 jobs at its harbour depot, a fifth of the staff there.\n"+
+		"The company blamed falling passenger numbers since the new bridge opened last year.\n")
+	if a.Title != "Ferry Operator Cuts Harbour Staff" || !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Title = %q, Authors = %q; want the headline and Jane Roe", a.Title, a.Authors)
+	}
+}
+
 // A headline in two short sentences, in sentence case, over a longer
 // standfirst and a name alone over its role.
 func TestShortSentencesHeadline(t *testing.T) {

@@ -156,6 +156,9 @@ func TestCommentsWidgetNotes(t *testing.T) {
 	if _, self := addressWords("Comments by the harbour master drew criticism from the ferry operators."); self {
 		t.Error("Comments by …: read as the page speaking of itself")
 	}
+	if _, self := addressWords("Comments submitted to the harbour board were overwhelmingly negative, the clerk said."); self {
+		t.Error("Comments submitted …, news of a consultation: read as the page speaking of itself")
+	}
 	a := parsePage(t, " date 2025-05-08 Harbour Ledger\n"+
 		"Ferry fares to rise in June under the council's transport plan\n"+
 		"By Jane Roe\n"+

@@ -480,11 +480,29 @@ func addressWords(s string) (reader, self bool) {
 		if i == 0 && len(ws) > 1 && len(ws) <= 8 && selfNouns[lw] && startsLower(ws[1]) && !endsSentence(s) {
 			self = true // "Story continues below advertisement"
 		}
-		if (lw == "comments" || lw == "commenting") && w[0] == 'C' && (i == 0 || endsClause(ws[i-1])) && i+1 < len(ws) && !commentAuthorWords[strings.ToLower(ws[i+1])] {
+		if (lw == "comments" || lw == "commenting") && w[0] == 'C' && (i == 0 || endsClause(ws[i-1])) && i+1 < len(ws) &&
+			!commentAuthorWords[strings.ToLower(ws[i+1])] && sentenceWords(ws[i:]) <= maxWidgetNote {
 			self = true // the page's comments widget: "Comments not loading?", "Comments are closed."
 		}
 	}
 	return reader, self
+}
+
+// maxWidgetNote is the most words a comments widget's note runs to
+// ("Comments are moderated before they appear."); a sentence of news
+// opening on "Comments" runs on ("Comments submitted to the board were
+// overwhelmingly negative.").
+const maxWidgetNote = 6
+
+// sentenceWords returns how many of ws make the sentence they open: up to
+// the first word ending one, or all of them.
+func sentenceWords(ws []string) int {
+	for i, w := range ws {
+		if endsSentence(w) {
+			return i + 1
+		}
+	}
+	return len(ws)
 }
 
 // commentAuthorWords follow "Comments" opening a sentence of news, which

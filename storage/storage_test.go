@@ -170,6 +170,22 @@ func TestTopicsIndex(t *testing.T) {
 	}
 }
 
+// saveTurns saves six articles of source A, an hour apart from 1 May
+// 2021, each about one of words in turn: "gaza 0", "football 1", ….
+func saveTurns(t *testing.T, s *Store, words ...string) {
+	t.Helper()
+	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
+	var batch []normalize.Article
+	for i := range 6 {
+		word := words[i%len(words)]
+		batch = append(batch, article("A", fmt.Sprint(i), fmt.Sprintf("%s %d", word, i),
+			fmt.Sprintf("https://e.com/%d", i), body(fmt.Sprintf("%s story number %d", word, i)), base.Add(time.Duration(i)*time.Hour)))
+	}
+	if _, err := s.Save("A", batch, SourceState{Name: "A"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // stopAfter is a context that is done after n calls to Err, as when a
 // signal arrives while a loop runs.
 type stopAfter struct {
@@ -193,16 +209,7 @@ func TestReindexStops(t *testing.T) {
 	if _, err := s.SyncTopics(t.Context(), []*normalize.Topic{gaza}); err != nil {
 		t.Fatal(err)
 	}
-	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
-	var batch []normalize.Article
-	for i := range 6 {
-		word := []string{"gaza", "football"}[i%2]
-		batch = append(batch, article("A", fmt.Sprint(i), fmt.Sprintf("%s %d", word, i),
-			fmt.Sprintf("https://e.com/%d", i), body(fmt.Sprintf("%s story number %d", word, i)), base.Add(time.Duration(i)*time.Hour)))
-	}
-	if _, err := s.Save("A", batch, SourceState{Name: "A"}); err != nil {
-		t.Fatal(err)
-	}
+	saveTurns(t, s, "gaza", "football")
 	changed := []*normalize.Topic{topic(t, "gaza", "gaza OR football"), topic(t, "ball", "football")}
 
 	_, err := s.ReindexTopics(&stopAfter{t.Context(), 2}, changed)
@@ -235,16 +242,7 @@ func TestReindexTopics(t *testing.T) {
 	if _, err := s.SyncTopics(t.Context(), []*normalize.Topic{gaza}); err != nil {
 		t.Fatal(err)
 	}
-	base := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
-	var batch []normalize.Article
-	for i := range 6 {
-		word := []string{"gaza", "football", "markets"}[i%3]
-		batch = append(batch, article("A", fmt.Sprint(i), fmt.Sprintf("%s %d", word, i),
-			fmt.Sprintf("https://e.com/%d", i), body(fmt.Sprintf("%s story number %d", word, i)), base.Add(time.Duration(i)*time.Hour)))
-	}
-	if _, err := s.Save("A", batch, SourceState{Name: "A"}); err != nil {
-		t.Fatal(err)
-	}
+	saveTurns(t, s, "gaza", "football", "markets")
 	tests := []struct {
 		name   string
 		topics []*normalize.Topic

@@ -11,7 +11,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
+	"strconv"
 	"sync"
 	"time"
 
@@ -91,7 +93,10 @@ func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config
 	defer wg.Wait()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "database", c.Database, "fetch_every", c.Fetch.Every)
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "base_url", c.BaseURL, "database", c.Database, "fetch_every", c.Fetch.Every)
+	if problem := baseURLMismatch(c.BaseURL, ln.Addr()); problem != "" {
+		log.Warn("base_url "+problem+": feeds' ids and self links, the OPML and the pages' links are made from base_url; set it to the address readers use", "base_url", c.BaseURL, "listen", ln.Addr().String())
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -202,6 +207,37 @@ func newToken() (string, error) {
 		return "", fmt.Errorf("make control token: %w", err)
 	}
 	return hex.EncodeToString(b), nil
+}
+
+// baseURLMismatch says how base, the configured base_url, cannot be the
+// address of a server listening on addr, or returns "". Only a base_url
+// naming this machine is checked: a public name in front of a reverse
+// proxy differs from the listen address by design. The two mistakes it
+// catches are serving on another port than base_url's (serve -addr), and
+// listening on every interface for other machines while the feeds send
+// their readers to 127.0.0.1.
+func baseURLMismatch(base string, addr net.Addr) string {
+	u, err := url.Parse(base)
+	tcp, ok := addr.(*net.TCPAddr)
+	if err != nil || !ok {
+		return ""
+	}
+	host := u.Hostname()
+	ip := net.ParseIP(host)
+	if host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return ""
+	}
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+	}
+	switch {
+	case port != strconv.Itoa(tcp.Port):
+		return fmt.Sprintf("names port %s, but serve listens on port %d", port, tcp.Port)
+	case !tcp.IP.IsLoopback():
+		return "names this machine only (" + host + "), but serve listens for other machines too"
+	}
+	return ""
 }
 
 // loopbackAddr is the address a local client dials to reach a listener:

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestBaseURLMismatch(t *testing.T) {
+	for _, tt := range []struct {
+		base, listen string
+		want         string // a fragment of the problem; "" for none
+	}{
+		{"http://127.0.0.1:8080/", "127.0.0.1:8080", ""},
+		{"http://localhost:8080/", "127.0.0.1:8080", ""},
+		{"http://[::1]:8080/", "[::1]:8080", ""},
+		{"http://127.0.0.1/", "127.0.0.1:80", ""},
+		{"https://localhost/", "127.0.0.1:443", ""},
+		{"http://127.0.0.1:8080/", "127.0.0.1:9090", "names port 8080, but serve listens on port 9090"},
+		{"http://localhost/", "127.0.0.1:8080", "names port 80, but serve listens on port 8080"},
+		{"http://127.0.0.1:8080/", "0.0.0.0:8080", "names this machine only (127.0.0.1)"},
+		{"http://localhost:8080/", "192.0.2.7:8080", "names this machine only (localhost)"},
+		// A public name in front of a proxy is expected to differ.
+		{"https://news.example.org/", "127.0.0.1:8080", ""},
+		{"http://192.0.2.7:8080/", "0.0.0.0:9090", ""},
+	} {
+		addr, err := net.ResolveTCPAddr("tcp", tt.listen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := baseURLMismatch(tt.base, addr)
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("baseURLMismatch(%q, %s) = %q, want %q", tt.base, tt.listen, got, tt.want)
+		}
+	}
+}
+
+// TestServeWarnsOfBaseURL runs serve on another port than the config's
+// base_url, as `serve -addr` does: the feeds would send readers to a port
+// nobody answers on, so serve's log must say so, naming both.
+func TestServeWarnsOfBaseURL(t *testing.T) {
+	cfg := setup(t)
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte("base_url: http://feeds.example/"), []byte("base_url: http://127.0.0.1:8080/"), 1)
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	var stderr bytes.Buffer
+	wg.Go(func() {
+		Main(ctx, []string{"-config", cfg, "serve", "-addr", "127.0.0.1:0"}, &bytes.Buffer{}, &stderr)
+	})
+	waitControlFile(t, filepath.Join(filepath.Dir(cfg), "data", "t.db"))
+	cancel()
+	wg.Wait()
+	log := stderr.String()
+	if !strings.Contains(log, "level=WARN") || !strings.Contains(log, "base_url names port 8080, but serve listens on port") {
+		t.Errorf("serve on another port than base_url's: no warning in its log:\n%s", log)
+	}
+}

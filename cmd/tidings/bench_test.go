@@ -155,7 +155,7 @@ func BenchmarkFetch1000Feeds(b *testing.B) {
 	srv := newBenchFeedServer()
 	defer srv.Close()
 	var cfg strings.Builder
-	fmt.Fprintf(&cfg, "database: %s\nbase_url: http://127.0.0.1:8080/\nfetch:\n  concurrency: %d\n  per_host: %d\nsources:\n",
+	fmt.Fprintf(&cfg, "database: %s\nbase_url: http://feeds.example/\nfetch:\n  concurrency: %d\n  per_host: %d\nsources:\n",
 		filepath.Join(dir, "t.db"), benchConcurrency, benchConcurrency)
 	for i := range benchFeeds {
 		fmt.Fprintf(&cfg, "  - name: feed %d\n    url: %s/feed/%d\n", i, srv.URL, i)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -41,6 +42,9 @@ type Config struct {
 	// stores new or updated articles tells it which public feeds to push.
 	Hub string `yaml:"hub"`
 
+	// baseURLFromListen is set when base_url is not: BaseURL is then the
+	// address serve listens on, as this machine reaches it.
+	baseURLFromListen bool
 	// path is the file the config was read from ("" for a reader).
 	path string
 	// topics are the compiled topics, in config order.
@@ -139,7 +143,6 @@ func checkToken(token string) error {
 func defaultConfig() Config {
 	return Config{
 		Database: "data/tidings.db",
-		BaseURL:  "http://127.0.0.1:8080/",
 		Listen:   "127.0.0.1:8080",
 		Log:      LogConfig{Level: "info", Format: "text"},
 		Fetch: FetchConfig{
@@ -256,6 +259,16 @@ func (c *Config) validateTop() error {
 	bad := func(msg string) error { return &ConfigError{File: c.path, Msg: msg} }
 	if c.Database == "" {
 		return bad("database: must name a file")
+	}
+	host, port, err := net.SplitHostPort(c.Listen)
+	if err != nil {
+		return bad(fmt.Sprintf("listen: %q is not HOST:PORT", c.Listen))
+	}
+	if c.BaseURL == "" {
+		if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+			host = "127.0.0.1"
+		}
+		c.BaseURL, c.baseURLFromListen = "http://"+net.JoinHostPort(host, port)+"/", true
 	}
 	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return bad(fmt.Sprintf("base_url: %q is not an absolute http(s) URL", c.BaseURL))

@@ -209,7 +209,7 @@ func writeCrashConfig(t *testing.T, dir, url, fetch string, n int) (cfg, db stri
 	t.Helper()
 	db = filepath.Join(dir, "data", "t.db")
 	var b strings.Builder
-	fmt.Fprintf(&b, "database: %s\nbase_url: http://127.0.0.1:8080/\nfetch:\n  concurrency: 16\n  per_host: 16\n%ssources:\n", db, fetch)
+	fmt.Fprintf(&b, "database: %s\nbase_url: http://feeds.example/\nfetch:\n  concurrency: 16\n  per_host: 16\n%ssources:\n", db, fetch)
 	for i := range n {
 		fmt.Fprintf(&b, "  - name: %s\n    url: %s/feed/%d\n", crashSourceName(i), url, i)
 	}

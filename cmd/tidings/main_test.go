@@ -346,6 +346,8 @@ func TestConfigErrors(t *testing.T) {
 		{"bad topic name", "topics:\n  - name: ../x\n    query: gaza\n", "config.yaml:2: topics[0]"},
 		{"source without input", "sources:\n  - name: A\n", "set exactly one of url, seeds and opml"},
 		{"negative retention", "retention:\n  max_age: -1h\n", "config.yaml: retention: max_age"},
+		{"listen without port", "listen: 127.0.0.1\n", `config.yaml: listen: "127.0.0.1" is not HOST:PORT`},
+		{"relative base_url", "base_url: news.example/\n", `config.yaml: base_url: "news.example/" is not an absolute http(s) URL`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -59,6 +59,9 @@ func runServe(ctx context.Context, e *env, args []string) (err error) {
 // to ask for a fetch, since the server holds bbolt's exclusive lock; with
 // fetch.every set it also fetches due sources on its own.
 func serve(ctx context.Context, ln net.Listener, store *storage.Store, c *Config, log *slog.Logger) error {
+	if c.baseURLFromListen {
+		c.BaseURL = "http://" + loopbackAddr(ln.Addr()) + "/" // serve -addr, or port 0
+	}
 	token, err := newToken()
 	if err != nil {
 		return err

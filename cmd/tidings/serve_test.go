@@ -67,3 +67,35 @@ func TestServeWarnsOfBaseURL(t *testing.T) {
 		t.Errorf("serve on another port than base_url's: no warning in its log:\n%s", log)
 	}
 }
+
+// TestServeBaseURLFollowsListen leaves base_url unset: the feeds then name
+// the address serve really listens on (here a port the system chose), so
+// that `serve -addr` works without editing the config, and serve does not
+// warn.
+func TestServeBaseURLFollowsListen(t *testing.T) {
+	cfg := setup(t)
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte("base_url: http://feeds.example/\n"), nil, 1)
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	var stderr bytes.Buffer
+	wg.Go(func() {
+		Main(ctx, []string{"-config", cfg, "serve", "-addr", "127.0.0.1:0"}, &bytes.Buffer{}, &stderr)
+	})
+	cf := waitControlFile(t, filepath.Join(filepath.Dir(cfg), "data", "t.db"))
+	_, feed := getBody(t, "http://"+cf.Addr+"/topics/israel-gaza.atom")
+	cancel()
+	wg.Wait()
+	if self := `<link href="http://` + cf.Addr + `/topics/israel-gaza.atom" rel="self"`; !strings.Contains(feed, self) {
+		t.Errorf("base_url unset, serve on %s: the feed has no %s:\n%s", cf.Addr, self, feed)
+	}
+	if log := stderr.String(); strings.Contains(log, "level=WARN") {
+		t.Errorf("base_url unset: serve warned:\n%s", log)
+	}
+}

@@ -208,7 +208,7 @@ var rawTextElements = map[string]bool{
 // by ASCII letters and digits and a key is made of ASCII letters, digits,
 // "-", "_" and ":". It returns the tag's name in lower case and its
 // length, or false when s starts with something else or the element's
-// contents are raw text.
+// contents are raw text (but for an empty iframe).
 func simpleTag(s string) (name string, n int, ok bool) {
 	i := 1
 	end := i < len(s) && s[i] == '/'
@@ -226,15 +226,22 @@ func simpleTag(s string) (name string, n int, ok bool) {
 	if strings.ContainsFunc(name, unicode.IsUpper) {
 		name = strings.ToLower(name)
 	}
-	if rawTextElements[name] {
+	// An iframe's contents are raw text too, but the sanitizer writes the
+	// players it keeps empty (keepEmbeds): "<iframe …></iframe>" reads as
+	// any element does.
+	emptyIframe := name == "iframe" && !end
+	if rawTextElements[name] && name != "iframe" {
 		return "", 0, false
 	}
 	for i < len(s) {
 		switch s[i] {
 		case '>':
+			if emptyIframe && !strings.HasPrefix(s[i+1:], "</iframe>") {
+				return "", 0, false
+			}
 			return name, i + 1, true
 		case '/':
-			if end || i+1 >= len(s) || s[i+1] != '>' {
+			if end || emptyIframe || i+1 >= len(s) || s[i+1] != '>' {
 				return "", 0, false
 			}
 			return name, i + 2, true
@@ -421,11 +428,18 @@ var sanitizer = sync.OnceValue(func() *bluemonday.Policy {
 	// Republished content is read in other people's feed readers: links
 	// open elsewhere and carry no referrer weight.
 	p.AddTargetBlankToFullyQualifiedLinks(true)
+	// Players of embedHosts, as keepEmbeds left them; see embedSrc.
+	p.AllowAttrs("src").Matching(embedSrc).OnElements("iframe")
+	p.AllowAttrs("width", "height").Matching(bluemonday.NumberOrPercent).OnElements("iframe")
+	p.AllowAttrs("title").OnElements("iframe")
+	p.AllowAttrs("allowfullscreen").Matching(allowFullscreen).OnElements("iframe")
+	p.AllowIFrames(embedSandboxValues...)
 	return p
 })
 
 // SanitizeHTML returns content safe to republish: no script, style, event
-// handlers, forms, iframes, or javascript: and data: URLs; paragraphs,
+// handlers, forms, iframes but the sandboxed players of embedHosts, or
+// javascript: and data: URLs; paragraphs,
 // lists, links, images, figures, quotes, tables and code survive, with every
 // element closed, so that an unclosed <a> or <blockquote> cannot run on into
 // the reader's page. Relative links, image sources and quote citations are
@@ -464,11 +478,13 @@ func parseAndRender(s string, base *url.URL) string {
 	if err != nil {
 		return s
 	}
-	var b strings.Builder
-	for _, n := range nodes {
-		if base != nil {
+	if base != nil {
+		for _, n := range nodes {
 			resolveLinks(n, base)
 		}
+	}
+	var b strings.Builder
+	for _, n := range keepEmbeds(nodes) {
 		if err := xhtml.Render(&b, n); err != nil {
 			return s
 		}

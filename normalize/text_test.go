@@ -3,8 +3,10 @@ package normalize
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -237,8 +239,14 @@ func unsafeHTML(s string) string {
 			continue
 		}
 		tok := z.Token()
+		if tok.Data == "iframe" {
+			if why := unsafeEmbed(tok); why != "" {
+				return why
+			}
+			continue
+		}
 		switch tok.Data {
-		case "script", "style", "iframe", "object", "embed", "svg", "math", "form",
+		case "script", "style", "object", "embed", "svg", "math", "form",
 			"base", "meta", "link", "frame", "frameset", "template", "noscript", "textarea", "title":
 			return "has element <" + tok.Data + ">"
 		}
@@ -255,6 +263,38 @@ func unsafeHTML(s string) string {
 			}
 		}
 	}
+}
+
+// unsafeEmbed returns what makes iframe tok unsafe to republish, or "":
+// it must show an https page of an allowed host, sandboxed to the player's
+// own origin (no top navigation, forms or modals), and carry nothing but
+// its src, sandbox, size, title and allowfullscreen.
+func unsafeEmbed(tok xhtml.Token) string {
+	var src, sandbox bool
+	for _, a := range tok.Attr {
+		switch a.Key {
+		case "src":
+			u, err := url.Parse(a.Val)
+			if err != nil || u.Scheme != "https" || !slices.Contains(embedHosts, u.Host) {
+				return "has iframe of " + a.Val
+			}
+			src = true
+		case "sandbox":
+			for _, v := range strings.Fields(a.Val) {
+				if !slices.Contains(embedSandbox, v) {
+					return "has iframe sandbox " + a.Val
+				}
+			}
+			sandbox = true
+		case "width", "height", "title", "allowfullscreen":
+		default:
+			return "has iframe attribute " + a.Key
+		}
+	}
+	if !src || !sandbox {
+		return "has iframe without src or sandbox"
+	}
+	return ""
 }
 
 // FuzzSanitizeHTML checks that sanitized HTML is valid UTF-8 without

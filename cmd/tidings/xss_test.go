@@ -50,8 +50,11 @@ func unsafeMarkup(s string, inPage bool) string {
 			continue
 		}
 		tok := z.Token()
+		if tok.Data == "iframe" && !sandboxedPlayer(tok) {
+			return "element <iframe> " + tok.String()
+		}
 		switch tok.Data {
-		case "script", "iframe", "object", "embed", "svg", "math", "form", "base", "frame", "frameset", "template", "noscript", "textarea":
+		case "script", "object", "embed", "svg", "math", "form", "base", "frame", "frameset", "template", "noscript", "textarea":
 			return "element <" + tok.Data + ">"
 		case "style", "link", "meta", "title":
 			if !inPage {
@@ -71,6 +74,25 @@ func unsafeMarkup(s string, inPage bool) string {
 			}
 		}
 	}
+}
+
+// sandboxedPlayer reports whether iframe tok is one a feed may carry: an
+// https src, a sandbox that keeps it from navigating the reader's page or
+// submitting forms, and no srcdoc (normalize keeps players of a few video
+// and audio hosts only; its own tests check the list).
+func sandboxedPlayer(tok xhtml.Token) bool {
+	var src, sandbox bool
+	for _, a := range tok.Attr {
+		switch a.Key {
+		case "src":
+			src = strings.HasPrefix(a.Val, "https://")
+		case "sandbox":
+			sandbox = !strings.Contains(a.Val, "allow-top-navigation") && !strings.Contains(a.Val, "allow-forms")
+		case "srcdoc":
+			return false
+		}
+	}
+	return src && sandbox
 }
 
 // TestXSSThroughEveryOutput feeds every vector as an entry's content, title

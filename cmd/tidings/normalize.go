@@ -78,7 +78,7 @@ func normalizeFile(path string, now time.Time) ([]normalize.Article, bool, error
 	// A file has no HTTP charset: ToUTF8 goes by BOM and XML declaration.
 	f, err := parse.Parse(fetch.ToUTF8(data, ""), parse.Options{Source: name, URL: path, Now: now})
 	if err != nil {
-		return nil, false, fmt.Errorf("%s: %w", path, err)
+		return nil, false, err // "parse PATH: …"
 	}
 	return f.Articles, false, nil
 }

@@ -194,7 +194,7 @@ func (t *tag) write(b *strings.Builder, base *url.URL) {
 	for _, a := range t.attrs {
 		if base != nil && (a.key == "href" || a.key == "src" || a.key == "cite") {
 			if ref, err := url.Parse(strings.TrimSpace(a.val)); err == nil && !ref.IsAbs() {
-				a.val = base.ResolveReference(ref).String()
+				a.val = resolve(base, ref)
 			}
 		}
 		b.WriteByte(' ')

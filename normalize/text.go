@@ -508,7 +508,7 @@ func resolveAttrs(n *xhtml.Node, base *url.URL) {
 	for i, a := range n.Attr {
 		if a.Namespace == "" && (a.Key == "href" || a.Key == "src" || a.Key == "cite") {
 			if ref, err := url.Parse(strings.TrimSpace(a.Val)); err == nil && !ref.IsAbs() {
-				n.Attr[i].Val = base.ResolveReference(ref).String()
+				n.Attr[i].Val = resolve(base, ref)
 			}
 		}
 	}

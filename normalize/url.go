@@ -162,7 +162,35 @@ func ResolveURL(base, ref string) string {
 	if !ok {
 		return r.String()
 	}
-	return b.ResolveReference(r).String()
+	return resolve(b, r)
+}
+
+// resolve resolves ref against base, as url.URL.ResolveReference does, but
+// for a link that names base's own host without a scheme
+// ("coghlan.me/post/" in a feed of https://coghlan.me/, as a static site
+// generator writes it when its site URL lacks one): that is taken for
+// "//coghlan.me/post/", not for a path below the current folder, which
+// made "https://coghlan.me/coghlan.me/post/", a page that does not exist.
+func resolve(base, ref *url.URL) string {
+	if ref.Scheme == "" && ref.Host == "" && ref.Path != "" && ref.Path[0] != '/' {
+		host, _, _ := strings.Cut(ref.Path, "/")
+		if sameSite(host, base.Hostname()) {
+			if r, err := url.Parse("//" + ref.String()); err == nil {
+				ref = r
+			}
+		}
+	}
+	return base.ResolveReference(ref).String()
+}
+
+// sameSite reports whether host names the site at base, a host name:
+// the same name but for case and a leading "www.".
+func sameSite(host, base string) bool {
+	if !strings.Contains(host, ".") {
+		return false
+	}
+	host, base = strings.ToLower(host), strings.ToLower(base)
+	return strings.TrimPrefix(host, "www.") == strings.TrimPrefix(base, "www.")
 }
 
 // httpBase parses base for resolving relative links: it must be an absolute

@@ -118,6 +118,14 @@ func TestResolveURL(t *testing.T) {
 		{"unparseable base", "http://[::1", "/a", "/a"},
 		{"unparseable ref", base, "http://[::1", "http://[::1"},
 		{"absolute ref without base", "", "https://news.example/a", "https://news.example/a"},
+		// A static site generator whose site URL lacks its scheme writes
+		// the site's host without one (corpus/real: coghlan.me).
+		{"own host without scheme", "https://coghlan.me/feed.xml", "coghlan.me/12-days/", "https://coghlan.me/12-days/"},
+		{"own host, www and case aside", "http://www.coghlan.me/feed.xml", "Coghlan.me/a?b=1#c", "http://Coghlan.me/a?b=1#c"},
+		{"own host alone", "https://coghlan.me/blog/feed.xml", "coghlan.me", "https://coghlan.me"},
+		{"own host from a folder", "https://coghlan.me/blog/feed.xml", "coghlan.me/a", "https://coghlan.me/a"},
+		{"another host stays a path", "https://news.example/feed.xml", "coghlan.me/a", "https://news.example/coghlan.me/a"},
+		{"a folder named like no host", "https://localhost/feed.xml", "localhost/a", "https://localhost/localhost/a"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,6 +211,24 @@ func TestRedactedURL(t *testing.T) {
 	for _, tt := range tests {
 		if got := RedactedRawURL(tt.raw); got != tt.want {
 			t.Errorf("RedactedRawURL(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+}
+
+// TestOwnHostLinksInContent checks that content links naming the site's
+// host without a scheme resolve as ResolveURL resolves an item's link, on
+// both of balanceHTML's paths (a table sends the body to the parser).
+func TestOwnHostLinksInContent(t *testing.T) {
+	const base = "https://coghlan.me/2025/post/"
+	for _, in := range []string{
+		`<p><a href="coghlan.me/measuring-devrel/">x</a> <img src="www.coghlan.me/a.png"></p>`,
+		`<table><tr><td><a href="coghlan.me/measuring-devrel/">x</a> <img src="www.coghlan.me/a.png"></td></tr></table>`,
+	} {
+		got := SanitizeHTML(in, base)
+		for _, want := range []string{`href="https://coghlan.me/measuring-devrel/"`, `src="https://www.coghlan.me/a.png"`} {
+			if !strings.Contains(got, want) {
+				t.Errorf("SanitizeHTML(%q) = %q, want %s", in, got, want)
+			}
 		}
 	}
 }

@@ -67,3 +67,22 @@ func TestEmbedsInText(t *testing.T) {
 		t.Errorf("Text = %q, want the two paragraphs only", a.Text)
 	}
 }
+
+// TestUntitledMediaPost checks the title a post without one gets when it
+// has no text either: its player's title, else its picture's alt text.
+func TestUntitledMediaPost(t *testing.T) {
+	for _, tt := range []struct{ content, want string }{
+		{`<figure><iframe src="https://www.youtube.com/embed/x" title="Caroline Shaw &amp; Sō Percussion - Lay All Your Love on Me (Live)"></iframe></figure>`,
+			"Caroline Shaw & Sō Percussion - Lay All Your Love on Me (Live)"},
+		{`<p><img src="https://img.example/a.jpg" alt="  A heron at  dawn "></p>`, "A heron at dawn"},
+		{`<p><img src="https://img.example/a.jpg" alt="a heron"></p><iframe src="https://player.vimeo.com/video/1" title="The film"></iframe>`, "The film"},
+		{`<iframe src="https://player.vimeo.com/video/1"></iframe>`, ""},
+		{`<p>Some words first.</p><iframe src="https://player.vimeo.com/video/1" title="The film"></iframe>`, "Some words first."},
+	} {
+		a := &Article{Content: tt.content, Link: "https://blog.example/post"}
+		a.Finish("src", finishNow)
+		if a.Title != tt.want {
+			t.Errorf("content %q: Title = %q, want %q", tt.content, a.Title, tt.want)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+
+	xhtml "golang.org/x/net/html"
 )
 
 // MaxFuture is how far past the time of fetching a date may lie before it is
@@ -47,6 +49,11 @@ func (a *Article) Finish(origin string, now time.Time) {
 	}
 	if a.Title == "" {
 		a.Title = firstWords(a.Summary+" "+a.Text, 12)
+	}
+	if a.Title == "" {
+		// A post that is only a video or a picture (tumblr's): its
+		// title, which readers would otherwise show as "Untitled".
+		a.Title = cutRunes(collapseSpace(mediaTitle(a.Content)), MaxTitleRunes)
 	}
 	a.Authors = cleanAuthors(a.Authors)
 	a.Categories = cleanList(a.Categories)
@@ -142,6 +149,29 @@ func firstWords(s string, n int) string {
 		return strings.Join(words, " ")
 	}
 	return strings.Join(words[:n], " ") + "…"
+}
+
+// mediaTitle returns the title of the first player in content, sanitized
+// HTML, or else the alt text of its first image, or "".
+func mediaTitle(content string) string {
+	z := xhtml.NewTokenizer(strings.NewReader(content))
+	alt := ""
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return alt
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			t := z.Token()
+			for _, at := range t.Attr {
+				switch {
+				case t.Data == "iframe" && at.Key == "title" && strings.TrimSpace(at.Val) != "":
+					return at.Val
+				case t.Data == "img" && at.Key == "alt" && alt == "":
+					alt = strings.TrimSpace(at.Val)
+				}
+			}
+		}
+	}
 }
 
 // PublishedLocal returns Published as the source wrote it: at the offset it

@@ -241,9 +241,19 @@ func compareTitle(file string, i int, a *normalize.Article, want *string) differ
 	return d
 }
 
-// madeUpTitle is the title Finish gives an article without one.
+// madeUpTitle is the title Finish gives an article without one: its
+// first words, or for a post without text, the title of its video player
+// or its picture's alt text.
 func madeUpTitle(a *normalize.Article) string {
 	words := strings.Fields(a.Summary + " " + a.Text)
+	if len(words) == 0 {
+		for _, attr := range []string{` title="`, ` alt="`} {
+			if strings.Contains(a.Content, attr+html.EscapeString(a.Title)+`"`) {
+				return a.Title
+			}
+		}
+		return ""
+	}
 	if len(words) <= 12 {
 		return strings.Join(words, " ")
 	}

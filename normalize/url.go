@@ -231,6 +231,17 @@ func RedactedURL(u *url.URL) string {
 	return r.Redacted()
 }
 
+// PublicURL is RedactedRawURL of raw without its user name either: the
+// form of a feed's address that a republished feed may show.
+func PublicURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.User = nil
+	return RedactedURL(u)
+}
+
 // RedactedRawURL is RedactedURL of raw, or raw itself when it does not
 // parse (it then holds no query to hide).
 func RedactedRawURL(raw string) string {

@@ -212,6 +212,10 @@ func TestRedactedURL(t *testing.T) {
 		if got := RedactedRawURL(tt.raw); got != tt.want {
 			t.Errorf("RedactedRawURL(%q) = %q, want %q", tt.raw, got, tt.want)
 		}
+		want := strings.Replace(tt.want, "user:xxxxx@", "", 1)
+		if got := PublicURL(tt.raw); got != want {
+			t.Errorf("PublicURL(%q) = %q, want %q", tt.raw, got, want)
+		}
 	}
 }
 

@@ -74,13 +74,16 @@ type Feed struct {
 // than MaxNodes elements (after the entries beyond MaxEntries are cut)
 // with one wrapping ErrTooManyNodes.
 func Parse(body []byte, opts Options) (*Feed, error) {
+	// Errors are logged, listed by `sources` and served in /sources.json:
+	// they name the feed without its password or API key.
+	name := normalize.RedactedRawURL(opts.URL)
 	if err := checkDepth(body, MaxDepth); err != nil {
-		return nil, fmt.Errorf("parse %s: %w", opts.URL, err)
+		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	limit := cmp.Or(opts.MaxEntries, DefaultMaxEntries)
 	body, cut := cutEntries(body, limit)
 	if err := checkNodes(body, MaxNodes); err != nil {
-		return nil, fmt.Errorf("parse %s: %w", opts.URL, err)
+		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	gf, err := parseFeed(body)
 	var malformed error
@@ -92,15 +95,15 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 		}
 	}
 	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-		return nil, fmt.Errorf("parse %s: %w", opts.URL, ErrUnknownFormat)
+		return nil, fmt.Errorf("parse %s: %w", name, ErrUnknownFormat)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("parse %s: %w", opts.URL, err)
+		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	if gf.FeedType == "json" && !strings.Contains(gf.FeedVersion, "jsonfeed.org/version/") {
 		// gofeed takes any JSON object for a feed: an API's error
 		// document would read as a feed with no articles.
-		return nil, fmt.Errorf("parse %s: %w", opts.URL, ErrUnknownFormat)
+		return nil, fmt.Errorf("parse %s: %w", name, ErrUnknownFormat)
 	}
 	docURL := opts.URL
 	if !isHTTPURL(docURL) && isHTTPURL(gf.FeedLink) {
@@ -235,7 +238,7 @@ func article(it *gofeed.Item, facts itemFacts, base string, f *Feed, opts Option
 	a := normalize.Article{
 		Source:      opts.Source,
 		SourceTitle: f.Title,
-		SourceURL:   opts.URL,
+		SourceURL:   normalize.PublicURL(opts.URL), // republished in atom:source
 		GUID:        strings.TrimSpace(it.GUID),
 		Link:        normalize.ResolveURL(base, itemLink(it, !facts.notPermalink)),
 		Title:       it.Title,

@@ -239,7 +239,9 @@ func newEntry(a *normalize.Article) entry {
 		Categories:  cleanList(a.Categories),
 		Source:      strings.TrimSpace(cleanText(a.Source)),
 		SourceTitle: strings.TrimSpace(cleanText(a.SourceTitle)),
-		SourceURL:   cleanText(a.SourceURL),
+		// Articles stored before parse redacted it may carry the feed's
+		// password or API key.
+		SourceURL: cleanText(normalize.PublicURL(a.SourceURL)),
 	}
 	if e.HTML == "" {
 		e.HTML = paragraphsHTML(e.Text)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"flag"
 	"os"
 	"os/exec"
@@ -162,4 +163,25 @@ func render(t testing.TB, write func(*bytes.Buffer) error) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestSourceURLWithoutSecrets: an article stored before parse redacted its
+// feed's address (a password, an API key) is republished with the address
+// in its public form, in every format that names the source.
+func TestSourceURLWithoutSecrets(t *testing.T) {
+	a := testArticle("a")
+	a.SourceURL = "https://reader:pw-s3cr3t@example.com/feed.xml?api_key=k3y-s3cr3t&lang=en"
+	f := testFeed(a)
+	for name, write := range map[string]func(io.Writer, *Feed) error{"atom": WriteAtom, "rss": WriteRSS, "json": WriteJSON} {
+		var b bytes.Buffer
+		if err := write(&b, f); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(b.String(), "s3cr3t") || strings.Contains(b.String(), "reader") {
+			t.Errorf("%s shows the feed's password or key:\n%s", name, b.String())
+		}
+		if name != "json" && !strings.Contains(b.String(), "https://example.com/feed.xml?api_key=xxxxx&amp;lang=en") {
+			t.Errorf("%s does not name the source's feed in public form:\n%s", name, b.String())
+		}
+	}
 }

@@ -41,7 +41,8 @@ func TestSourceSecretsStayHidden(t *testing.T) {
 
 // TestSourceSecretsStayOutOfFeeds: a feed read with a password and an API
 // key names its source in the topic feeds (atom:source, RSS <source>)
-// without them, and a page that is no feed is named without them too.
+// without them, and a page that is no feed says so, and which feeds it
+// announces, without them too.
 func TestSourceSecretsStayOutOfFeeds(t *testing.T) {
 	t.Parallel()
 	const secret = "s3cr3t-k3y"
@@ -59,8 +60,8 @@ func TestSourceSecretsStayOutOfFeeds(t *testing.T) {
 	cfg := setup(t, withSecret+"/feed.xml?api_key="+secret, withSecret+"/page?api_key="+secret)
 
 	code, stdout, stderr := tidings(t, context.Background(), "-config", cfg, "fetch", "-v")
-	if code != 1 || !strings.Contains(stdout+stderr, "parse http://reader:xxxxx@127.0.0.1") {
-		t.Errorf("fetch: exit %d, want 1 and the page named with the password hidden:\n%s%s", code, stdout, stderr)
+	if code != 1 || !strings.Contains(stdout+stderr, "announces the feed http://reader:xxxxx@127.0.0.1") {
+		t.Errorf("fetch: exit %d, want 1 and the page's feed named with the password hidden:\n%s%s", code, stdout, stderr)
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	if code, stdout, stderr := tidings(t, context.Background(), "-config", cfg, "export", "-out", out); code != 0 {

@@ -95,6 +95,9 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 		}
 	}
 	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+		if hint := pageHint(body, opts.URL); hint != "" {
+			return nil, fmt.Errorf("parse %s: %w: %s", name, ErrUnknownFormat, hint)
+		}
 		return nil, fmt.Errorf("parse %s: %w", name, ErrUnknownFormat)
 	}
 	if err != nil {

@@ -35,7 +35,9 @@
 // sentence-like lines just before it, up to a block of furniture) up to the
 // first end-matter marker or thread of reader comments (short names over
 // full dates over text, after two paragraphs of a story that printed no
-// date), less the author bios that end it. A page without a headline
+// date, each date stamped to the minute or beside a "Reply"; a timeline's
+// events are dated by the day, and their heads are no authors), less the
+// author bios that end it. A page without a headline
 // takes the first sentence of its body as its title. A page without a
 // body paragraph, an index page (the publisher's name for a headline over
 // one short paragraph), a server's error page, an encyclopedia entry, a

@@ -20,12 +20,15 @@
 // was lost are split first ("…proposalpublished at 11:12 …"). A second pass
 // uses the neighbouring lines: a line followed by a credit is a caption,
 // text repeating a caption is that caption again, an unterminated sentence
-// between a paragraph and a caption is a caption too, a line printed twice
-// around its speaker's name is a pull quote over the paragraph it was
-// pulled from, a byline split over lines is joined, names alone before a
-// date or an affiliation ("BBC News, Cairo") or stacked two or more on
-// lines of their own under the date (NPR) are a byline, and headlines
-// after a "Read more" label are teasers.
+// between a paragraph and a caption is a caption too (but a paragraph
+// run on from another and ending on a bare name, a quote's speaker or a
+// letter's signature, is no caption credited to its photographer when it
+// reads as prose: speech, two sentences, "I" or "we", 25 words or more),
+// a line printed twice around its speaker's name is a pull quote over the
+// paragraph it was pulled from, a byline split over lines is joined, names
+// alone before a date or an affiliation ("BBC News, Cairo") or stacked two
+// or more on lines of their own under the date (NPR) are a byline, and
+// headlines after a "Read more" label are teasers.
 //
 // The headline is then the first sentence-like, unterminated line followed,
 // within a few lines, by a standfirst and a metadata line (byline, date,

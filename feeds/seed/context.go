@@ -121,7 +121,7 @@ func joinBylines(ls []line) {
 		if l.kind != kindAuthorLabel && (l.kind != kindByline || !bylineContinues(l.text)) {
 			continue
 		}
-		if _, named := cutRole(next.text); l.kind == kindAuthorLabel && !named && roleRE.MatchString(next.text) {
+		if _, named := cutRole(next.text); l.kind == kindAuthorLabel && !named && isRole(next.text) {
 			// "Authors" / "Guest Author" / name: the role labels the name too.
 			*next = line{text: next.text, kind: kindAuthorLabel, why: "the author's role under a byline label"}
 			continue
@@ -343,7 +343,7 @@ func isSignature(ls []line, i int) bool {
 	if place.kind != kindCrumb && place.kind != kindPlace || l.kind != kindCrumb && l.kind != kindText || wordCount(l.text) > 4 || !isParagraph(ls[i-1]) {
 		return false
 	}
-	if wordCount(place.text) > 3 || !isPublisherName(place.text) || roleRE.MatchString(place.text) {
+	if wordCount(place.text) > 3 || !isPublisherName(place.text) || isRole(place.text) {
 		return false
 	}
 	names, ok := parseNames(l.text)
@@ -628,7 +628,7 @@ func cutRole(s string) (string, bool) {
 	ws := strings.Fields(s)
 	for n := 2; n <= 3 && n < len(ws); n++ {
 		name := strings.Join(ws[:n], " ")
-		if _, ok := personName(name); ok && roleRE.MatchString(strings.Join(ws[n:], " ")) && allPeople([]string{name}) {
+		if _, ok := personName(name); ok && isRole(strings.Join(ws[n:], " ")) && allPeople([]string{name}) {
 			return name, true
 		}
 	}
@@ -743,7 +743,7 @@ func markAffiliations(ls []line) {
 // own line under the name is the author's job, not a co-author).
 func allPeople(names []string) bool {
 	for _, n := range names {
-		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) || roleRE.MatchString(n) {
+		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) || isRole(n) {
 			return false
 		}
 	}
@@ -793,10 +793,10 @@ func isAffiliation(s string) bool {
 	if wordCount(s) > 6 || endsSentence(s) {
 		return false
 	}
-	if roleRE.MatchString(s) {
+	if isRole(s) {
 		return true
 	}
-	if role, team, ok := strings.Cut(s, ", "); ok && roleRE.MatchString(role) && startsUpper(team) {
+	if role, team, ok := strings.Cut(s, ", "); ok && isRole(role) && startsUpper(team) {
 		return true // "Staff Engineer, Build Infrastructure": a role and its team
 	}
 	org, place, ok := strings.Cut(s, ", ")

@@ -19,6 +19,19 @@ var (
 	editorRE = regexp.MustCompile(`(?i)^(?:edited|compiled|produced)\s+by\s+\S`)
 	// deskRE matches a desk or the staff signing for the outlet, without
 	// "By": "Political Desk", "Harbour Times’s Web Desk", "Herald Staff".
+	//
+	// Desk words live in three lists that do not mean the same, so each
+	// keeps its own. deskRE (with deskWords) reads a line that signs alone,
+	// no person named: Desk, Staff, Bureau, Newsroom; not Reporting,
+	// since "Investigative Reporting" alone is a section's label.
+	// deskRoleRE reads the desk after a person's name, which makes the
+	// line a byline: Desk, Bureau, Reporting ("Jane Roe, Local Democracy
+	// Reporting"). isStaffName rules a "By" line's item out as a person,
+	// in any case and anywhere in the item, so its list is wider (staff,
+	// desk, bureau, newsroom, agencies, correspondent, editorial board …).
+	// Both capitalised patterns share their shape; sharing the words too
+	// (Staff and Newsroom after a name, Reporting alone) changes no page
+	// of the test set but would change what the rules read elsewhere.
 	deskRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}\p{N}.&'’-]*\s+){1,4}(?:Desk|DESK|Staff|STAFF|Bureau|BUREAU|Newsroom|NEWSROOM)$`)
 	// bylineClockRE matches the time a blog post was posted, at the end of
 	// its byline: "Posted by X at 9:14 PM".
@@ -340,7 +353,9 @@ func nameBeforeMasthead(ws []string) (string, bool) {
 }
 
 // isStaffName reports whether a byline item names staff or a desk rather
-// than a person: "JPost.com Staff", "News Desk", "agencies".
+// than a person: "JPost.com Staff", "News Desk", "agencies". Its words
+// are looked for in any case, inside the item: wider than deskRE's and
+// deskRoleRE's, which read a capitalised desk's name (see deskRE).
 func isStaffName(s string) bool {
 	l := strings.ToLower(s)
 	for _, w := range []string{"staff", "desk", "agencies", "editorial board", "wire services", "editors", "correspondent", "bureau", "newsroom", "web team", "news team"} {

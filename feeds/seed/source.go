@@ -460,7 +460,8 @@ func withoutDomain(ls []line, name string) string {
 }
 
 // issuerWords are the words in the names of bodies that issue press
-// releases.
+// releases. Its "bureau" is a public body's ("Bureau of Meteorology"),
+// not a newsroom's desk (deskRE).
 var issuerWords = setOf("authority", "bureau", "department", "agency",
 	"ministry", "office", "commission", "administration", "service",
 	"council", "institute", "university", "association", "foundation",

@@ -277,6 +277,61 @@ func TestCommentThreadEndsBody(t *testing.T) {
 	}
 }
 
+// A timeline inside a story, each event a short capitalised head over
+// its day over a sentence, is shaped like a thread of reader comments
+// after two undated paragraphs; but a comment is stamped to the minute or
+// beside its controls, and an event by the day alone. The story goes on
+// past the timeline, and the events' heads ("National Lockdown") name no
+// author. Reader comments stamped by the day beside "Reply" still end
+// the body.
+func TestTimelineIsNoCommentThread(t *testing.T) {
+	t.Parallel()
+	const header = " date 2024-03-20 Home News World Business Sport Opinion\n" +
+		"Harbour Post\n" +
+		"Four years on, the city counts the cost of its first lockdown\n" +
+		"By Jane Roe\n" +
+		"March 20, 2024\n" +
+		"The city council published on Tuesday its review of the first months of the pandemic, four years after the first two cases were confirmed at the port hospital.\n" +
+		"The review found that the council's emergency plan had not been updated since 2011 and that care homes were told of the lockdown a day after schools, the authors said.\n"
+	const timeline = "Key dates\n" +
+		"First Cases\n" +
+		"January 31, 2020\n" +
+		"Two crew members of a cargo ship are confirmed as the city's first cases and taken to the port hospital.\n" +
+		"National Lockdown\n" +
+		"March 23, 2020\n" +
+		"The prime minister orders people to stay at home, and the city's schools, pubs and shops close the same evening.\n" +
+		"Schools Reopen\n" +
+		"June 1, 2020\n" +
+		"Primary schools reopen to some year groups, with classes of no more than 15 pupils.\n"
+	const rest = "The review's authors said the council had acted quickly once the lockdown was ordered, but that its planning before then had been poor.\n" +
+		"Opposition councillors called for a public inquiry, saying the review had not heard from the families of care home residents.\n"
+	const comments = "What readers say\n" +
+		"Harbourwatcher\n" +
+		"March 20, 2024 - Reply\n" +
+		"Four years late and still no inquiry. The families deserve better than this.\n" +
+		"Jane Quay\n" +
+		"March 20, 2024 - Reply\n" +
+		"The council did its best with what it knew at the time.\n"
+	tests := []struct {
+		name, page string
+		want       want
+	}{
+		{"timeline inside the story", header + timeline + rest, want{textStart: "The city council", textEnd: "care home residents.", excludes: []string{"First Cases", "National Lockdown"}, paragraphs: 7}},
+		{"timeline closing the story", header + timeline, want{textStart: "The city council", textEnd: "no more than 15 pupils.", paragraphs: 5}},
+		{"comments stamped by the day", header + rest + comments, want{textStart: "The city council", textEnd: "care home residents.", excludes: []string{"Harbourwatcher"}, paragraphs: 4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a := parsePage(t, tt.page)
+			checkText(t, a.Text, tt.want)
+			if !slices.Equal(a.Authors, []string{"Jane Roe"}) || !a.Published.Equal(day(2024, time.March, 20)) {
+				t.Errorf("Authors = %q, Published = %v; want Jane Roe, 2024-03-20", a.Authors, a.Published)
+			}
+		})
+	}
+}
+
 // A live page's posts, a heading over a full date over text, are no
 // comment thread.
 func TestLivePostsAreNoComments(t *testing.T) {

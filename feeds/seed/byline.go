@@ -19,6 +19,19 @@ var (
 	editorRE = regexp.MustCompile(`(?i)^(?:edited|compiled|produced)\s+by\s+\S`)
 	// deskRE matches a desk or the staff signing for the outlet, without
 	// "By": "Political Desk", "Harbour Times’s Web Desk", "Herald Staff".
+	//
+	// Desk words live in three lists that do not mean the same, so each
+	// keeps its own. deskRE (with deskWords) reads a line that signs alone,
+	// no person named: Desk, Staff, Bureau, Newsroom; not Reporting,
+	// since "Investigative Reporting" alone is a section's label.
+	// deskRoleRE reads the desk after a person's name, which makes the
+	// line a byline: Desk, Bureau, Reporting ("Jane Roe, Local Democracy
+	// Reporting"). isStaffName rules a "By" line's item out as a person,
+	// in any case and anywhere in the item, so its list is wider (staff,
+	// desk, bureau, newsroom, agencies, correspondent, editorial board …).
+	// Both capitalised patterns share their shape; sharing the words too
+	// (Staff and Newsroom after a name, Reporting alone) changes no page
+	// of the test set but would change what the rules read elsewhere.
 	deskRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}\p{N}.&'’-]*\s+){1,4}(?:Desk|DESK|Staff|STAFF|Bureau|BUREAU|Newsroom|NEWSROOM)$`)
 	// bylineClockRE matches the time a blog post was posted, at the end of
 	// its byline: "Posted by X at 9:14 PM".
@@ -28,9 +41,15 @@ var (
 	// She …". The first group is the comma.
 	bylineBioRE = regexp.MustCompile(`^(?i:by)\s+[^,.]{3,60}(,)\s+(?:a|an)\s+\p{Ll}`)
 	// roleRE matches a job title after a name: "Maria Lopez, Staff Writer",
-	// or the desk a reporter writes for: "Jane Roe, Local Democracy
-	// Reporting", "Jane Roe, Washington Bureau".
-	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|author|reporter|reporting|desk|bureau|correspondent|editor|columnist|contributor|photographer|journalist|critic|reviewer|producer|presenter|anchor|host|commentator|blogger|cartoonist|illustrator|videographer|engineer|developer|designer|scientist|researcher|analyst|president|director|manager|officer|founder|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|(?:president|director|manager|officer|chair)\s+of\s+[\p{L} &]{1,40})$`)
+	// "Jane Roe, senior reporter". The desk a reporter writes for is a
+	// role too, but only by its name (deskRoleRE): see isRole.
+	roleRE = regexp.MustCompile(`(?i)^(?:[\p{L} ]{0,30}\s)?(?:staff writer|writer|author|reporter|correspondent|editor|columnist|contributor|photographer|journalist|critic|reviewer|producer|presenter|anchor|host|commentator|blogger|cartoonist|illustrator|videographer|engineer|developer|designer|scientist|researcher|analyst|president|director|manager|officer|founder|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|(?:president|director|manager|officer|chair)\s+of\s+[\p{L} &]{1,40})$`)
+	// deskRoleRE matches the name of the desk a reporter writes for, after
+	// the reporter's name: "Jane Roe, Local Democracy Reporting", "Jane
+	// Roe, Washington Bureau", "Ana Ruiz, Metro Desk". A desk's name is
+	// capitalised; in lower case the words end a clause of prose ("Mary
+	// Quinn, who runs the Garissa bureau", "…from the Nairobi desk").
+	deskRoleRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}\p{N}.&'’-]*\s+){1,4}(?:Reporting|REPORTING|Desk|DESK|Bureau|BUREAU)$`)
 	// authorRE matches "Author: …" with the names on the same line.
 	// DW leaves the colon out: "Author Jane Schmidt".
 	authorRE = regexp.MustCompile(`(?i)^(?:authors?|writer|reporter)(?:\s*:\s*|\s+)(\S.*)$`)
@@ -153,7 +172,7 @@ func parseByline(s string) ([]string, bool) {
 	if ag := agencyName(s); ag != "" {
 		return []string{ag}, true
 	}
-	if name, role, ok := strings.Cut(s, ", "); ok && roleRE.MatchString(role) {
+	if name, role, ok := strings.Cut(s, ", "); ok && isRole(role) {
 		if n, ok := personName(name); ok && wordCount(name) >= 2 {
 			return []string{n}, true
 		}
@@ -172,6 +191,12 @@ func isDeskSignature(s string) bool {
 		return false // most lines: parseByline tries every text line
 	}
 	return deskRE.MatchString(s) && !notNames[strings.ToLower(strings.Fields(s)[0])] && !isCallToAction(s)
+}
+
+// isRole reports whether s is a job title (roleRE) or the name of the
+// desk a reporter writes for (deskRoleRE).
+func isRole(s string) bool {
+	return roleRE.MatchString(s) || deskRoleRE.MatchString(s)
 }
 
 // deskWords are the last words deskRE accepts, looked up before the
@@ -210,7 +235,7 @@ func parseNames(s string) ([]string, bool) {
 // cutSlashRole returns the name before a slash when a role follows it
 // ("Jane Roe / Staff reporter", "Jane Roe/Gleaner Writer"), else s.
 func cutSlashRole(s string) string {
-	if i := strings.IndexByte(s, '/'); i > 0 && roleRE.MatchString(strings.TrimSpace(s[i+1:])) {
+	if i := strings.IndexByte(s, '/'); i > 0 && isRole(strings.TrimSpace(s[i+1:])) {
 		return strings.TrimSpace(s[:i])
 	}
 	return s
@@ -245,7 +270,7 @@ func splitNames(s string) ([]string, bool) {
 		if isStaffName(it) && k == 0 {
 			break // "HT Correspondent, New Delhi": a desk and its place
 		}
-		if k > 0 && (roleRE.MatchString(it) || stampLabelRE.MatchString(strings.Fields(it + " x")[0])) {
+		if k > 0 && (isRole(it) || stampLabelRE.MatchString(strings.Fields(it + " x")[0])) {
 			break // "By Jane Roe, Senior Editor, Europe": the role, then its beat; "…, Updated June 3"
 		}
 		if it == "" || isStaffName(it) {
@@ -328,7 +353,9 @@ func nameBeforeMasthead(ws []string) (string, bool) {
 }
 
 // isStaffName reports whether a byline item names staff or a desk rather
-// than a person: "JPost.com Staff", "News Desk", "agencies".
+// than a person: "JPost.com Staff", "News Desk", "agencies". Its words
+// are looked for in any case, inside the item: wider than deskRE's and
+// deskRoleRE's, which read a capitalised desk's name (see deskRE).
 func isStaffName(s string) bool {
 	l := strings.ToLower(s)
 	for _, w := range []string{"staff", "desk", "agencies", "editorial board", "wire services", "editors", "correspondent", "bureau", "newsroom", "web team", "news team"} {

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -165,5 +166,43 @@ func TestImageByCreditAndImageLabel(t *testing.T) {
 		if c, ok := captionWithCredit(tt.s); !ok || c != tt.want {
 			t.Errorf("captionWithCredit(%q) = %q, %v; want %q", tt.s, c, ok, tt.want)
 		}
+	}
+}
+
+// A paragraph in the story's run that ends on a bare name after its last
+// sentence (a quote's speaker, a letter's signature) is no caption glued
+// to its photographer when it reads as prose: it reports speech, holds
+// two sentences, speaks as "I" or runs long. Nor is a long paragraph
+// ending on a name "unterminated sentences between paragraphs". A short
+// sentence over its photographer's name between paragraphs is still a
+// picture's caption.
+func TestParagraphEndingOnNameIsNoCaption(t *testing.T) {
+	t.Parallel()
+	a := parsePage(t, " date 2024-05-02 Home News Politics Business Sport\n"+
+		"Harbour Post\n"+
+		"Council backs new flood wall for the old quay\n"+
+		"By Jane Roe\n"+
+		"May 2, 2024\n"+
+		"The council voted on Wednesday to build a flood wall along the old quay, after the harbour flooded three times last winter.\n"+
+		"The wall will cost about £12 million and take two years to build, the council's engineers said in a report to the meeting.\n"+
+		"Residents of the quay had asked for the wall for a decade. \"We have sandbagged our doors every winter since 2014, and we are tired,\" one of them told the meeting. Mary Quinn\n"+
+		"The council leader said the engineers had told him the plan would be ready in the spring. John Doe\n"+
+		"Sandbags line the doors of houses on the old quay. Tom Hale\n"+
+		"Work on the first section is due to start in September, once the council has chosen a builder from the six firms that bid for the contract.\n"+
+		"Many residents came to the meeting on Wednesday to hear the vote, which the council had put off twice since the winter, first for a report from its engineers and then for a consultation that ran until March and drew more than 900 replies from people living along the quay. Ann Lee\n"+
+		"The council will publish the builder's name in June.\n")
+	checkText(t, a.Text, want{
+		textStart:  "The council voted",
+		textEnd:    "name in June.",
+		excludes:   []string{"Sandbags line"},
+		paragraphs: 7,
+	})
+	for _, s := range []string{"one of them told the meeting. Mary Quinn", "ready in the spring. John Doe", "along the quay. Ann Lee"} {
+		if !strings.Contains(a.Text, s) {
+			t.Errorf("Text = %q, want the paragraph ending %q", a.Text, s)
+		}
+	}
+	if want := []string{"Sandbags line the doors of houses on the old quay."}; !slices.Equal(a.Captions, want) {
+		t.Errorf("Captions = %q, want %q", a.Captions, want)
 	}
 }

@@ -121,6 +121,9 @@ func classify(s string) line {
 	if c, ok := captionWithCredit(s); ok {
 		return line{text: s, kind: kindCaption, caption: c, why: "text with a credit glued to its end"}
 	}
+	if c, ok := namedCreditTail(s); ok {
+		return line{text: s, kind: kindCaption, caption: c, why: whyNameAfterCaption}
+	}
 	if figureCaptionRE.MatchString(s) {
 		return line{text: s, kind: kindCaption, caption: s, why: "numbered figure caption"}
 	}

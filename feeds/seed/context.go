@@ -29,6 +29,7 @@ func classifyAll(texts []string) []line {
 	for i, s := range texts {
 		ls[i] = classify(s)
 	}
+	unmarkNamedParagraphs(ls)
 	markLinkLabels(ls)
 	joinBylines(ls)
 	markLifeSpans(ls)
@@ -120,7 +121,7 @@ func joinBylines(ls []line) {
 		if l.kind != kindAuthorLabel && (l.kind != kindByline || !bylineContinues(l.text)) {
 			continue
 		}
-		if _, named := cutRole(next.text); l.kind == kindAuthorLabel && !named && roleRE.MatchString(next.text) {
+		if _, named := cutRole(next.text); l.kind == kindAuthorLabel && !named && isRole(next.text) {
 			// "Authors" / "Guest Author" / name: the role labels the name too.
 			*next = line{text: next.text, kind: kindAuthorLabel, why: "the author's role under a byline label"}
 			continue
@@ -342,7 +343,7 @@ func isSignature(ls []line, i int) bool {
 	if place.kind != kindCrumb && place.kind != kindPlace || l.kind != kindCrumb && l.kind != kindText || wordCount(l.text) > 4 || !isParagraph(ls[i-1]) {
 		return false
 	}
-	if wordCount(place.text) > 3 || !isPublisherName(place.text) || roleRE.MatchString(place.text) {
+	if wordCount(place.text) > 3 || !isPublisherName(place.text) || isRole(place.text) {
 		return false
 	}
 	names, ok := parseNames(l.text)
@@ -627,7 +628,7 @@ func cutRole(s string) (string, bool) {
 	ws := strings.Fields(s)
 	for n := 2; n <= 3 && n < len(ws); n++ {
 		name := strings.Join(ws[:n], " ")
-		if _, ok := personName(name); ok && roleRE.MatchString(strings.Join(ws[n:], " ")) && allPeople([]string{name}) {
+		if _, ok := personName(name); ok && isRole(strings.Join(ws[n:], " ")) && allPeople([]string{name}) {
 			return name, true
 		}
 	}
@@ -742,7 +743,7 @@ func markAffiliations(ls []line) {
 // own line under the name is the author's job, not a co-author).
 func allPeople(names []string) bool {
 	for _, n := range names {
-		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) || roleRE.MatchString(n) {
+		if wordCount(n) < 2 || isAgency(n) || isMasthead(n) || isOrganisation(n) || isRole(n) {
 			return false
 		}
 	}
@@ -792,10 +793,10 @@ func isAffiliation(s string) bool {
 	if wordCount(s) > 6 || endsSentence(s) {
 		return false
 	}
-	if roleRE.MatchString(s) {
+	if isRole(s) {
 		return true
 	}
-	if role, team, ok := strings.Cut(s, ", "); ok && roleRE.MatchString(role) && startsUpper(team) {
+	if role, team, ok := strings.Cut(s, ", "); ok && isRole(role) && startsUpper(team) {
 		return true // "Staff Engineer, Build Infrastructure": a role and its team
 	}
 	org, place, ok := strings.Cut(s, ", ")
@@ -883,8 +884,8 @@ var innerSentenceRE = regexp.MustCompile(`\p{Ll}[.!?] \p{Lu}`)
 func markBareCaptions(ls []line) {
 	for i := 1; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if l.kind != kindText || endsSentence(l.text) || isBio(l.text) || isCallToAction(l.text) {
-			continue // an author's bio ending on a handle, or a prompt, is no caption
+		if l.kind != kindText || endsSentence(l.text) || isBio(l.text) || isCallToAction(l.text) || endsOnName(l.text) {
+			continue // an author's bio ending on a handle, a prompt, or a paragraph signed, is no caption
 		}
 		if (wordCount(l.text) < 8 || !innerSentenceRE.MatchString(l.text)) && (wordCount(l.text) > 15 || !participleCaptionRE.MatchString(l.text)) && !isNounPhraseCaption(l.text) {
 			continue
@@ -1127,6 +1128,62 @@ func markSignOffs(ls []line) {
 	}
 }
 
+// whyNameAfterCaption is the reason of a caption read by its
+// photographer's name alone after its last sentence (namedCreditTail).
+const whyNameAfterCaption = "a sentence and a photographer's name alone after it"
+
+// unmarkNamedParagraphs makes a paragraph again of a line read as a
+// caption only by the bare name after its last sentence (namedCreditTail)
+// when it runs on from a paragraph and reads as one: it reports what
+// someone said, holds two sentences or more, speaks as "I", "we" or to
+// "you", or runs to maxCaptionRun words ("… told the meeting. Mary
+// Quinn", a letter's last paragraph over its signature). A picture's
+// caption is one short sentence describing the picture, and sits by the
+// picture's furniture (a marker, a share row, the header's date) or over
+// a credit, not in the story's run of paragraphs.
+func unmarkNamedParagraphs(ls []line) {
+	for i := 1; i < len(ls); i++ {
+		l := &ls[i]
+		if l.kind != kindCaption || l.why != whyNameAfterCaption || !isParagraph(ls[i-1]) {
+			continue
+		}
+		if i+1 < len(ls) && ls[i+1].kind == kindCredit {
+			continue
+		}
+		if ws := strings.Fields(l.caption); len(ws) >= maxCaptionRun || sentenceWords(ws) < len(ws) || reportingRE.MatchString(l.caption) ||
+			strings.ContainsAny(l.caption, "\"“”") || speaksAsPerson(ws) {
+			l.kind, l.caption, l.why = kindText, "", "a paragraph ending on a name, in the story's run: no caption"
+		}
+	}
+}
+
+// maxCaptionRun is the fewest words of a line, after a paragraph, that
+// read as a paragraph however it ends: a caption credited by a name alone
+// is one short sentence (the test set's has 14 words).
+const maxCaptionRun = 25
+
+// personWords are a writer speaking as a person or to the reader, which a
+// picture's caption never does.
+var personWords = setOf("i", "we", "you", "my", "our", "your")
+
+// speaksAsPerson reports whether ws hold a word of personWords.
+func speaksAsPerson(ws []string) bool {
+	for _, w := range ws {
+		if personWords[strings.ToLower(strings.Trim(w, ".,;:!?\"“”'’()"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// endsOnName reports whether s ends on a person's name alone after its
+// last sentence ("… in the spring. Boris Johnson"): a signature, or a
+// photographer's name (namedCreditTail), not an unterminated sentence.
+func endsOnName(s string) bool {
+	i := strings.LastIndexAny(s, ".!?")
+	return i > 0 && i+2 < len(s) && s[i+1] == ' ' && isPhotographer(s[i+2:])
+}
+
 // prevPastJunk returns the index of the last line before i that is not
 // junk, or -1.
 func prevPastJunk(ls []line, i int) int {
@@ -1205,7 +1262,7 @@ func markCaptionCopies(ls []line) {
 func markCaptionsOverCaptions(ls []line) {
 	for i := len(ls) - 2; i > 0; i-- {
 		l := &ls[i]
-		if l.kind != kindText || wordCount(l.text) < 8 || strings.HasSuffix(l.text, ":") || !isOpenSentence(l.text) {
+		if l.kind != kindText || wordCount(l.text) < 8 || strings.HasSuffix(l.text, ":") || !isOpenSentence(l.text) || endsOnName(l.text) {
 			continue
 		}
 		p, n := prevPastJunk(ls, i), nextPastJunk(ls, i)

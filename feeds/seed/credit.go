@@ -172,7 +172,8 @@ func sitterCaption(s string) (string, bool) {
 
 // captionWithCredit splits a line into its caption and a credit at its end,
 // or reads a BBC "Image caption, …" line. It reports false when s carries no
-// credit.
+// credit. A photographer's name alone after the last sentence is no
+// credit on its own (namedCreditTail).
 func captionWithCredit(s string) (string, bool) {
 	if strings.Contains(s, "|") {
 		if m := pipeTailRE.FindStringSubmatch(s); m != nil && (isCreditText(m[2]) || endsSentence(m[1]) && isPhotographer(m[2])) {
@@ -222,9 +223,6 @@ func captionWithCredit(s string) (string, bool) {
 			}
 		}
 	}
-	if c, ok := namedCreditTail(s); ok {
-		return c, true
-	}
 	// Every other credit form has a bracket, a slash, a colon, "Credit",
 	// "by" or "caption,"; most lines have none of them.
 	if !strings.ContainsAny(s, "([/:©") && !strings.Contains(s, "Credit") && !strings.Contains(s, " by ") && !strings.Contains(s, "caption,") && !strings.Contains(s, "ourtesy of") {
@@ -253,8 +251,10 @@ const maxCaptionWords = 50
 
 // namedCreditTail splits a caption from its photographer's name printed
 // alone after the last sentence, the two elements' boundary lost ("… from
-// November.  Jane Roe"): prose ends on a sentence, not on a bare name of
-// two or three words. The caption is a sentence of five words or more
+// November.  Jane Roe"): prose mostly ends on a sentence, not on a bare
+// name of two or three words; where it does (a quote's speaker, a
+// letter's signature), unmarkNamedParagraphs reads it as the paragraph it
+// is. The caption is a sentence of five words or more
 // ending on a lower-case word or a number, not an abbreviation ("U.S.")
 // or a name ("Ministry of Health."); the name's words are not in
 // capitals (menus, and bareCreditTailREs' credits). It reports false

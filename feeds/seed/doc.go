@@ -20,12 +20,15 @@
 // was lost are split first ("…proposalpublished at 11:12 …"). A second pass
 // uses the neighbouring lines: a line followed by a credit is a caption,
 // text repeating a caption is that caption again, an unterminated sentence
-// between a paragraph and a caption is a caption too, a line printed twice
-// around its speaker's name is a pull quote over the paragraph it was
-// pulled from, a byline split over lines is joined, names alone before a
-// date or an affiliation ("BBC News, Cairo") or stacked two or more on
-// lines of their own under the date (NPR) are a byline, and headlines
-// after a "Read more" label are teasers.
+// between a paragraph and a caption is a caption too (but a paragraph
+// run on from another and ending on a bare name, a quote's speaker or a
+// letter's signature, is no caption credited to its photographer when it
+// reads as prose: speech, two sentences, "I" or "we", 25 words or more),
+// a line printed twice around its speaker's name is a pull quote over the
+// paragraph it was pulled from, a byline split over lines is joined, names
+// alone before a date or an affiliation ("BBC News, Cairo") or stacked two
+// or more on lines of their own under the date (NPR) are a byline, and
+// headlines after a "Read more" label are teasers.
 //
 // The headline is then the first sentence-like, unterminated line followed,
 // within a few lines, by a standfirst and a metadata line (byline, date,
@@ -35,7 +38,9 @@
 // sentence-like lines just before it, up to a block of furniture) up to the
 // first end-matter marker or thread of reader comments (short names over
 // full dates over text, after two paragraphs of a story that printed no
-// date), less the author bios that end it. A page without a headline
+// date, each date stamped to the minute or beside a "Reply"; a timeline's
+// events are dated by the day, and their heads are no authors), less the
+// author bios that end it. A page without a headline
 // takes the first sentence of its body as its title. A page without a
 // body paragraph, an index page (the publisher's name for a headline over
 // one short paragraph), a server's error page, an encyclopedia entry, a

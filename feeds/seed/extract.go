@@ -901,12 +901,15 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 		switch ls[i].kind {
 		case kindDate:
 			if !dated {
-				if e := commentThread(ls, i, body); e >= 0 {
+				dates := datedEntries(ls, i, body)
+				if len(dates) > 0 && isCommentThread(ls, dates) {
+					e := dates[0] - 1 // the first commenter's name
 					for len(body) > 0 && body[len(body)-1] >= e {
 						body = body[:len(body)-1]
 					}
 					return body, e
 				}
+				unmarkTimelineHeads(ls, dates)
 			}
 			dated = true // the story's own date: a live page's posts
 		case kindEnd:
@@ -937,13 +940,42 @@ func bodyLines(ls []line, from int, titled map[int]bool) (body []int, end int) {
 	return body, len(ls)
 }
 
-// commentThread returns the first line of a thread of reader comments
-// opened by the date at i, or -1: after two paragraphs or more of a story
-// that printed no date, two entries or more of a short name over a full
-// date over text ("Jane Roe" / "Nov 26th, 2025 - 11:02 am - Reply" / the
+// isCommentThread reports whether the dated entries are a thread of
+// reader comments: after two paragraphs or more of a story that printed
+// no date, two entries or more of a short name over a comment's stamp
+// over text ("Jane Roe" / "Nov 26th, 2025 - 11:02 am - Reply" / the
 // comment). A live page's posts are dated from the first on, and by the
 // time of day.
-func commentThread(ls []line, i int, body []int) int {
+func isCommentThread(ls []line, dates []int) bool {
+	for _, d := range dates {
+		if !isCommentStamp(ls[d]) {
+			return false
+		}
+	}
+	return true
+}
+
+// unmarkTimelineHeads makes labels of the heads of a timeline's entries
+// that read as names over a date ("National Lockdown" / "March 23,
+// 2020"): entries shaped like reader comments but dated by the day alone
+// head no comment and name no author. Like the heads that read as labels
+// ("The Collision"), they are not the story's text.
+func unmarkTimelineHeads(ls []line, dates []int) {
+	for _, d := range dates {
+		if h := &ls[d-1]; h.kind == kindByline && !isCommentStamp(ls[d]) {
+			h.kind, h.names, h.why = kindCrumb, nil, whyTimelineHead
+		}
+	}
+}
+
+// whyTimelineHead is the reason of a timeline entry's head.
+const whyTimelineHead = "a timeline entry's head over its day, not a name"
+
+// datedEntries returns the date lines of the entries opened by the date
+// at i, when there are two or more after two paragraphs or more of the
+// body, else nil. An entry is a short capitalised head over a full date
+// over text: a reader's comment, or an event of a timeline.
+func datedEntries(ls []line, i int, body []int) []int {
 	paras := 0
 	for _, b := range body {
 		if isParagraph(ls[b]) {
@@ -951,36 +983,51 @@ func commentThread(ls []line, i int, body []int) int {
 		}
 	}
 	if paras < 2 {
-		return -1
+		return nil
 	}
-	first := commentEntry(ls, i)
-	if first < 0 {
-		return -1
+	var dates []int
+	for d := i; d > 0 && isEntryDate(ls, d); d = nextEntryDate(ls, d) {
+		dates = append(dates, d)
 	}
-	// The next entry's date, past the comment's text and the next name.
-	for d := nextContent(ls, i) + 1; d > 0 && d < len(ls) && d <= i+maxFurniture+2; d++ {
-		if ls[d].kind == kindDate {
-			if commentEntry(ls, d) < 0 {
-				return -1
-			}
-			return first
+	if len(dates) < 2 {
+		return nil
+	}
+	return dates
+}
+
+// nextEntryDate returns the next date line after the entry dated at d,
+// past the entry's text and the next head, or -1.
+func nextEntryDate(ls []line, d int) int {
+	for n := nextContent(ls, d) + 1; n > 0 && n < len(ls) && n <= d+maxFurniture+2; n++ {
+		if ls[n].kind == kindDate {
+			return n
 		}
 	}
 	return -1
 }
 
-// commentEntry returns the line of the commenter's name over the
-// comment's date at d, when text follows the date, or -1.
-func commentEntry(ls []line, d int) int {
+// isEntryDate reports whether the line at d is a full date under an
+// entry's head (a commenter's name, a timeline's event) and over text.
+func isEntryDate(ls []line, d int) bool {
 	if ls[d].kind != kindDate || ls[d].date.t.IsZero() {
-		return -1
+		return false
 	}
-	name := d - 1
-	if t := nextContent(ls, d); name < 0 || !isCommenterName(ls[name]) || t < 0 || ls[t].kind != kindText {
-		return -1
-	}
-	return name
+	t := nextContent(ls, d)
+	return d > 0 && isCommenterName(ls[d-1]) && t >= 0 && ls[t].kind == kindText
 }
+
+// isCommentStamp reports whether the date line l is a comment's stamp: a
+// comment is stamped when it was posted, to the minute or beside the
+// comment's controls ("Nov 26th, 2025 - 11:02 am", "March 3, 2024 -
+// Reply"), where a timeline's event is dated by the day alone ("March 23,
+// 2020").
+func isCommentStamp(l line) bool {
+	return l.date.clock || commentControlsRE.MatchString(l.text)
+}
+
+// commentControlsRE matches the controls a comment platform prints beside
+// a comment's stamp: "Reply", "Report abuse", "Like", "Permalink".
+var commentControlsRE = regexp.MustCompile(`(?i)\b(?:reply|report(?: abuse)?|likes?|permalink|flag)\b`)
 
 // isCommenterName reports whether l is a commenter's name over a comment's
 // date: one to three capitalised words or numbers, no sentence ("2

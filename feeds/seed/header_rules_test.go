@@ -131,6 +131,48 @@ func TestBylineWithDesk(t *testing.T) {
 	}
 }
 
+// A desk is a role after a name only by its name, in capitals ("John
+// Doe, Washington Bureau"): in lower case "desk", "bureau" and
+// "reporting" end a clause of prose ("Mary Quinn, who runs the Garissa
+// bureau", under her quote), which names no author. A story opening on
+// "Desk officers said …" under the byline, and a paragraph "Reporting
+// from the bureau in Nairobi, the desk said …", stay in the body.
+func TestDeskWordsInProseNameNoAuthor(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Local Democracy Reporting", true},
+		{"Washington Bureau", true},
+		{"Metro Desk", true},
+		{"Staff Writer", true},
+		{"who runs the Garissa bureau", false},
+		{"from the Nairobi desk", false},
+		{"for local democracy reporting", false},
+	} {
+		if got := isRole(tt.s); got != tt.want {
+			t.Errorf("isRole(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	a := parsePage(t, " date 2024-05-02 Home News World Africa Business\n"+
+		"Harbour Post\n"+
+		"Kenya floods: aid reaches cut-off villages after two weeks\n"+
+		"By Jane Roe\n"+
+		"May 2, 2024\n"+
+		"Desk officers at the Red Cross in Nairobi said the first convoy left Garissa on Tuesday morning and arrived late on Wednesday, after crews cleared two landslides.\n"+
+		"More than 20,000 people have been cut off since the flood, the Kenya Red Cross said, and many had been living on rainwater and what they could save from their fields.\n"+
+		"“We are reaching people who had nothing left.”\n"+
+		"Mary Quinn, who runs the Garissa bureau\n"+
+		"Reporting from the bureau in Nairobi, the desk said the road to Garsen would reopen next week.\n")
+	if !slices.Equal(a.Authors, []string{"Jane Roe"}) {
+		t.Errorf("Authors = %q, want Jane Roe", a.Authors)
+	}
+	// The attribution stays in the text as a lone subhead, as any short
+	// line between paragraphs does.
+	checkText(t, a.Text, want{textStart: "Desk officers at the Red Cross", textEnd: "would reopen next week.", paragraphs: 5})
+}
+
 // The standfirst is the one sentence the header's metadata surrounds:
 // under the date with the byline still to come, or under the byline and
 // over the lead picture when the date is printed above the headline. A

@@ -1,6 +1,9 @@
 package seed
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 // Publisher rules found on held-out misses (088, 095, 175, 179, 180, 182,
 // 189, 025, 068, 069, 128), each pinned on invented text.
@@ -168,5 +171,38 @@ func TestBilingualMasthead(t *testing.T) {
 	}
 	if isTwoNames("Washington D.C", "Harbour News") {
 		t.Error(`"Washington D.C. Harbour News" read as two names`)
+	}
+}
+
+// foldWordIndex finds what regexp's `(?i)\bNAME\b` finds, which
+// pageSpelling compiled once per call before: the leftmost copy in any
+// case (Unicode's simple folding, the Kelvin sign for a K), set off by
+// ASCII word boundaries only.
+func TestFoldWordIndexMatchesRegexp(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ s, name string }{
+		{"Follow Al Jazeera English:", "AL JAZEERA"},
+		{"SOURCE: AL JAZEERA / Al Jazeera", "AL JAZEERA"},
+		{"follow al jazeera on X", "AL JAZEERA"},
+		{"XAl Jazeera", "AL JAZEERA"},
+		{"Al Jazeera_", "AL JAZEERA"},
+		{"Al Jazeeraé and Al Jazeera", "AL JAZEERA"},
+		{"éAl Jazeera", "AL JAZEERA"},
+		{"\u212Aelvin Post", "KELVIN POST"},
+		{"MailOnline's reporter", "MAILONLINE"},
+		{"Mail Online", "MAILONLINE"},
+		{"the (TIMES) desk", "(TIMES)"},
+		{"x(Times)y", "(TIMES)"},
+		{"", "MAILONLINE"},
+		{"MAILONLIN", "MAILONLINE"},
+	}
+	for _, tt := range tests {
+		want := []int{-1, -1}
+		if loc := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(tt.name) + `\b`).FindStringIndex(tt.s); loc != nil {
+			want = loc
+		}
+		if i, j := foldWordIndex(tt.s, tt.name); i != want[0] || j != want[1] {
+			t.Errorf("foldWordIndex(%q, %q) = %d, %d; want %d, %d", tt.s, tt.name, i, j, want[0], want[1])
+		}
 	}
 }

@@ -40,8 +40,8 @@ func TestSourceSecretsStayHidden(t *testing.T) {
 }
 
 // TestSourceSecretsStayOutOfFeeds: a feed read with a password and an API
-// key names its source in the topic feeds (atom:source, RSS <source>)
-// without them, and a page that is no feed says so, and which feeds it
+// key names its source in the topic feeds (atom:source, RSS <source>), and
+// resolves its articles' relative links and images, without them, and a page that is no feed says so, and which feeds it
 // announces, without them too.
 func TestSourceSecretsStayOutOfFeeds(t *testing.T) {
 	t.Parallel()
@@ -52,7 +52,7 @@ func TestSourceSecretsStayOutOfFeeds(t *testing.T) {
 			return
 		}
 		io.WriteString(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>/</link>
-<item><title>Gaza ceasefire talks resume</title><link>/gaza-talks</link><guid>g1</guid><description>Envoys met in Cairo.</description></item>
+<item><title>Gaza ceasefire talks resume</title><link>/gaza-talks</link><guid>g1</guid><description>&lt;p&gt;Envoys met in &lt;a href="/cairo"&gt;Cairo&lt;/a&gt;.&lt;img src="talks.jpg"&gt;&lt;/p&gt;</description></item>
 </channel></rss>`)
 	}))
 	t.Cleanup(ts.Close)
@@ -71,8 +71,10 @@ func TestSourceSecretsStayOutOfFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(atom), "Gaza ceasefire talks resume") || !strings.Contains(string(atom), "<source>") {
-		t.Fatalf("the topic feed lacks the story or its source:\n%s", atom)
+	host := strings.TrimPrefix(ts.URL, "http://")
+	if !strings.Contains(string(atom), "Gaza ceasefire talks resume") || !strings.Contains(string(atom), "<source>") ||
+		!strings.Contains(string(atom), host+"/cairo") || !strings.Contains(string(atom), host+"/talks.jpg") {
+		t.Fatalf("the topic feed lacks the story, its source or its links resolved:\n%s", atom)
 	}
 	for _, name := range []string{"israel-gaza.atom", "israel-gaza.rss", "israel-gaza.json"} {
 		data, err := os.ReadFile(filepath.Join(out, "topics", name))

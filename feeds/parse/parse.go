@@ -108,7 +108,10 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 		// document would read as a feed with no articles.
 		return nil, fmt.Errorf("parse %s: %w", name, ErrUnknownFormat)
 	}
-	docURL := opts.URL
+	// Relative links resolve against the address in public form: one read
+	// with a password or an API key must not lend them to every link and
+	// image of the articles, which topic feeds republish.
+	docURL := normalize.PublicURL(opts.URL)
 	if !isHTTPURL(docURL) && isHTTPURL(gf.FeedLink) {
 		// Read from a file: the feed's own address (Atom or atom:link
 		// rel="self") is the best base for its relative links.

@@ -428,6 +428,10 @@ var sanitizer = sync.OnceValue(func() *bluemonday.Policy {
 	// Republished content is read in other people's feed readers: links
 	// open elsewhere and carry no referrer weight.
 	p.AddTargetBlankToFullyQualifiedLinks(true)
+	// UGCPolicy lets an image's alt text through only when it matches its
+	// Paragraph pattern, which has no "&", ":" or quotes: "Ferry & fares"
+	// lost its alt. Any text is safe there, escaped as it is written.
+	p.AllowAttrs("alt").OnElements("img")
 	// Players of embedHosts, as keepEmbeds left them; see embedSrc.
 	p.AllowAttrs("src").Matching(embedSrc).OnElements("iframe")
 	p.AllowAttrs("width", "height").Matching(bluemonday.NumberOrPercent).OnElements("iframe")

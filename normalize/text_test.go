@@ -258,7 +258,8 @@ func unsafeHTML(s string) string {
 				return "has event handler " + a.Key
 			case key == "style" || key == "srcdoc" || key == "formaction":
 				return "has attribute " + a.Key
-			case strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "vbscript:") || strings.HasPrefix(val, "data:"):
+			case key != "alt" && key != "title" && (strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "vbscript:") || strings.HasPrefix(val, "data:")):
+				// alt and title are text, shown, never followed
 				return "has dangerous URL " + a.Key + "=" + a.Val
 			}
 		}

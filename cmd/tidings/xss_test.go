@@ -69,7 +69,8 @@ func unsafeMarkup(s string, inPage bool) string {
 				return "event handler " + a.Key
 			case key == "srcdoc" || key == "formaction" || (key == "style" && !inPage):
 				return "attribute " + a.Key
-			case strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "vbscript:") || strings.HasPrefix(val, "data:"):
+			case key != "alt" && key != "title" && (strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "vbscript:") || strings.HasPrefix(val, "data:")):
+				// alt and title are text, shown, never followed
 				return "script URL in " + a.Key
 			}
 		}

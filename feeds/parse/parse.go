@@ -259,6 +259,9 @@ func article(it *gofeed.Item, facts itemFacts, base string, f *Feed, opts Option
 		// as Text has it when Finish derives it from HTML.
 		a.Text, a.Content = normalize.HTMLToText(normalize.TextToHTML(a.Content)), ""
 	}
+	if strings.TrimSpace(a.Content) == "" && strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Summary) == "" {
+		a.Content = mediaBody(it, a.Link, normalize.PlainText(a.Title))
+	}
 	if strings.TrimSpace(a.Content) == "" && strings.TrimSpace(a.Text) == "" {
 		// RSS puts the body in description; it is the content then, and a
 		// summary that repeats it would only be noise.

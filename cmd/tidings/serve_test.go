@@ -40,16 +40,20 @@ func TestBaseURLMismatch(t *testing.T) {
 	}
 }
 
-// TestServeWarnsOfBaseURL runs serve on another port than the config's
-// base_url, as `serve -addr` does: the feeds would send readers to a port
-// nobody answers on, so serve's log must say so, naming both.
-func TestServeWarnsOfBaseURL(t *testing.T) {
+// serveBaseURL runs serve on a port the system chooses, with the test
+// config's base_url line replaced by baseURL (none when empty), and calls
+// fn with serve's address while it runs. It returns serve's log.
+func serveBaseURL(t *testing.T, baseURL string, fn func(addr string)) string {
+	t.Helper()
 	cfg := setup(t)
 	data, err := os.ReadFile(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data = bytes.Replace(data, []byte("base_url: http://feeds.example/"), []byte("base_url: http://127.0.0.1:8080/"), 1)
+	if baseURL != "" {
+		baseURL = "base_url: " + baseURL + "\n"
+	}
+	data = bytes.Replace(data, []byte("base_url: http://feeds.example/\n"), []byte(baseURL), 1)
 	if err := os.WriteFile(cfg, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -59,10 +63,17 @@ func TestServeWarnsOfBaseURL(t *testing.T) {
 	wg.Go(func() {
 		Main(ctx, []string{"-config", cfg, "serve", "-addr", "127.0.0.1:0"}, &bytes.Buffer{}, &stderr)
 	})
-	waitControlFile(t, filepath.Join(filepath.Dir(cfg), "data", "t.db"))
+	fn(waitControlFile(t, filepath.Join(filepath.Dir(cfg), "data", "t.db")).Addr)
 	cancel()
 	wg.Wait()
-	log := stderr.String()
+	return stderr.String()
+}
+
+// TestServeWarnsOfBaseURL runs serve on another port than the config's
+// base_url, as `serve -addr` does: the feeds would send readers to a port
+// nobody answers on, so serve's log must say so, naming both.
+func TestServeWarnsOfBaseURL(t *testing.T) {
+	log := serveBaseURL(t, "http://127.0.0.1:8080/", func(string) {})
 	if !strings.Contains(log, "level=WARN") || !strings.Contains(log, "base_url names port 8080, but serve listens on port") {
 		t.Errorf("serve on another port than base_url's: no warning in its log:\n%s", log)
 	}
@@ -73,29 +84,15 @@ func TestServeWarnsOfBaseURL(t *testing.T) {
 // that `serve -addr` works without editing the config, and serve does not
 // warn.
 func TestServeBaseURLFollowsListen(t *testing.T) {
-	cfg := setup(t)
-	data, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data = bytes.Replace(data, []byte("base_url: http://feeds.example/\n"), nil, 1)
-	if err := os.WriteFile(cfg, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	var stderr bytes.Buffer
-	wg.Go(func() {
-		Main(ctx, []string{"-config", cfg, "serve", "-addr", "127.0.0.1:0"}, &bytes.Buffer{}, &stderr)
+	var addr, feed string
+	log := serveBaseURL(t, "", func(a string) {
+		addr = a
+		_, feed = getBody(t, "http://"+addr+"/topics/israel-gaza.atom")
 	})
-	cf := waitControlFile(t, filepath.Join(filepath.Dir(cfg), "data", "t.db"))
-	_, feed := getBody(t, "http://"+cf.Addr+"/topics/israel-gaza.atom")
-	cancel()
-	wg.Wait()
-	if self := `<link href="http://` + cf.Addr + `/topics/israel-gaza.atom" rel="self"`; !strings.Contains(feed, self) {
-		t.Errorf("base_url unset, serve on %s: the feed has no %s:\n%s", cf.Addr, self, feed)
+	if self := `<link href="http://` + addr + `/topics/israel-gaza.atom" rel="self"`; !strings.Contains(feed, self) {
+		t.Errorf("base_url unset, serve on %s: the feed has no %s:\n%s", addr, self, feed)
 	}
-	if log := stderr.String(); strings.Contains(log, "level=WARN") {
+	if strings.Contains(log, "level=WARN") {
 		t.Errorf("base_url unset: serve warned:\n%s", log)
 	}
 }

@@ -55,6 +55,9 @@ type Article struct {
 	Categories []string `json:"categories"`
 	// Captions are image captions found in a seed page, kept out of Text.
 	Captions []string `json:"captions,omitempty"`
+	// Enclosures are the media files the article carries (a podcast's
+	// audio, a lead image), as the source gave them, cleaned by Finish.
+	Enclosures []Enclosure `json:"enclosures,omitempty"`
 	// Published and Updated are in UTC. Updated is never before Published.
 	Published time.Time `json:"published"`
 	Updated   time.Time `json:"updated"`

@@ -3,6 +3,7 @@ package normalize
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
 )
 
@@ -23,10 +24,19 @@ func (a *Article) DedupeKeys() []string {
 }
 
 // ContentHash fingerprints what a reader sees of an article (title, link,
-// summary, content, authors, categories), so that an update is recorded
-// only when one of them changed, not when a feed merely re-stamps a date.
+// summary, content, authors, categories, enclosures), so that an update is
+// recorded only when one of them changed, not when a feed merely re-stamps
+// a date. An article without enclosures hashes as it did before they
+// were part of it.
 func (a *Article) ContentHash() string {
 	parts := []string{a.Title, a.Link, a.Summary, a.Content, strings.Join(a.Authors, "\x1f"), strings.Join(a.Categories, "\x1f")}
+	if len(a.Enclosures) > 0 {
+		encs := make([]string, len(a.Enclosures))
+		for i, e := range a.Enclosures {
+			encs[i] = e.URL + "\x1d" + e.Type + "\x1d" + strconv.FormatInt(e.Length, 10)
+		}
+		parts = append(parts, strings.Join(encs, "\x1f"))
+	}
 	return hash(strings.Join(parts, "\x1e"))
 }
 

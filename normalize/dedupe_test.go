@@ -105,8 +105,9 @@ func TestContentHash(t *testing.T) {
 		ID: "id", Source: "jpost", URL: "https://news.example/a", Link: "https://news.example/a?x=1", GUID: "g",
 		Title: "T", Summary: "S", Text: "X", Content: "<p>C</p>",
 		Authors: []string{"A", "B"}, Categories: []string{"C"},
-		Published: time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC),
-		Updated:   time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC),
+		Enclosures: []Enclosure{{URL: "https://news.example/a.mp3", Type: "audio/mpeg", Length: 1000}},
+		Published:  time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC),
+		Updated:    time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC),
 	}
 	want := base.ContentHash()
 	if len(want) != 64 {
@@ -122,6 +123,7 @@ func TestContentHash(t *testing.T) {
 		"authors cloned":    func(a *Article) { a.Authors = slices.Clone(a.Authors) },
 		"categories copied": func(a *Article) { a.Categories = []string{"C"} },
 		"captions ignored":  func(a *Article) { a.Captions = []string{"photo"} },
+		"enclosures copied": func(a *Article) { a.Enclosures = slices.Clone(a.Enclosures) },
 	}
 	differ := map[string]func(*Article){
 		"title":             func(a *Article) { a.Title = "T2" },
@@ -133,6 +135,19 @@ func TestContentHash(t *testing.T) {
 		"authors joined":    func(a *Article) { a.Authors = []string{"A B"} },
 		"category":          func(a *Article) { a.Categories = []string{"D"} },
 		"field boundary":    func(a *Article) { a.Title, a.Summary = "TS", "" },
+		"enclosure url": func(a *Article) {
+			a.Enclosures = []Enclosure{{URL: "https://news.example/b.mp3", Type: "audio/mpeg", Length: 1000}}
+		},
+		"enclosure type": func(a *Article) {
+			a.Enclosures = []Enclosure{{URL: "https://news.example/a.mp3", Type: "audio/mp4", Length: 1000}}
+		},
+		"enclosure length": func(a *Article) {
+			a.Enclosures = []Enclosure{{URL: "https://news.example/a.mp3", Type: "audio/mpeg", Length: 1001}}
+		},
+		"enclosure added": func(a *Article) {
+			a.Enclosures = append(slices.Clone(a.Enclosures), Enclosure{URL: "https://news.example/a.jpg"})
+		},
+		"enclosures none": func(a *Article) { a.Enclosures = nil },
 	}
 	for name, change := range same {
 		t.Run("same/"+name, func(t *testing.T) {
@@ -143,6 +158,14 @@ func TestContentHash(t *testing.T) {
 				t.Errorf("ContentHash() after changing %s = %q, want unchanged %q", name, got, want)
 			}
 		})
+	}
+	// An article without enclosures hashes as before they were added, so
+	// that upgrading does not count every stored article as updated.
+	old := base
+	old.Enclosures = nil
+	parts := []string{old.Title, old.Link, old.Summary, old.Content, "A\x1fB", "C"}
+	if got, want := old.ContentHash(), hash(strings.Join(parts, "\x1e")); got != want {
+		t.Errorf("ContentHash() without enclosures = %q, want the former hash %q", got, want)
 	}
 	for name, change := range differ {
 		t.Run("differ/"+name, func(t *testing.T) {

@@ -22,10 +22,11 @@ const MaxFuture = 24 * time.Hour
 // is derived from the other, the link is canonicalized into URL, or Link and
 // URL are both left empty when it is not an absolute http(s) URL (Finish
 // never takes the GUID for the link: only the adapter knows whether it is a
-// permalink), dates are made UTC and sane, authors and categories cleaned,
-// and the stable ID is set from origin (the configured source name) and the
-// GUID. Title, summary, content and text are cut to the limits of
-// limits.go. now is the time the article is first seen; an article with no
+// permalink), dates are made UTC and sane, authors, categories and
+// enclosures cleaned (an enclosure's relative URL resolved against the
+// link, as in content; see cleanEnclosures), and the stable ID is set from
+// origin (the configured source name) and the GUID. Title, summary,
+// content and text are cut to the limits of limits.go. now is the time the article is first seen; an article with no
 // date gets it.
 func (a *Article) Finish(origin string, now time.Time) {
 	a.Title = cutRunes(PlainText(a.Title), MaxTitleRunes)
@@ -58,6 +59,7 @@ func (a *Article) Finish(origin string, now time.Time) {
 	a.Authors = cleanAuthors(a.Authors)
 	a.Categories = cleanList(a.Categories)
 	a.Captions = cleanList(a.Captions)
+	a.Enclosures = cleanEnclosures(a.Enclosures, a.Link)
 	a.finishDates(now)
 	if a.GUID == "" {
 		a.GUID = a.fallbackGUID()

@@ -23,6 +23,15 @@ const (
 	// give or take the end tags that close what a cut left open. The text
 	// is cut like a title.
 	MaxContentBytes = 256 << 10
+	// MaxEnclosures is the most enclosures an article keeps, the first
+	// ones: a podcast episode has one, a photo story a handful, and a
+	// feed that attaches every image of a gallery must not make each
+	// entry of a topic feed a list of hundreds.
+	MaxEnclosures = 20
+	// MaxEnclosureLength is the largest size in bytes (1 TiB) an
+	// enclosure may claim; a larger one is taken for a mistake (a
+	// duration, a sum) and read as unknown.
+	MaxEnclosureLength = 1 << 40
 )
 
 // ellipsis ends a text that was cut.

@@ -58,7 +58,14 @@ import (
 // Version 4 writes article records in a binary form (see record.go) that
 // a tidings knowing only JSON records cannot read. It reads the JSON
 // records of earlier versions as they are, so there is nothing to migrate.
-const SchemaVersion = 4
+//
+// Version 5 writes the records of articles with enclosures as recordV2
+// (see record.go), which a tidings of version 4 would take for malformed.
+// Records of version 4 are V1 records, which version 5 reads (with no
+// enclosures) and still writes for articles without any: nothing to
+// migrate either. An article with enclosures stored before gets them at
+// the next fetch that sees it, as its content hash changes.
+const SchemaVersion = 5
 
 var (
 	// ErrNotFound is returned when an article, source or topic is unknown.

@@ -135,6 +135,8 @@ type articleJSON struct {
 	Updated    time.Time `json:"updated"`
 	Lang       string    `json:"lang"`
 	Captions   *[]string `json:"captions,omitempty"` // seed files only
+	// Enclosures are left out when there are none.
+	Enclosures []normalize.Enclosure `json:"enclosures,omitempty"`
 }
 
 func printArticle(w io.Writer, a *normalize.Article, isSeed, asJSON bool) error {
@@ -145,6 +147,7 @@ func printArticle(w io.Writer, a *normalize.Article, isSeed, asJSON bool) error 
 		ID: a.ID, Source: a.Source, URL: a.URL, Link: a.Link, GUID: a.GUID, Title: a.Title,
 		Summary: a.Summary, Text: a.Text, Content: a.Content, Authors: a.Authors,
 		Categories: a.Categories, Published: a.PublishedLocal(), Updated: a.Updated, Lang: a.Lang,
+		Enclosures: a.Enclosures,
 	}
 	if isSeed {
 		out.Captions = &a.Captions
@@ -170,6 +173,20 @@ func printArticleText(w io.Writer, a *normalize.Article) error {
 		fmt.Fprintf(&b, "authors:   %s\n", strings.Join(a.Authors, ", "))
 	}
 	fmt.Fprintf(&b, "published: %s\n", a.PublishedLocal().Format(time.RFC3339))
+	for _, e := range a.Enclosures {
+		fmt.Fprintf(&b, "enclosure: %s", e.URL)
+		var about []string
+		if e.Type != "" {
+			about = append(about, e.Type)
+		}
+		if e.Length > 0 {
+			about = append(about, fmt.Sprintf("%d bytes", e.Length))
+		}
+		if len(about) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(about, ", "))
+		}
+		b.WriteString("\n")
+	}
 	if a.Summary != "" {
 		fmt.Fprintf(&b, "\n%s\n", a.Summary)
 	}

@@ -252,6 +252,7 @@ func article(it *gofeed.Item, facts itemFacts, base string, f *Feed, opts Option
 		Summary:     it.Description,
 		Authors:     names(it.Authors),
 		Categories:  it.Categories,
+		Enclosures:  enclosures(it, base),
 		Lang:        f.Lang,
 	}
 	if facts.textOnly {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -449,8 +450,8 @@ func TestParseStableIDs(t *testing.T) {
 }
 
 // FuzzParse checks that Parse never panics and that every article it
-// returns has an ID, valid UTF-8 text, and a URL that is empty or an
-// absolute http(s) URL.
+// returns has an ID, valid UTF-8 text, a URL that is empty or an absolute
+// http(s) URL, and enclosures whose URLs are absolute http(s) URLs.
 func FuzzParse(f *testing.F) {
 	for _, path := range feedFiles(f) {
 		body, err := os.ReadFile(path)
@@ -481,7 +482,14 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("article %d %s = %q, want valid UTF-8", i, field, s)
 				}
 			}
-			for field, s := range map[string]string{"url": a.URL, "link": a.Link} {
+			links := map[string]string{"url": a.URL, "link": a.Link}
+			for j, e := range a.Enclosures {
+				if e.URL == "" {
+					t.Fatalf("article %d enclosure %d has no URL", i, j)
+				}
+				links[fmt.Sprint("enclosure ", j)] = e.URL
+			}
+			for field, s := range links {
 				if s == "" {
 					continue
 				}

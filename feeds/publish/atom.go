@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/gorilla/feeds"
 )
@@ -57,12 +58,15 @@ type atomEntry struct {
 }
 
 // atomLink is an entry's link. It is ours, not feeds.AtomLink, because a
-// related link needs a title: the outlet that also carried the story.
+// related link needs a title (the outlet that also carried the story) and
+// an enclosure's length is left out when unknown, where feeds.AtomLink
+// would write length="".
 type atomLink struct {
-	Href  string `xml:"href,attr"`
-	Rel   string `xml:"rel,attr,omitempty"`
-	Type  string `xml:"type,attr,omitempty"`
-	Title string `xml:"title,attr,omitempty"`
+	Href   string `xml:"href,attr"`
+	Rel    string `xml:"rel,attr,omitempty"`
+	Type   string `xml:"type,attr,omitempty"`
+	Title  string `xml:"title,attr,omitempty"`
+	Length string `xml:"length,attr,omitempty"`
 }
 
 // atomText is a text construct; Type is "text" or "html".
@@ -195,6 +199,15 @@ func newAtomEntry(d *doc, e *entry) atomEntry {
 	}
 	for _, r := range e.Related {
 		ae.Links = append(ae.Links, atomLink{Href: r.URL, Rel: "related", Type: TypeHTML, Title: r.Title})
+	}
+	// RFC 4287 §4.2.7: any number of enclosures; type and length are
+	// hints, left out when unknown.
+	for _, enc := range e.Enclosures {
+		l := atomLink{Href: enc.URL, Rel: "enclosure", Type: enc.Type}
+		if enc.Length > 0 {
+			l.Length = strconv.FormatInt(enc.Length, 10)
+		}
+		ae.Links = append(ae.Links, l)
 	}
 	if e.Summary != "" {
 		ae.Summary = &feeds.AtomSummary{Type: "text", Content: e.Summary}

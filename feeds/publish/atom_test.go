@@ -355,8 +355,8 @@ func TestWritersReturnWriteErrors(t *testing.T) {
 	}
 }
 
-// FuzzWriteAtom checks that any title, content and author give a
-// well-formed, valid UTF-8 Atom document that decodes to the cleaned input.
+// FuzzWriteAtom checks that any title, content and author (also as an
+// enclosure's URL and type) give a well-formed, valid UTF-8 Atom document that decodes to the cleaned input.
 func FuzzWriteAtom(f *testing.F) {
 	f.Add("Tom & Jerry <b>", "<p>x</p>", "Zoë")
 	f.Add("a\x00b\x1f\ufffe\uffff", "]]><![CDATA[", "\x02")
@@ -367,6 +367,7 @@ func FuzzWriteAtom(f *testing.F) {
 		a := testArticle("0123456789abcdef0123456789abcdef")
 		a.Title, a.Content, a.Text, a.Authors = title, content, "", []string{author}
 		a.Summary, a.Categories = title, []string{author}
+		a.Enclosures = []normalize.Enclosure{{URL: content, Type: author, Length: int64(len(title)) - 3}}
 		var buf bytes.Buffer
 		if err := WriteAtom(&buf, testFeed(a)); err != nil {
 			t.Fatal(err)

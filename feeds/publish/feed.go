@@ -157,6 +157,9 @@ type entry struct {
 	Updated     time.Time // zero when unknown; else Updated or Published
 	Lang        string    // a valid language tag, or ""
 	Related     []Related // other outlets' versions, with URLs
+	// Enclosures are the article's media files with a URL, in order;
+	// Type is "" and Length 0 when unknown.
+	Enclosures []normalize.Enclosure
 }
 
 // prepare cleans f for rendering. It returns ErrInvalidFeed when an article
@@ -245,6 +248,13 @@ func newEntry(a *normalize.Article) entry {
 	}
 	if e.HTML == "" {
 		e.HTML = paragraphsHTML(e.Text)
+	}
+	for _, enc := range a.Enclosures {
+		enc.URL, enc.Type = cleanText(strings.TrimSpace(enc.URL)), cleanText(strings.TrimSpace(enc.Type))
+		if enc.URL != "" {
+			enc.Length = max(enc.Length, 0)
+			e.Enclosures = append(e.Enclosures, enc)
+		}
 	}
 	if validTime(a.Published) {
 		e.Published = a.Published.UTC()

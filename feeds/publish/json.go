@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -53,17 +54,27 @@ type jsonHub struct {
 }
 
 type jsonItem struct {
-	ID            string       `json:"id"`
-	URL           string       `json:"url,omitempty"`
-	Title         string       `json:"title,omitempty"`
-	ContentHTML   *string      `json:"content_html,omitempty"`
-	ContentText   *string      `json:"content_text,omitempty"`
-	Summary       string       `json:"summary,omitempty"`
-	DatePublished string       `json:"date_published,omitempty"`
-	DateModified  string       `json:"date_modified,omitempty"`
-	Authors       []jsonAuthor `json:"authors,omitempty"`
-	Tags          []string     `json:"tags,omitempty"`
-	Language      string       `json:"language,omitempty"`
+	ID            string           `json:"id"`
+	URL           string           `json:"url,omitempty"`
+	Title         string           `json:"title,omitempty"`
+	ContentHTML   *string          `json:"content_html,omitempty"`
+	ContentText   *string          `json:"content_text,omitempty"`
+	Summary       string           `json:"summary,omitempty"`
+	DatePublished string           `json:"date_published,omitempty"`
+	DateModified  string           `json:"date_modified,omitempty"`
+	Authors       []jsonAuthor     `json:"authors,omitempty"`
+	Tags          []string         `json:"tags,omitempty"`
+	Language      string           `json:"language,omitempty"`
+	Attachments   []jsonAttachment `json:"attachments,omitempty"`
+}
+
+// jsonAttachment is an enclosure (JSON Feed 1.1 attachments): mime_type
+// is required, application/octet-stream when unknown; size_in_bytes is
+// left out when unknown.
+type jsonAttachment struct {
+	URL         string `json:"url"`
+	MimeType    string `json:"mime_type"`
+	SizeInBytes int64  `json:"size_in_bytes,omitempty"`
 }
 
 type jsonAuthor struct {
@@ -149,6 +160,9 @@ func newJSONItem(e *entry) jsonItem {
 	}
 	for _, name := range e.Authors {
 		it.Authors = append(it.Authors, jsonAuthor{Name: name})
+	}
+	for _, enc := range e.Enclosures {
+		it.Attachments = append(it.Attachments, jsonAttachment{URL: enc.URL, MimeType: cmp.Or(enc.Type, octetStream), SizeInBytes: enc.Length})
 	}
 	return it
 }

@@ -1,13 +1,17 @@
 package publish
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"html"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/gorilla/feeds"
+
+	"tidings/normalize"
 )
 
 // The RSS document reuses gorilla/feeds' RssFeed for the channel header and
@@ -57,6 +61,7 @@ type rssItem struct {
 	GUID        *feeds.RssGuid
 	PubDate     string     `xml:"pubDate,omitempty"`
 	Source      *rssSource `xml:"source"`
+	Enclosure   *feeds.RssEnclosure
 }
 
 type rssSource struct {
@@ -146,8 +151,27 @@ func newRSSItem(e *entry) rssItem {
 	if e.SourceURL != "" {
 		it.Source = &rssSource{URL: e.SourceURL, Title: e.sourceName()}
 	}
+	it.Enclosure = rssEnclosure(e.Enclosures)
 	return it
 }
+
+// rssEnclosure returns the <enclosure> of an item with enclosures: the
+// first one only, as RSS 2.0 allows one per item (readers that met several
+// took one or the other; the Atom and JSON feeds carry them all). Its
+// three attributes are required: an unknown length is written "0" and an
+// unknown type application/octet-stream, as podcast feeds and validators
+// do.
+func rssEnclosure(encs []normalize.Enclosure) *feeds.RssEnclosure {
+	if len(encs) == 0 {
+		return nil
+	}
+	e := encs[0]
+	return &feeds.RssEnclosure{Url: e.URL, Length: strconv.FormatInt(e.Length, 10), Type: cmp.Or(e.Type, octetStream)}
+}
+
+// octetStream is the media type of an enclosure whose type is unknown,
+// where a format requires one.
+const octetStream = "application/octet-stream"
 
 func generatorText(g Generator) string {
 	if g.Version == "" {

@@ -1,0 +1,63 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/mmcdole/gofeed"
+	ext "github.com/mmcdole/gofeed/extensions"
+
+	"tidings/normalize"
+)
+
+// enclosures returns the media files of an item, their URLs resolved
+// against base as the item's link is: gofeed's Enclosures (RSS
+// <enclosure>, Atom link rel="enclosure", JSON Feed attachments), else,
+// when it has none, the Media RSS media:content elements with a url, at
+// the top level or in a media:group, which news feeds use for their lead
+// image and video sites for the video. Finish cleans and caps the list.
+func enclosures(it *gofeed.Item, base string) []normalize.Enclosure {
+	var out []normalize.Enclosure
+	for _, e := range it.Enclosures {
+		if e != nil && strings.TrimSpace(e.URL) != "" {
+			out = append(out, normalize.Enclosure{
+				URL:    normalize.ResolveURL(base, e.URL),
+				Type:   e.Type,
+				Length: byteLength(e.Length),
+			})
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	media := it.Extensions["media"]
+	if media == nil {
+		return nil
+	}
+	read := func(m map[string][]ext.Extension) {
+		for _, c := range m["content"] {
+			if strings.TrimSpace(c.Attrs["url"]) != "" {
+				out = append(out, normalize.Enclosure{
+					URL:    normalize.ResolveURL(base, c.Attrs["url"]),
+					Type:   c.Attrs["type"],
+					Length: byteLength(c.Attrs["fileSize"]),
+				})
+			}
+		}
+	}
+	read(media)
+	for _, g := range media["group"] {
+		read(g.Children)
+	}
+	return out
+}
+
+// byteLength reads an enclosure's length in bytes, 0 when it is missing
+// or no whole number ("", "unknown", "12.5 MB").
+func byteLength(s string) int64 {
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return n
+}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -36,7 +37,7 @@ func enclosures(it *gofeed.Item, base string) []normalize.Enclosure {
 	}
 	read := func(m map[string][]ext.Extension) {
 		for _, c := range m["content"] {
-			if strings.TrimSpace(c.Attrs["url"]) != "" {
+			if u := strings.TrimSpace(c.Attrs["url"]); u != "" && !isAvatar(u) {
 				out = append(out, normalize.Enclosure{
 					URL:    normalize.ResolveURL(base, c.Attrs["url"]),
 					Type:   c.Attrs["type"],
@@ -50,6 +51,19 @@ func enclosures(it *gofeed.Item, base string) []normalize.Enclosure {
 		read(g.Children)
 	}
 	return out
+}
+
+// isAvatar reports whether u is a Gravatar avatar, which WordPress lists
+// as media:content for each author of a post (TechCrunch's feed in
+// corpus/real has two per item): a picture of the writer, not of the
+// story.
+func isAvatar(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	host := strings.ToLower(p.Hostname())
+	return (host == "gravatar.com" || strings.HasSuffix(host, ".gravatar.com")) && strings.HasPrefix(p.Path, "/avatar/")
 }
 
 // byteLength reads an enclosure's length in bytes, 0 when it is missing

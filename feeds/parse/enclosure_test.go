@@ -61,6 +61,12 @@ func TestParseEnclosures(t *testing.T) {
 			<enclosure url="https://pod.example/14.mp3" length="10" type="audio/mpeg"/>
 			<media:content url="https://pod.example/14-cover.jpg" medium="image"/></item></channel></rss>`,
 			"https://pod.example/14", []enc{{URL: "https://pod.example/14.mp3", Type: "audio/mpeg", Length: 10}}},
+		{"an author's avatar is no enclosure", `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>TechCrunch</title>
+			<item><title>Funding</title><link>https://tc.example/funding</link>
+			<media:content url="http://1.gravatar.com/avatar/bbce6c3c?s=96&amp;d=identicon&amp;r=G" medium="image"><media:title type="html">jane</media:title></media:content>
+			<media:content url="https://secure.gravatar.com/avatar/5225bb62?s=96" medium="image"/>
+			<media:content url="https://tc.example/wp-content/uploads/funding.jpg" medium="image"/></item></channel></rss>`,
+			"https://tc.example/funding", []enc{{URL: "https://tc.example/wp-content/uploads/funding.jpg"}}},
 		{"none", `<rss version="2.0"><channel><title>News</title><item><title>Plain</title><link>https://news.example/plain</link>
 			<enclosure url="" type="audio/mpeg"/></item></channel></rss>`,
 			"https://news.example/plain", nil},

@@ -1,7 +1,10 @@
 package normalize
 
 import (
+	"cmp"
 	"mime"
+	"net/url"
+	"path"
 	"strings"
 )
 
@@ -22,7 +25,8 @@ type Enclosure struct {
 // resolved against base (the article's link), kept only when absolute
 // http(s) and not seen before; a type that is not a media type of the form
 // type/subtype becomes "" (it is the source's, written in the form
-// mime.FormatMediaType gives), a length below zero or over
+// mime.FormatMediaType gives), and a missing one is guessed from the
+// URL's extension (typeByExtension), a length below zero or over
 // MaxEnclosureLength becomes 0.
 func cleanEnclosures(list []Enclosure, base string) []Enclosure {
 	var out []Enclosure
@@ -33,7 +37,7 @@ func cleanEnclosures(list []Enclosure, base string) []Enclosure {
 			continue
 		}
 		seen[u] = true
-		e.URL, e.Type = u, mediaType(e.Type)
+		e.URL, e.Type = u, cmp.Or(mediaType(e.Type), typeByExtension(u))
 		if e.Length < 0 || e.Length > MaxEnclosureLength {
 			e.Length = 0
 		}
@@ -58,4 +62,31 @@ func mediaType(typ string) string {
 		return ""
 	}
 	return mime.FormatMediaType(mt, params)
+}
+
+// mediaExtensions are the media types of the files feeds enclose, by
+// extension. Podcast apps pick what to download by type, and Atom and
+// JSON Feed readers read an absent one as text/html or
+// application/octet-stream; Media RSS's media:content often has none. Not
+// mime.TypeByExtension: it reads the system's tables, which differ from
+// machine to machine, and its built-in one has no audio or video.
+var mediaExtensions = map[string]string{
+	".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".aac": "audio/aac",
+	".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg",
+	".wav": "audio/wav", ".flac": "audio/flac",
+	".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm",
+	".mov": "video/quicktime", ".ogv": "video/ogg",
+	".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+	".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif",
+	".svg": "image/svg+xml", ".pdf": "application/pdf",
+}
+
+// typeByExtension returns the media type mediaExtensions gives the
+// extension of u's path, or "".
+func typeByExtension(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return mediaExtensions[strings.ToLower(path.Ext(p.Path))]
 }

@@ -48,7 +48,7 @@ func TestParseEnclosures(t *testing.T) {
 			<media:content url="//img.news.example/harbour.jpg" medium="image" width="" height=""/>
 			<media:content url="https://video.news.example/harbour.mp4" type="video/mp4" fileSize="5650889" medium="video"/>
 			<media:content medium="image"/></item></channel></rss>`,
-			"https://news.example/harbour", []enc{{URL: "https://img.news.example/harbour.jpg"},
+			"https://news.example/harbour", []enc{{URL: "https://img.news.example/harbour.jpg", Type: "image/jpeg"},
 				{URL: "https://video.news.example/harbour.mp4", Type: "video/mp4", Length: 5650889}}},
 		{"media:group", `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>Videos</title><id>urn:v</id>
 			<entry><id>urn:v:1</id><title>Ferries</title><updated>2024-04-30T10:00:00Z</updated>
@@ -66,7 +66,7 @@ func TestParseEnclosures(t *testing.T) {
 			<media:content url="http://1.gravatar.com/avatar/bbce6c3c?s=96&amp;d=identicon&amp;r=G" medium="image"><media:title type="html">jane</media:title></media:content>
 			<media:content url="https://secure.gravatar.com/avatar/5225bb62?s=96" medium="image"/>
 			<media:content url="https://tc.example/wp-content/uploads/funding.jpg" medium="image"/></item></channel></rss>`,
-			"https://tc.example/funding", []enc{{URL: "https://tc.example/wp-content/uploads/funding.jpg"}}},
+			"https://tc.example/funding", []enc{{URL: "https://tc.example/wp-content/uploads/funding.jpg", Type: "image/jpeg"}}},
 		{"none", `<rss version="2.0"><channel><title>News</title><item><title>Plain</title><link>https://news.example/plain</link>
 			<enclosure url="" type="audio/mpeg"/></item></channel></rss>`,
 			"https://news.example/plain", nil},

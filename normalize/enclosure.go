@@ -21,13 +21,13 @@ type Enclosure struct {
 }
 
 // cleanEnclosures returns the enclosures a reader can fetch, at most
-// MaxEnclosures, in their first order, nil when none is: URLs trimmed and
-// resolved against base (the article's link), kept only when absolute
-// http(s) and not seen before; a type that is not a media type of the form
-// type/subtype becomes "" (it is the source's, written in the form
-// mime.FormatMediaType gives), and a missing one is guessed from the
-// URL's extension (typeByExtension), a length below zero or over
-// MaxEnclosureLength becomes 0.
+// MaxEnclosures, in their first order, nil when none is. URLs are trimmed,
+// resolved against base (the article's link), and kept only when absolute
+// http(s), not seen before and no Flash player (see flash). A type that is
+// no media type of the form type/subtype becomes "" (it is the source's,
+// written in the form mime.FormatMediaType gives), and a missing one is
+// guessed from the URL's extension (typeByExtension). A length below zero
+// or over MaxEnclosureLength becomes 0.
 func cleanEnclosures(list []Enclosure, base string) []Enclosure {
 	var out []Enclosure
 	seen := make(map[string]bool, len(list))
@@ -38,6 +38,9 @@ func cleanEnclosures(list []Enclosure, base string) []Enclosure {
 		}
 		seen[u] = true
 		e.URL, e.Type = u, cmp.Or(mediaType(e.Type), typeByExtension(u))
+		if e.Type == flash {
+			continue
+		}
 		if e.Length < 0 || e.Length > MaxEnclosureLength {
 			e.Length = 0
 		}
@@ -48,6 +51,11 @@ func cleanEnclosures(list []Enclosure, base string) []Enclosure {
 	}
 	return out
 }
+
+// flash is the type of the player every YouTube channel feed still lists
+// as its videos' media:content (https://www.youtube.com/v/ID): no browser
+// or podcast app has played it since 2021, so it is no enclosure.
+const flash = "application/x-shockwave-flash"
 
 // mediaType returns typ in canonical form (lower case, parameters quoted
 // where they must be), or "" when typ is no media type with a slash: Atom
@@ -79,6 +87,7 @@ var mediaExtensions = map[string]string{
 	".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
 	".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif",
 	".svg": "image/svg+xml", ".pdf": "application/pdf",
+	".swf": flash,
 }
 
 // typeByExtension returns the media type mediaExtensions gives the

@@ -53,9 +53,10 @@ func TestParseEnclosures(t *testing.T) {
 		{"media:group", `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>Videos</title><id>urn:v</id>
 			<entry><id>urn:v:1</id><title>Ferries</title><updated>2024-04-30T10:00:00Z</updated>
 			<link rel="alternate" href="https://video.example/watch/1"/>
-			<media:group><media:content url="https://video.example/v/1" type="application/x-shockwave-flash" width="640"/>
+			<media:group><media:content url="https://video.example/v/1.mp4" type="video/mp4" width="640"/>
+			<media:content url="https://video.example/v/1" type="application/x-shockwave-flash" width="640"/>
 			<media:thumbnail url="https://video.example/1.jpg"/></media:group></entry></feed>`,
-			"https://video.example/watch/1", []enc{{URL: "https://video.example/v/1", Type: "application/x-shockwave-flash"}}},
+			"https://video.example/watch/1", []enc{{URL: "https://video.example/v/1.mp4", Type: "video/mp4"}}},
 		{"enclosure over media:content", `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Pod</title>
 			<item><title>Episode 14</title><link>https://pod.example/14</link>
 			<enclosure url="https://pod.example/14.mp3" length="10" type="audio/mpeg"/>

@@ -64,6 +64,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"source":   func(e entry) string { return e.sourceName() },
 	"when":     when,
 	"excerpt":  excerpt,
+	"media":    playable,
 	"count": func(n int, noun string) string {
 		if n == 1 {
 			return "1 " + noun
@@ -121,8 +122,9 @@ func WriteIndexHTML(w io.Writer, ix *Index) error {
 }
 
 // WriteTopicHTML writes the HTML view of a topic: its entries with title
-// (linked to the original article), source, authors, date and summary, and
-// autodiscovery links for the topic's feeds. It returns ErrInvalidFeed
+// (linked to the original article), source, authors, date, summary and
+// links to their audio and video, and autodiscovery links for the topic's
+// feeds. It returns ErrInvalidFeed
 // (wrapped) when an article ID is empty or repeated, as the feed writers
 // do, and otherwise only an error from a template or w.
 func WriteTopicHTML(w io.Writer, p *TopicPage) error {
@@ -156,6 +158,30 @@ func excerpt(s string) string {
 		return strings.Join(words, " ")
 	}
 	return strings.Join(words[:excerptWords], " ") + " …"
+}
+
+// mediaLink is an audio or video enclosure as a topic page links it.
+type mediaLink struct{ URL, Label string }
+
+// playable returns e's audio and video enclosures as links labelled by
+// kind, format and size ("Audio (MPEG, 23.7 MB)"), so that a podcast topic
+// can be listened to from its page. Images are left out: the page shows
+// no pictures (its Content-Security-Policy loads none).
+func playable(e entry) []mediaLink {
+	var out []mediaLink
+	for _, enc := range e.Enclosures {
+		kind, format, _ := strings.Cut(enc.Type, "/")
+		if kind != "audio" && kind != "video" {
+			continue
+		}
+		format, _, _ = strings.Cut(format, ";")
+		label := strings.ToUpper(kind[:1]) + kind[1:] + " (" + strings.ToUpper(strings.TrimPrefix(format, "x-"))
+		if enc.Length > 0 {
+			label += fmt.Sprintf(", %.1f MB", float64(enc.Length)/1e6)
+		}
+		out = append(out, mediaLink{URL: enc.URL, Label: label + ")"})
+	}
+	return out
 }
 
 // when is the date to show for e: published, else updated, else nil.

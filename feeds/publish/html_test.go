@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -84,5 +85,25 @@ func TestTopicHTMLExcerpt(t *testing.T) {
 	atom := string(render(t, func(w *bytes.Buffer) error { return WriteAtom(w, testFeed(a)) }))
 	if strings.Count(atom, "later") != 140 {
 		t.Errorf("the Atom feed lost part of the summary:\n%s", atom)
+	}
+}
+
+// TestPlayableEnclosures: a topic page links an entry's audio and video
+// files, labelled by kind, format and size, and leaves its pictures out.
+func TestPlayableEnclosures(t *testing.T) {
+	e := entry{Enclosures: []normalize.Enclosure{
+		{URL: "https://pod.example/12.mp3", Type: "audio/mpeg", Length: 23733521},
+		{URL: "https://pod.example/12.jpg", Type: "image/jpeg"},
+		{URL: "https://pod.example/12.m4a", Type: "audio/x-m4a"},
+		{URL: "https://pod.example/12.mp4", Type: "video/mp4; codecs=avc1", Length: 950000},
+		{URL: "https://pod.example/12.bin"},
+	}}
+	want := []mediaLink{
+		{"https://pod.example/12.mp3", "Audio (MPEG, 23.7 MB)"},
+		{"https://pod.example/12.m4a", "Audio (M4A)"},
+		{"https://pod.example/12.mp4", "Video (MP4, 0.9 MB)"},
+	}
+	if got := playable(e); !reflect.DeepEqual(got, want) {
+		t.Errorf("playable = %+v, want %+v", got, want)
 	}
 }

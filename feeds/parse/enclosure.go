@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/mmcdole/gofeed"
-	ext "github.com/mmcdole/gofeed/extensions"
 
 	"tidings/normalize"
 )
@@ -31,24 +30,14 @@ func enclosures(it *gofeed.Item, base string) []normalize.Enclosure {
 	if len(out) > 0 {
 		return out
 	}
-	media := it.Extensions["media"]
-	if media == nil {
-		return nil
-	}
-	read := func(m map[string][]ext.Extension) {
-		for _, c := range m["content"] {
-			if u := strings.TrimSpace(c.Attrs["url"]); u != "" && !isAvatar(u) {
-				out = append(out, normalize.Enclosure{
-					URL:    normalize.ResolveURL(base, c.Attrs["url"]),
-					Type:   c.Attrs["type"],
-					Length: byteLength(c.Attrs["fileSize"]),
-				})
-			}
+	for _, c := range mediaElements(it, "content") {
+		if u := strings.TrimSpace(c.Attrs["url"]); u != "" && !isAvatar(u) {
+			out = append(out, normalize.Enclosure{
+				URL:    normalize.ResolveURL(base, c.Attrs["url"]),
+				Type:   c.Attrs["type"],
+				Length: byteLength(c.Attrs["fileSize"]),
+			})
 		}
-	}
-	read(media)
-	for _, g := range media["group"] {
-		read(g.Children)
 	}
 	return out
 }

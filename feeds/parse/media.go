@@ -18,26 +18,16 @@ import (
 // description's links and credits are written one to a line. It returns
 // "" when the item has neither.
 func mediaBody(it *gofeed.Item, link, title string) string {
-	media := it.Extensions["media"]
-	if media == nil {
-		return ""
-	}
 	var desc, descType, thumb string
-	read := func(m map[string][]ext.Extension) {
-		for _, e := range m["description"] {
-			if desc == "" && strings.TrimSpace(e.Value) != "" {
-				desc, descType = e.Value, e.Attrs["type"]
-			}
-		}
-		for _, e := range m["thumbnail"] {
-			if thumb == "" && isHTTPURL(e.Attrs["url"]) {
-				thumb = e.Attrs["url"]
-			}
+	for _, e := range mediaElements(it, "description") {
+		if desc == "" && strings.TrimSpace(e.Value) != "" {
+			desc, descType = e.Value, e.Attrs["type"]
 		}
 	}
-	read(media)
-	for _, g := range media["group"] {
-		read(g.Children)
+	for _, e := range mediaElements(it, "thumbnail") {
+		if thumb == "" && isHTTPURL(e.Attrs["url"]) {
+			thumb = e.Attrs["url"]
+		}
 	}
 	var b strings.Builder
 	if thumb != "" {
@@ -53,6 +43,18 @@ func mediaBody(it *gofeed.Item, link, title string) string {
 		b.WriteString(linesToHTML(desc))
 	}
 	return b.String()
+}
+
+// mediaElements returns the item's Media RSS elements of the given name,
+// at the top level, then in each media:group, in document order. gofeed
+// keeps them only as extensions.
+func mediaElements(it *gofeed.Item, name string) []ext.Extension {
+	media := it.Extensions["media"]
+	out := media[name]
+	for _, g := range media["group"] {
+		out = append(out[:len(out):len(out)], g.Children[name]...)
+	}
+	return out
 }
 
 // linesToHTML renders plain text as escaped HTML paragraphs, one per block

@@ -108,10 +108,12 @@ func Parse(body []byte, opts Options) (*Feed, error) {
 		// document would read as a feed with no articles.
 		return nil, fmt.Errorf("parse %s: %w", name, ErrUnknownFormat)
 	}
-	// Relative links resolve against the address in public form: one read
-	// with a password or an API key must not lend them to every link and
-	// image of the articles, which topic feeds republish.
-	docURL := normalize.PublicURL(opts.URL)
+	// From here on the address is in public form: it is the articles'
+	// SourceURL, republished in atom:source, and the base of their
+	// relative links and images, which a password or an API key in it
+	// would otherwise reach.
+	opts.URL = normalize.PublicURL(opts.URL)
+	docURL := opts.URL
 	if !isHTTPURL(docURL) && isHTTPURL(gf.FeedLink) {
 		// Read from a file: the feed's own address (Atom or atom:link
 		// rel="self") is the best base for its relative links.
@@ -244,7 +246,7 @@ func article(it *gofeed.Item, facts itemFacts, base string, f *Feed, opts Option
 	a := normalize.Article{
 		Source:      opts.Source,
 		SourceTitle: f.Title,
-		SourceURL:   normalize.PublicURL(opts.URL), // republished in atom:source
+		SourceURL:   opts.URL, // in public form (Parse)
 		GUID:        strings.TrimSpace(it.GUID),
 		Link:        normalize.ResolveURL(base, itemLink(it, !facts.notPermalink)),
 		Title:       it.Title,
